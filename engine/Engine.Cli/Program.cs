@@ -1,0 +1,3 @@
+using Converge.Cli.Commands;
+
+return await ConvergeCommand.RunAsync(args);

@@ -1,0 +1,9 @@
+namespace Converge.Core.Connections;
+
+public enum FileKind
+{
+    File,
+    Directory,
+    Symlink,
+    Other,
+}

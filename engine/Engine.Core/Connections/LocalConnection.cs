@@ -1,0 +1,147 @@
+using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
+using Converge.Core.Diagnostics;
+
+namespace Converge.Core.Connections;
+
+/// <summary>
+/// The controller itself as a host (<c>ansible_connection: local</c>, or a host named <c>localhost</c>).
+/// Processes run through CliWrap; files are written atomically with .NET file APIs.
+/// </summary>
+public sealed class LocalConnection(string host) : IConnection
+{
+    private static readonly bool IsRoot = Environment.UserName == "root";
+
+    public string Host => host;
+
+    public Task OpenAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct)
+    {
+        var (program, arguments, stdin) = Elevate(command);
+        var cli = Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(stdin is null ? PipeSource.Null : PipeSource.FromString(stdin));
+        if (command.WorkingDirectory is not null)
+        {
+            cli = cli.WithWorkingDirectory(command.WorkingDirectory);
+        }
+
+        if (command.Environment is not null)
+        {
+            cli = cli.WithEnvironmentVariables(command.Environment.ToDictionary(p => p.Key, p => (string?)p.Value));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (command.Timeout is { } limit)
+        {
+            timeout.CancelAfter(limit);
+        }
+
+        try
+        {
+            var result = await cli.ExecuteBufferedAsync(Encoding.UTF8, timeout.Token);
+            return new CommandResult(result.ExitCode, null, result.StandardOutput, result.StandardError);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // The program does not exist or cannot be executed: report it as the shell would (127).
+            return new CommandResult(127, null, string.Empty, $"{program}: {e.Message}");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new CommandResult(null, "KILL", string.Empty, $"timed out after {command.Timeout}");
+        }
+    }
+
+    public async Task<IReadOnlyList<CommandResult>> RunProbesAsync(IReadOnlyList<CommandSpec> probes, CancellationToken ct)
+    {
+        var results = new CommandResult[probes.Count];
+        for (var i = 0; i < probes.Count; i++)
+        {
+            results[i] = await RunAsync(probes[i], ct);
+        }
+
+        return results;
+    }
+
+    public async Task<FileStat?> StatAsync(string path, Become? become, CancellationToken ct)
+    {
+        var result = await RunAsync(StatCommand.For(path) with { Become = become }, ct);
+        return StatCommand.Parse(path, result);
+    }
+
+    public async Task<byte[]?> ReadFileAsync(string path, Become? become, CancellationToken ct)
+    {
+        EnsureDirectAccess(become, $"read {path}");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        return await File.ReadAllBytesAsync(path, ct);
+    }
+
+    public async Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, FileWriteOptions options, CancellationToken ct)
+    {
+        EnsureDirectAccess(options.Become, $"write {path}");
+        await AtomicFile.WriteAsync(path, content, options, ct);
+        await ChownAsync(path, options, ct);
+    }
+
+    public async Task UploadAsync(string localPath, string remotePath, FileWriteOptions options, CancellationToken ct)
+    {
+        var content = await File.ReadAllBytesAsync(localPath, ct);
+        await WriteFileAsync(remotePath, content, options, ct);
+    }
+
+    public Task DownloadAsync(string remotePath, string localPath, Become? become, CancellationToken ct)
+    {
+        EnsureDirectAccess(become, $"read {remotePath}");
+        File.Copy(remotePath, localPath, overwrite: true);
+        return Task.CompletedTask;
+    }
+
+    public Task ReconnectAsync(TimeSpan timeout, CancellationToken ct) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static (string Program, IReadOnlyList<string> Arguments, string? Stdin) Elevate(CommandSpec command)
+    {
+        if (command.Become is null || (IsRoot && command.Become.User == "root") || command.Become.User == Environment.UserName)
+        {
+            return (command.Program, command.Arguments, command.StandardInput);
+        }
+
+        // sudo reads the password from stdin (-S) before the command's own input; -p '' keeps the prompt off stderr.
+        var password = command.Become.Password?.Reveal();
+        var stdin = password is null ? command.StandardInput : password + "\n" + command.StandardInput;
+        string[] arguments = [password is null ? "-n" : "-S", "-p", string.Empty, "-u", command.Become.User, "--", command.Program, .. command.Arguments];
+        return ("sudo", arguments, stdin);
+    }
+
+    private static void EnsureDirectAccess(Become? become, string operation)
+    {
+        if (become is not null && !IsRoot && become.User != Environment.UserName)
+        {
+            throw new TaskFailedException($"local connection: cannot {operation} as {become.User}; run converge as root or as that user");
+        }
+    }
+
+    private async Task ChownAsync(string path, FileWriteOptions options, CancellationToken ct)
+    {
+        if (options.Owner is null && options.Group is null)
+        {
+            return;
+        }
+
+        var owner = options.Owner + (options.Group is null ? string.Empty : ":" + options.Group);
+        var result = await RunAsync(CommandSpec.Change("chown", owner, path), ct);
+        if (!result.Succeeded)
+        {
+            throw new TaskFailedException($"chown {owner} {path} failed", "chown", result.ExitCode, result.StderrTail());
+        }
+    }
+}

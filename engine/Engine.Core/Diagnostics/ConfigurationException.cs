@@ -1,0 +1,18 @@
+namespace Converge.Core.Diagnostics;
+
+/// <summary>The input is invalid; nothing was contacted. Carries every diagnostic found.</summary>
+public sealed class ConfigurationException : ConvergeException
+{
+    public ConfigurationException(IReadOnlyList<Diagnostic> diagnostics)
+        : base(DiagnosticFormatter.Format(diagnostics))
+    {
+        Diagnostics = diagnostics;
+    }
+
+    public ConfigurationException(SourceSpan span, string message)
+        : this([new Diagnostic(span, message)])
+    {
+    }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+}

@@ -1,0 +1,18 @@
+using Converge.Core.Connections;
+
+namespace Converge.Core.Facts;
+
+/// <summary>
+/// A fact: one read-only command and a pure parser of its output. Cached per host and run by
+/// <see cref="FactCache"/>; parsers are tested from recorded output.
+/// </summary>
+public abstract class Fact<T>
+{
+    /// <summary>The probe command; must be <see cref="CommandKind.Probe"/>.</summary>
+    public abstract CommandSpec Command { get; }
+
+    public abstract T Parse(CommandResult result);
+
+    /// <summary>The cache key: the fact type and its command line.</summary>
+    public virtual string Key => GetType().FullName + " " + Command.CommandLine;
+}

@@ -1,0 +1,49 @@
+using Converge.Core.Artifacts;
+using Converge.Core.Connections;
+using Converge.Core.Facts;
+using Converge.Core.Templates;
+
+namespace Converge.Core.Modules;
+
+/// <summary>
+/// Everything a module may use for one (host, task). There is deliberately no check-mode flag:
+/// the runner decides whether apply is called, and the connection refuses changes in check mode.
+/// </summary>
+public sealed class ModuleContext
+{
+    /// <summary>The inventory name of the host.</summary>
+    public required string Host { get; init; }
+
+    /// <summary>The host's connection, with the task's become applied.</summary>
+    public required IConnection Connection { get; init; }
+
+    /// <summary>Facts cached for this host and run; invalidate what a change makes stale.</summary>
+    public required FactCache Facts { get; init; }
+
+    /// <summary>The variables of this task on this host (inventory, play, task, registered, extra).</summary>
+    public required IReadOnlyDictionary<string, object?> Variables { get; init; }
+
+    /// <summary>The folder of the playbook, for relative <c>src</c> lookups.</summary>
+    public required string PlaybookDirectory { get; init; }
+
+    /// <summary>The one template engine (strict: undefined variables are errors).</summary>
+    public required TemplateEngine Templates { get; init; }
+
+    /// <summary>The controller's content-addressed artifact store (built packages).</summary>
+    public required ArtifactStore Artifacts { get; init; }
+
+    /// <summary>Verbose log lines for <c>-v</c>; redacted by the reporter.</summary>
+    public Action<string> Log { get; init; } = _ => { };
+
+    /// <summary>Resolves a controller-side path the way Ansible does: absolute, then <c>templates/</c> or <c>files/</c>, then the playbook folder.</summary>
+    public string ResolveLocalPath(string path, string conventionalFolder)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var conventional = Path.Combine(PlaybookDirectory, conventionalFolder, path);
+        return File.Exists(conventional) || Directory.Exists(conventional) ? conventional : Path.Combine(PlaybookDirectory, path);
+    }
+}

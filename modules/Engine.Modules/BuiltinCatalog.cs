@@ -1,0 +1,16 @@
+using Converge.Core.Modules;
+using Converge.Core.Planning;
+
+namespace Converge.Modules;
+
+/// <summary>The one explicit list of built-in modules and planners (no reflection scanning).</summary>
+public static class BuiltinCatalog
+{
+    public static ModuleRegistry Modules()
+    {
+        var registry = new ModuleRegistry();
+        return registry;
+    }
+
+    public static IReadOnlyList<IInventoryPlanner> Planners() => [];
+}
