@@ -33,6 +33,13 @@ internal static partial class HostRange
         return TryExpandRanges(pattern, names, out error);
     }
 
+    /// <summary>Whether the text is one host address (name, IPv4, IPv6, with ranges and an optional port), as parse_address accepts.</summary>
+    public static bool IsAddress(string text)
+    {
+        var address = SplitPort(text, out _);
+        return Ipv4().IsMatch(address) || Ipv6().IsMatch(address) || HostName().IsMatch(address);
+    }
+
     /// <summary>Splits <c>host:port</c> or <c>[host]:port</c> when the rest is a valid address, as Ansible does.</summary>
     private static string SplitPort(string entry, out long? port)
     {
