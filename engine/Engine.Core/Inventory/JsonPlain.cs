@@ -25,6 +25,6 @@ internal static class JsonPlain
 
     private static object Number(string raw) =>
         raw.IndexOfAny(['.', 'e', 'E']) < 0 && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-            ? l
+            ? (object)l
             : double.Parse(raw, CultureInfo.InvariantCulture);
 }

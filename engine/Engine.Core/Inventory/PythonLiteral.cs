@@ -169,8 +169,8 @@ internal sealed partial class PythonLiteral
 
     private static object Negate(object number) => number switch
     {
-        long l => -l,
-        double d => -d,
+        long l => (object)(-l),
+        double d => (object)(-d),
         _ => throw Fail(),
     };
 
