@@ -19,4 +19,7 @@ public sealed class TaskFailedException : ConvergeException
     public int? ExitCode { get; }
 
     public string? StderrTail { get; }
+
+    /// <summary>What the failed step produced (e.g. <c>rc</c>, <c>stdout</c>, <c>stderr</c>), for <c>register</c> and <c>failed_when</c>.</summary>
+    public IReadOnlyDictionary<string, object?>? Output { get; init; }
 }
