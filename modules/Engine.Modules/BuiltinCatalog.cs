@@ -1,9 +1,9 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
-using Converge.Modules.Assert;
+using Converge.Modules.Assertions;
 using Converge.Modules.Command;
 using Converge.Modules.Copy;
-using Converge.Modules.File;
+using Converge.Modules.Files;
 using Converge.Modules.Line;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;

@@ -1,6 +1,6 @@
 using Converge.Core.Modules;
 
-namespace Converge.Modules.Assert;
+namespace Converge.Modules.Assertions;
 
 /// <summary>Params of <c>assert</c>: conditions (Liquid expressions, e.g. <c>mtu == 1462</c>) that must all hold.</summary>
 public sealed record AssertParams

@@ -1,7 +1,7 @@
 using Converge.Core.Templates;
 using FluentValidation;
 
-namespace Converge.Modules.Assert;
+namespace Converge.Modules.Assertions;
 
 public sealed class AssertParamsValidator : AbstractValidator<AssertParams>
 {

@@ -2,7 +2,7 @@ using Converge.Core.Modules;
 using Converge.Modules.Common;
 using FluentValidation;
 
-namespace Converge.Modules.File;
+namespace Converge.Modules.Files;
 
 /// <summary>
 /// <c>file</c>: a path is a file (with optional exact content), a directory, or absent; with mode, owner

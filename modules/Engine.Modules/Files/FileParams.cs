@@ -1,6 +1,6 @@
 using Converge.Core.Modules;
 
-namespace Converge.Modules.File;
+namespace Converge.Modules.Files;
 
 /// <summary>Params of <c>file</c>: the state of one path on the host (Ansible's <c>file</c> plus <c>content</c>).</summary>
 public sealed record FileParams

@@ -3,7 +3,7 @@ using Converge.Core.Modules;
 using Converge.Core.Templates;
 using FluentValidation;
 
-namespace Converge.Modules.Assert;
+namespace Converge.Modules.Assertions;
 
 /// <summary>
 /// <c>assert</c>: its check is the evaluation. Every condition true → in sync with the success message;

@@ -1,7 +1,7 @@
 using Converge.Modules.Common;
 using FluentValidation;
 
-namespace Converge.Modules.File;
+namespace Converge.Modules.Files;
 
 public sealed class FileParamsValidator : AbstractValidator<FileParams>
 {
