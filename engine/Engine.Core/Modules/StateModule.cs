@@ -27,7 +27,8 @@ public abstract class StateModule<TParams, TState> : Module<TParams>
     public sealed override async Task<Plan> CheckAsync(ModuleContext context, TParams parameters, CancellationToken ct)
     {
         var subject = Subject(parameters);
-        var (actual, desired) = await ReadAsync(context, parameters, ct);
+        var pair = await ReadAsync(context, parameters, ct);
+        var (actual, desired) = pair;
         var changes = new List<Change>();
         var managed = new List<string>();
         foreach (var property in Properties)
@@ -54,7 +55,11 @@ public abstract class StateModule<TParams, TState> : Module<TParams>
             return Plan.InSync(managed.Count == 0 ? $"{subject}: nothing to manage" : $"{subject}: {string.Join(", ", managed)} as desired");
         }
 
-        return Plan.Drift(changes) with { State = new StateDifference<TState>(actual, desired, [.. changes.Select(c => c.Path[(subject.Length + 2)..])]) };
+        return Plan.Drift(changes, pair.Assumption) with
+        {
+            State = new StateDifference<TState>(actual, desired, [.. changes.Select(c => c.Path[(subject.Length + 2)..])]),
+            Assumed = pair.Assumption is not null,
+        };
     }
 
     public sealed override async Task<ApplyResult> ApplyAsync(ModuleContext context, TParams parameters, Plan plan, CancellationToken ct)
