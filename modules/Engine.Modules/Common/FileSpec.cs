@@ -17,6 +17,14 @@ public sealed record FileSpec(string Path, string Kind)
     /// <summary>Keep the previous content beside the file when it is replaced.</summary>
     public bool Backup { get; init; }
 
+    /// <summary>
+    /// The path must already exist (line without create): when it is missing the plan is assumed (an
+    /// earlier task may create it, which check mode cannot see) and apply fails with <see cref="MissingMessage"/>.
+    /// </summary>
+    public bool MustExist { get; init; }
+
+    public string MissingMessage => $"{Path} does not exist; set create: true to create it";
+
     /// <summary>Where the content comes from, for the diff header.</summary>
     public string? Source { get; init; }
 }

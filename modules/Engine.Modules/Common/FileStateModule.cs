@@ -40,13 +40,21 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
         var snapshot = await context.Facts.GetAsync(new FileFact(spec.Path), ct);
         var actual = await ActualAsync(context, spec, snapshot, ct);
         var desired = await DesiredAsync(spec, snapshot, ct);
-        return new StatePair<PathState>(actual, desired with { Label = spec.Source, Spec = spec });
+        return new StatePair<PathState>(actual, desired with { Label = spec.Source, Spec = spec })
+        {
+            Assumption = spec.MustExist && !snapshot.Exists ? $"{spec.Path} does not exist; assuming an earlier task creates it" : null,
+        };
     }
 
     protected sealed override async Task<string> SetAsync(ModuleContext context, TParams parameters, StateDifference<PathState> difference, CancellationToken ct)
     {
         var (actual, desired) = (difference.Actual, difference.Desired);
         var spec = desired.Spec ?? throw new TaskFailedException($"{Name}: the plan lost its desired state");
+        if (spec.MustExist && actual.Kind == "absent")
+        {
+            throw new TaskFailedException(spec.MissingMessage);
+        }
+
         try
         {
             switch (desired.Kind)

@@ -28,10 +28,6 @@ public sealed class LineModule : FileStateModule<LineParams>
                 return new FileSpec(parameters.Path, "absent");
             }
 
-            if (!parameters.Create)
-            {
-                throw new TaskFailedException($"{parameters.Path} does not exist; set create: true to create it");
-            }
         }
 
         var text = bytes is null ? string.Empty : FileContent.AsText(bytes)
@@ -48,6 +44,7 @@ public sealed class LineModule : FileStateModule<LineParams>
             Owner = parameters.Owner,
             Group = parameters.Group,
             Backup = parameters.Backup,
+            MustExist = !parameters.Create,
         };
     }
 }

@@ -41,14 +41,18 @@ public sealed class LineModuleTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_file_fails_without_create_and_is_created_with_it()
+    public async Task A_missing_file_without_create_is_assumed_in_check_fails_in_apply_and_is_created_with_create()
     {
         var path = _host.PathOf("new.conf");
 
-        var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.CheckAsync(_module, new LineParams { Path = path, Line = "a=1" }));
+        var assumed = await _host.CheckAsync(_module, new LineParams { Path = path, Line = "a=1" });
+        var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.ConvergeAsync(_module, new LineParams { Path = path, Line = "a=1" }));
+        Assert.False(File.Exists(path));
         await _host.ConvergeAsync(_module, new LineParams { Path = path, Line = "a=1", Create = true, Mode = "0600" });
 
-        Assert.Contains("create: true", error.Message);
+        Assert.True(assumed.Assumed);
+        Assert.Equal($"{path} does not exist; assuming an earlier task creates it", assumed.Reason);
+        Assert.Equal($"{path} does not exist; set create: true to create it", error.Message);
         Assert.Equal("a=1\n", await File.ReadAllTextAsync(path));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
     }
