@@ -40,11 +40,12 @@ public sealed class ModuleTestHost : IDisposable
     public ModuleContext Context(bool checkMode = false)
     {
         IConnection connection = new LocalConnection("localhost");
-        if (checkMode)
-        {
-            connection = new CheckModeConnection(connection);
-        }
+        return Context(checkMode ? new CheckModeConnection(connection) : connection);
+    }
 
+    /// <summary>A fresh context over the given connection (e.g. a counting decorator).</summary>
+    public ModuleContext Context(IConnection connection)
+    {
         return new ModuleContext
         {
             Host = "localhost",

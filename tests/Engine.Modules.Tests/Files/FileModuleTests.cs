@@ -1,3 +1,4 @@
+using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Modules.Files;
 using Converge.Modules.Tests.Common;
@@ -129,6 +130,19 @@ public sealed class FileModuleTests : IDisposable
         Assert.False(plan.IsDrift);
         Assert.False((await _host.CheckAsync(_module, new FileParams { Path = created, State = "touch" })).IsDrift);
         Assert.Equal("keep me", await IOFile.ReadAllTextAsync(existing));
+    }
+
+    [Fact]
+    public async Task An_in_sync_file_costs_one_probe_and_no_read()
+    {
+        var parameters = new FileParams { Path = _host.PathOf("motd"), Content = "hello\n", Mode = "0644", Owner = Environment.UserName };
+        await _host.ConvergeAsync(_module, parameters);
+        var connection = new CountingConnection(new CheckModeConnection(new LocalConnection("localhost")));
+
+        var plan = await _module.CheckAsync(_host.Context(connection), parameters, CancellationToken.None);
+
+        Assert.False(plan.IsDrift, plan.Reason);
+        Assert.Equal((1, 0), (connection.Runs, connection.Reads));
     }
 
     [Fact]
