@@ -20,6 +20,9 @@ public sealed class TaskFailedException : ConvergeException
 
     public string? StderrTail { get; }
 
-    /// <summary>What the failed step produced (e.g. <c>rc</c>, <c>stdout</c>, <c>stderr</c>), for <c>register</c> and <c>failed_when</c>.</summary>
+    /// <summary>
+    /// Values for <c>register:</c> the failed task still produced (e.g. a command's rc, stdout, stderr),
+    /// so <c>ignore_errors</c> and <c>failed_when</c> can look at them.
+    /// </summary>
     public IReadOnlyDictionary<string, object?>? Output { get; init; }
 }
