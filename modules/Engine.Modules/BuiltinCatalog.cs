@@ -12,5 +12,8 @@ public static class BuiltinCatalog
         return registry;
     }
 
-    public static IReadOnlyList<IInventoryPlanner> Planners() => [];
+    public static IReadOnlyList<IInventoryPlanner> Planners() =>
+    [
+        new Mesh.MeshPlanner(),
+    ];
 }
