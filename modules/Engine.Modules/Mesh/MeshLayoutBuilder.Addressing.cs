@@ -38,7 +38,7 @@ internal sealed partial class MeshLayoutBuilder
         return addresses;
     }
 
-    private List<Ipv4Cidr> AssignSlices(IReadOnlyList<uint> bridgeAddresses)
+    private List<Ipv4Cidr?> AssignSlices(IReadOnlyList<uint> bridgeAddresses)
     {
         var network = definition.DockerNetwork;
         var slices = new Ipv4Cidr?[members.Count];
@@ -60,7 +60,7 @@ internal sealed partial class MeshLayoutBuilder
         var needed = slices.Count(s => s is null);
         if (needed == 0)
         {
-            return [.. slices.Select(s => s!.Value)];
+            return [.. slices];
         }
 
         // Blocks holding the bridge pool, a bridge address or a host's own slice are not handed out: the seed
@@ -77,7 +77,7 @@ internal sealed partial class MeshLayoutBuilder
             if (prefix <= network.Prefix)
             {
                 Error(DefinitionSpan, $"mesh.slice: /{prefix} slices do not fit in docker_network {network}; each host needs a part of it (e.g. slice: {network.Prefix + 2})");
-                return [.. slices.Select(s => s ?? network)];
+                return [.. slices];
             }
         }
         else
@@ -95,7 +95,7 @@ internal sealed partial class MeshLayoutBuilder
         }
 
         var next = 0;
-        return [.. slices.Select(s => s ?? (next < free.Count ? free[next++] : network))];
+        return [.. slices.Select(s => s ?? (next < free.Count ? free[next++] : null))];
     }
 
     private static IEnumerable<Ipv4Cidr> Blocks(Ipv4Cidr network, int prefix)
@@ -112,7 +112,7 @@ internal sealed partial class MeshLayoutBuilder
         }
     }
 
-    private void CheckAddresses(IReadOnlyList<uint> bridgeAddresses, IReadOnlyList<Ipv4Cidr> slices)
+    private void CheckAddresses(IReadOnlyList<uint> bridgeAddresses, IReadOnlyList<Ipv4Cidr?> slices)
     {
         var network = definition.DockerNetwork;
         for (var i = 0; i < members.Count; i++)
@@ -132,16 +132,21 @@ internal sealed partial class MeshLayoutBuilder
                 }
             }
 
-            if (!network.Contains(slices[i]))
+            if (slices[i] is not { } slice)
             {
-                Error(SpanOf(name, SliceVar), $"mesh: the slice {slices[i]} of host {name} is outside docker_network {network}");
+                continue;
+            }
+
+            if (!network.Contains(slice))
+            {
+                Error(SpanOf(name, SliceVar), $"mesh: the slice {slice} of host {name} is outside docker_network {network}");
             }
 
             for (var j = 0; j < i; j++)
             {
-                if (slices[j].Overlaps(slices[i]))
+                if (slices[j] is { } other && other.Overlaps(slice))
                 {
-                    Error(SpanOf(name, SliceVar), $"mesh: the slices of hosts {_names[j]} ({slices[j]}) and {name} ({slices[i]}) overlap; Docker on both would hand out the same container addresses");
+                    Error(SpanOf(name, SliceVar), $"mesh: the slices of hosts {_names[j]} ({other}) and {name} ({slice}) overlap; Docker on both would hand out the same container addresses");
                 }
             }
         }
@@ -150,10 +155,10 @@ internal sealed partial class MeshLayoutBuilder
         {
             for (var j = 0; j < members.Count; j++)
             {
-                if (slices[j].Contains(bridgeAddresses[i]))
+                if (slices[j] is { } slice && slice.Contains(bridgeAddresses[i]))
                 {
                     Error(SpanOf(_names[i], BridgeAddressVar),
-                        $"mesh: the bridge address {Ipv4Cidr.Format(bridgeAddresses[i])} of host {_names[i]} is inside the slice {slices[j]} of host {_names[j]}, so Docker there may give it to a container");
+                        $"mesh: the bridge address {Ipv4Cidr.Format(bridgeAddresses[i])} of host {_names[i]} is inside the slice {slice} of host {_names[j]}, so Docker there may give it to a container");
                 }
             }
         }

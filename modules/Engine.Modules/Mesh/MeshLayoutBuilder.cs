@@ -107,7 +107,7 @@ internal sealed partial class MeshLayoutBuilder(
         IReadOnlyList<IPAddress?> underlay,
         IReadOnlyList<MeshLink> links,
         IReadOnlyList<uint> bridgeAddresses,
-        IReadOnlyList<Ipv4Cidr> slices,
+        IReadOnlyList<Ipv4Cidr?> slices,
         int mtu,
         IReadOnlyList<IReadOnlyList<string>> dockerHosts)
     {
@@ -141,7 +141,7 @@ internal sealed partial class MeshLayoutBuilder(
             Netmask = network.NetmaskText,
             Network = network.NetworkText,
             Prefix = network.Prefix,
-            FixedCidr = slices[index].ToString(),
+            FixedCidr = slices[index]!.Value.ToString(),
             DockerHosts = dockerHosts[index],
             Peers = [.. _names.Select((peer, i) => new MeshPeer { Name = peer, Address = Ipv4Cidr.Format(bridgeAddresses[i]) }).Where(p => p.Name != name)],
         };
