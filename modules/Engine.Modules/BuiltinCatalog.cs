@@ -9,6 +9,7 @@ public static class BuiltinCatalog
     public static ModuleRegistry Modules()
     {
         var registry = new ModuleRegistry();
+        registry.Register(new WriteInterfaces.WriteInterfacesModule());
         return registry;
     }
 

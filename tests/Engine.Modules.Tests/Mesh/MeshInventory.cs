@@ -27,7 +27,7 @@ internal sealed class MeshInventory
     };
 
     public static MeshInventory Seed() =>
-        new MeshInventory().Host("host1", "192.0.2.1").Host("host2", "192.0.2.2").Host("host3", "198.51.100.3");
+        new MeshInventory().Host("host1", "192.0.2.1").Host("host2", "192.0.2.2").Host("host3", "192.0.2.3");
 
     public static MeshInventory WithHosts(int count)
     {

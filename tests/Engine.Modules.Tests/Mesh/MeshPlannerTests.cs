@@ -14,7 +14,7 @@ public sealed class MeshPlannerTests
         Assert.Equal(["172.17.64.0/18", "172.17.128.0/18", "172.17.192.0/18"], layout.Hosts.Select(h => h.FixedCidr));
         Assert.All(layout.Hosts, h => Assert.Equal(("255.255.0.0", "172.17.0.0", 16), (h.Netmask, h.Network, h.Prefix)));
         var host1 = layout.Hosts[0];
-        Assert.Equal([("gre1", "192.0.2.2"), ("gre2", "198.51.100.3")], host1.Ports.Select(p => (p.Name, p.RemoteIp)));
+        Assert.Equal([("gre1", "192.0.2.2"), ("gre2", "192.0.2.3")], host1.Ports.Select(p => (p.Name, p.RemoteIp)));
     }
 
     [Fact]
