@@ -1,20 +1,34 @@
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
+using Converge.Core.Secrets;
 
 namespace Converge.Cli.Commands.Common;
 
-/// <summary>Chooses each host's transport from its variables.</summary>
+/// <summary>Chooses each host's transport from its variables (see <see cref="ConnectionFactory"/>).</summary>
 internal static class HostConnections
 {
-    public static Func<string, IReadOnlyDictionary<string, object?>, IConnection> Factory(string? knownHosts, bool acceptNewHostKeys, TimeSpan connectTimeout) =>
+    public static ConnectionOptions Options(string? knownHosts, bool acceptNewHostKeys, TimeSpan connectTimeout, Redactor redactor) => new()
+    {
+        KnownHostsFile = knownHosts ?? ConnectionOptions.DefaultKnownHostsFile,
+        AcceptNewHostKeys = acceptNewHostKeys,
+        ConnectTimeout = connectTimeout,
+        Redactor = redactor,
+    };
+
+    /// <summary>
+    /// Connections for the runner. A bad connection variable (e.g. a non-numeric <c>ansible_port</c>) makes
+    /// that host unreachable with the variable named, and the other hosts carry on.
+    /// </summary>
+    public static Func<string, IReadOnlyDictionary<string, object?>, IConnection> Factory(ConnectionOptions options) =>
         (host, variables) =>
         {
-            var kind = variables.TryGetValue("ansible_connection", out var value) ? value as string : null;
-            if (kind == "local" || (kind is null && host is "localhost" or "127.0.0.1"))
+            try
             {
-                return new LocalConnection(host);
+                return ConnectionFactory.Create(host, variables, options);
             }
-
-            throw new HostUnreachableException(host, $"the ssh transport is not available in this build (known hosts {knownHosts ?? "default"}, accept new {acceptNewHostKeys}, timeout {connectTimeout})");
+            catch (ConfigurationException e)
+            {
+                throw new HostUnreachableException(host, e.Message, e);
+            }
         };
 }

@@ -3,6 +3,7 @@ using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Reporting;
 using Converge.Core.Running;
+using Converge.Core.Secrets;
 using Spectre.Console;
 
 namespace Converge.Cli.Commands.Common;
@@ -20,11 +21,15 @@ internal static class RunVerb
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
+        var redactor = new Redactor();
+        var connections = HostConnections.Options(parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)), redactor);
         var runOptions = new RunOptions
         {
             Check = check,
             Forks = Math.Max(1, parse.GetValue(options.Forks)),
-            Connect = HostConnections.Factory(parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout))),
+            Connect = HostConnections.Factory(connections),
+            HostBecome = variables => ConnectionFactory.DefaultBecome("host", variables, connections),
+            Redactor = redactor,
         };
         var report = await ConvergeEngine.Runner().RunAsync(run, runOptions, reporter, ct);
         reporter.Recap(report);
