@@ -26,6 +26,7 @@ public static class BuiltinCatalog
         registry.Register(new AssertModule());
         registry.Register(new ServiceModule());
         registry.Register(new WriteInterfaces.WriteInterfacesModule());
+        registry.Register(new InstallPkg.InstallPkgModule());
         return registry;
     }
 
