@@ -27,6 +27,8 @@ public static class BuiltinCatalog
         registry.Register(new ServiceModule());
         registry.Register(new WriteInterfaces.WriteInterfacesModule());
         registry.Register(new InstallPkg.InstallPkgModule());
+        registry.Register(new BuildDeb.BuildDebModule());
+        registry.Register(new Reboot.RebootModule());
         return registry;
     }
 
