@@ -25,8 +25,12 @@ public static class BuiltinCatalog
         registry.Register(new LineModule());
         registry.Register(new AssertModule());
         registry.Register(new ServiceModule());
+        registry.Register(new WriteInterfaces.WriteInterfacesModule());
         return registry;
     }
 
-    public static IReadOnlyList<IInventoryPlanner> Planners() => [];
+    public static IReadOnlyList<IInventoryPlanner> Planners() =>
+    [
+        new Mesh.MeshPlanner(),
+    ];
 }
