@@ -10,6 +10,7 @@ public static class BuiltinCatalog
     {
         var registry = new ModuleRegistry();
         registry.Register(new WriteInterfaces.WriteInterfacesModule());
+        registry.Register(new ConfigureDocker.ConfigureDockerModule());
         return registry;
     }
 
