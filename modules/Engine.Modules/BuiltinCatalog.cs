@@ -1,5 +1,16 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
+using Converge.Modules.Assertions;
+using Converge.Modules.Command;
+using Converge.Modules.ConfigureDocker;
+using Converge.Modules.Copy;
+using Converge.Modules.Files;
+using Converge.Modules.Line;
+using Converge.Modules.Mesh;
+using Converge.Modules.Service;
+using Converge.Modules.Shell;
+using Converge.Modules.Template;
+using Converge.Modules.WriteInterfaces;
 
 namespace Converge.Modules;
 
@@ -9,13 +20,21 @@ public static class BuiltinCatalog
     public static ModuleRegistry Modules()
     {
         var registry = new ModuleRegistry();
-        registry.Register(new WriteInterfaces.WriteInterfacesModule());
-        registry.Register(new ConfigureDocker.ConfigureDockerModule());
+        registry.Register(new FileModule());
+        registry.Register(new TemplateModule());
+        registry.Register(new CopyModule());
+        registry.Register(new CommandModule());
+        registry.Register(new ShellModule());
+        registry.Register(new LineModule());
+        registry.Register(new AssertModule());
+        registry.Register(new ServiceModule());
+        registry.Register(new WriteInterfacesModule());
+        registry.Register(new ConfigureDockerModule());
         return registry;
     }
 
     public static IReadOnlyList<IInventoryPlanner> Planners() =>
     [
-        new Mesh.MeshPlanner(),
+        new MeshPlanner(),
     ];
 }
