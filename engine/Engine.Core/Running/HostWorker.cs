@@ -22,6 +22,7 @@ internal sealed partial class HostWorker(RunState state, string host)
     private string? _stoppedBy;
     private bool _hasPendingChanges;
     private bool _unreachable;
+    private (bool Enabled, Become Settings)? _hostBecome;
 
     public async Task<HostSummary> RunAsync(CancellationToken ct)
     {
@@ -125,14 +126,12 @@ internal sealed partial class HostWorker(RunState state, string host)
     /// <summary>The become of a task: task keyword, else play keyword, else the host's <c>ansible_become</c>.</summary>
     private Become? Become(GraphNode node)
     {
-        var hostBecome = state.Options.HostBecome(state.Run.HostVariables[host]);
-        var enabled = node.Task.Become ?? node.Play.Become ?? hostBecome is not null;
-        if (!enabled)
+        var (byDefault, settings) = _hostBecome ??= state.Options.HostBecome(host, state.Run.HostVariables[host]);
+        if (!(node.Task.Become ?? node.Play.Become ?? byDefault))
         {
             return null;
         }
 
-        var user = node.Task.BecomeUser ?? node.Play.BecomeUser ?? hostBecome?.User ?? "root";
-        return new Become(user, hostBecome?.Password);
+        return settings with { User = node.Task.BecomeUser ?? node.Play.BecomeUser ?? settings.User };
     }
 }

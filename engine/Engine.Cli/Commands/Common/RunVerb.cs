@@ -19,13 +19,23 @@ internal static class RunVerb
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
-        var runOptions = new RunOptions
+        if (Console.IsOutputRedirected)
         {
-            Check = check,
-            Forks = Math.Max(1, parse.GetValue(options.Forks)),
-            Connect = HostConnections.Factory(parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout))),
-        };
+            // Logs and CI read whole lines: do not wrap them at a guessed terminal width.
+            console.Profile.Width = 1000;
+        }
+
+        var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
+        var runOptions = HostConnections.Apply(
+            new RunOptions
+            {
+                Check = check,
+                Forks = Math.Max(1, parse.GetValue(options.Forks)),
+                Connect = (host, _) => new LocalConnection(host),
+            },
+            parse.GetValue(options.KnownHosts),
+            parse.GetValue(options.AcceptNewHostKeys),
+            TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
         var report = await ConvergeEngine.Runner().RunAsync(run, runOptions, reporter, ct);
         reporter.Recap(report);
         if (parse.GetValue(options.Report) is { } file)
