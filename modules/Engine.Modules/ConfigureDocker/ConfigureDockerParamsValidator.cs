@@ -24,6 +24,8 @@ public sealed class ConfigureDockerParamsValidator : AbstractValidator<Configure
             .WithMessage("hosts: '{PropertyValue}' must start with unix://, tcp:// or fd://");
         RuleForEach(p => p.Hosts).Must((p, h) => !ExposedWithoutTls(p, h))
             .WithMessage("hosts: {PropertyValue} without TLS lets anyone who reaches the port control Docker as root; bind it to the host's docker0 address (the seed's advice), set options tlsverify: true with certificates, or set allow_insecure_tcp: true");
+        RuleForEach(p => FlagHosts(p.Flags)).Must((p, h) => !ExposedWithoutTls(p, h)).OverridePropertyName("flags")
+            .WithMessage("flags: -H {PropertyValue} without TLS lets anyone who reaches the port control Docker as root; bind it to the host's docker0 address (the seed's advice), add --tlsverify with certificates, or set allow_insecure_tcp: true");
         RuleForEach(p => p.Options.Keys).Must(k => !ManagedKeys.Contains(k)).OverridePropertyName("options")
             .WithMessage("options: '{PropertyValue}' has its own parameter; set it there (once)");
         RuleFor(p => p.Options).Empty().When(p => p.Format == DockerFormat.DefaultFile)
@@ -53,6 +55,21 @@ public sealed class ConfigureDockerParamsValidator : AbstractValidator<Configure
         var colon = address.LastIndexOf(':');
         var bind = colon < 0 ? address : address[..colon];
         return bind is "" or "0.0.0.0" or "[::]" or "::" or "*";
+    }
+
+    /// <summary>The listeners among flags: <c>-H ADDRESS</c>, <c>--host ADDRESS</c>, <c>-H=ADDRESS</c>, <c>--host=ADDRESS</c>.</summary>
+    private static IEnumerable<string> FlagHosts(IReadOnlyList<string> flags)
+    {
+        var tokens = flags.SelectMany(DockerFlags.Split).ToList();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var name = tokens[i].Split('=')[0];
+            if (name is "-H" or "--host")
+            {
+                var value = tokens[i].Contains('=', StringComparison.Ordinal) ? tokens[i][(tokens[i].IndexOf('=', StringComparison.Ordinal) + 1)..] : i + 1 < tokens.Count ? tokens[i + 1] : string.Empty;
+                yield return value;
+            }
+        }
     }
 
     private static bool Duplicated(ConfigureDockerParams p, string flag)

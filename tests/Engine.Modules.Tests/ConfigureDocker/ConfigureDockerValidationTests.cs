@@ -32,6 +32,14 @@ public sealed class ConfigureDockerValidationTests
     }
 
     [Fact]
+    public void Docker_on_all_interfaces_through_a_flag_is_rejected_too()
+    {
+        Assert.Equal(
+            ["flags: -H tcp://0.0.0.0:2375 without TLS lets anyone who reaches the port control Docker as root; bind it to the host's docker0 address (the seed's advice), add --tlsverify with certificates, or set allow_insecure_tcp: true"],
+            Errors(Valid with { Format = DockerFormat.DefaultFile, Hosts = [], Flags = ["-H tcp://0.0.0.0:2375"] }));
+    }
+
+    [Fact]
     public void Docker_on_all_interfaces_with_tls_is_accepted()
     {
         Assert.Empty(Errors(Valid with

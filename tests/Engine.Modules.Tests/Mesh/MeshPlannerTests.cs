@@ -132,6 +132,7 @@ public sealed class MeshPlannerTests
         var host = (IReadOnlyDictionary<string, object?>)plan!.HostVariables["host1"]["mesh_host"]!;
         Assert.Equal("172.17.64.0/18", host["fixed_cidr"]);
         Assert.Equal(1462L, host["mtu"]);
+        Assert.Equal(1434L, host["ping_size"]);
         var port = (IReadOnlyDictionary<string, object?>)((List<object?>)host["ports"]!)[0]!;
         Assert.Equal("gre1", port["name"]);
         Assert.Equal("192.0.2.2", port["remote_ip"]);
