@@ -27,6 +27,7 @@ public sealed class TemplateEngine
             StrictFilters = true,
             Undefined = name => new ValueTask<FluidValue>(new UndefinedValue(name)),
         };
+        _options.ValueConverters.Add(value => value is IDictionary<string, object?> map ? new StrictDictionaryValue("(map)", map, _options) : null);
         _options.Filters.AddFilter("to_json", TemplateFilters.ToJson);
         _options.Filters.AddFilter("b64encode", TemplateFilters.Base64Encode);
         _options.Filters.AddFilter("quote", TemplateFilters.ShellQuote);
@@ -109,7 +110,7 @@ public sealed class TemplateEngine
             }
             else
             {
-                context.SetValue(name, value);
+                context.SetValue(name, StrictDictionaryValue.Wrap(name, value, _options));
             }
         }
 
