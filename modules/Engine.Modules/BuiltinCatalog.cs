@@ -1,13 +1,19 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Modules.Assertions;
+using Converge.Modules.BuildDeb;
 using Converge.Modules.Command;
+using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
 using Converge.Modules.Files;
+using Converge.Modules.InstallPkg;
 using Converge.Modules.Line;
+using Converge.Modules.Mesh;
+using Converge.Modules.Reboot;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;
 using Converge.Modules.Template;
+using Converge.Modules.WriteInterfaces;
 
 namespace Converge.Modules;
 
@@ -25,15 +31,16 @@ public static class BuiltinCatalog
         registry.Register(new LineModule());
         registry.Register(new AssertModule());
         registry.Register(new ServiceModule());
-        registry.Register(new WriteInterfaces.WriteInterfacesModule());
-        registry.Register(new InstallPkg.InstallPkgModule());
-        registry.Register(new BuildDeb.BuildDebModule());
-        registry.Register(new Reboot.RebootModule());
+        registry.Register(new WriteInterfacesModule());
+        registry.Register(new ConfigureDockerModule());
+        registry.Register(new InstallPkgModule());
+        registry.Register(new BuildDebModule());
+        registry.Register(new RebootModule());
         return registry;
     }
 
     public static IReadOnlyList<IInventoryPlanner> Planners() =>
     [
-        new Mesh.MeshPlanner(),
+        new MeshPlanner(),
     ];
 }

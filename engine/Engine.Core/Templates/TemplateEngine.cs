@@ -159,6 +159,11 @@ public sealed class TemplateEngine
         NumberValue n => n.ToNumberValue() is var d && d == Math.Floor(d) && Math.Abs(d) < long.MaxValue ? (long)d : (object)(double)n.ToNumberValue(),
         StringValue s => s.ToStringValue(),
         ArrayValue a => a.Values.Select(ToPlain).ToList(),
+
+        // A mapping variable ("{{ mesh_host }}") comes back as plain keys and values, not Fluid's wrapper,
+        // so that params binding sees a dictionary as it does for YAML mappings.
+        DictionaryValue d when d.ToObjectValue() is IFluidIndexable map =>
+            map.Keys.ToDictionary(k => k, k => map.TryGetValue(k, out var item) ? ToPlain(item) : null, StringComparer.Ordinal),
         _ => value.ToObjectValue(),
     };
 }
