@@ -21,6 +21,9 @@ public static class DebReferences
                 return Add(list, path, ref error);
             case IDictionary map when map.Contains("artifacts"):
                 return TryRead(map["artifacts"], out debs, out error);
+            case IDictionary map when map.Contains("changed") && !map.Contains("path"):
+                // A registered result without artifacts: the build-deb task has not built yet (pending in check mode, or skipped).
+                return Fail("the registered result has no artifacts: the build-deb task it comes from has not built anything yet", ref error);
             case IDictionary map:
                 return AddArtifact(list, map, ref error);
             case IEnumerable items:

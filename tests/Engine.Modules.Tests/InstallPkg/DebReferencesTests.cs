@@ -38,4 +38,14 @@ public sealed class DebReferencesTests
 
         Assert.Equal("'notes.txt' is not a .deb file", error);
     }
+
+    [Fact]
+    public void A_registered_result_without_artifacts_says_the_build_has_not_run()
+    {
+        var pending = new Dictionary<string, object?> { ["changed"] = true, ["failed"] = false, ["msg"] = "hello has not been built" };
+
+        Assert.False(DebReferences.TryRead(pending, out _, out var error));
+
+        Assert.Equal("the registered result has no artifacts: the build-deb task it comes from has not built anything yet", error);
+    }
 }
