@@ -71,6 +71,37 @@ public sealed class InventoryCorpusTests
         Assert.Equal(File.ReadAllText(Path.Combine(Corpus, name, "list.json")).TrimEnd('\n'), InventoryJson.List(inventory));
     }
 
+    public static TheoryData<string> PlaybookInventories()
+    {
+        var root = Path.Combine(RepositoryPaths.Playbooks, "inventories");
+        var environments = Directory.Exists(root)
+            ? Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+
+        // xunit needs at least one row; "-" stands for "no environments yet".
+        return new(environments.Count == 0 ? ["-"] : environments);
+    }
+
+    [Theory]
+    [MemberData(nameof(PlaybookInventories))]
+    public void The_repository_inventories_agree_with_ansible_inventory(string environment)
+    {
+        if (environment == "-")
+        {
+            return;
+        }
+
+        var recording = Path.Combine(Corpus, "playbooks-inventories", $"{environment}.list.json");
+        Assert.True(File.Exists(recording), $"no recording for playbooks/inventories/{environment}: run tests/Engine.Core.Tests/Inventory/Corpus/record.sh");
+        var diagnostics = new DiagnosticBag();
+        var inventory = InventoryLoader.Load([Path.Combine(RepositoryPaths.Playbooks, "inventories", environment)], diagnostics);
+        Assert.False(diagnostics.HasErrors, DiagnosticFormatter.Format(diagnostics.Items));
+
+        var differences = JsonSemantic.Differences(File.ReadAllText(recording), InventoryJson.List(inventory));
+
+        Assert.True(differences.Count == 0, $"playbooks/inventories/{environment} differs from ansible-inventory --list:\n" + string.Join("\n", differences));
+    }
+
     private static Converge.Core.Inventory.Inventory Load(string name)
     {
         var sources = File.ReadAllLines(Path.Combine(Corpus, name, "sources.txt"))
