@@ -147,4 +147,27 @@ public sealed class InventoryDiagnosticsTests
 
         Assert.Equal(["hosts.ini:4:1: group 'a' cannot be a child of 'b': 'b' is already inside 'a', which would make a cycle"], diagnostics);
     }
+
+    [Fact]
+    public void A_vault_encrypted_vars_file_is_reported_not_misread()
+    {
+        using var files = new TempInventory();
+        files.Write("hosts.ini", "[web]\nweb1\n");
+        files.Write("group_vars/web.yml", "$ANSIBLE_VAULT;1.1;AES256\n6133\n");
+
+        var diagnostics = Load(files, "hosts.ini");
+
+        Assert.Equal(["group_vars/web.yml:1:1: Ansible Vault encrypted files are not supported; decrypt it (ansible-vault decrypt) or keep secrets elsewhere"], diagnostics);
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_an_error_where_Ansible_only_warns()
+    {
+        using var files = new TempInventory();
+        files.Write("hosts.yml", "all:\n  hosts:\n    a:\n    a:\n");
+
+        var diagnostics = Load(files, "hosts.yml");
+
+        Assert.Equal(["hosts.yml:4:5: malformed YAML: Duplicate key a"], diagnostics);
+    }
 }
