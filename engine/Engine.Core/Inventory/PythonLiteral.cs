@@ -120,8 +120,7 @@ internal sealed partial class PythonLiteral
                 return ParseBraces();
             case '+' or '-':
                 _position++;
-                SkipSpace();
-                var number = ParseNumber();
+                var number = ParseSignedOperand();
                 return c == '+' ? number : Negate(number);
             case '"' or '\'':
                 return ParseStrings();
@@ -165,6 +164,33 @@ internal sealed partial class PythonLiteral
         }
 
         throw Fail();
+    }
+
+    /// <summary>
+    /// The operand of a sign: one plain number, possibly in redundant parentheses (<c>-(1)</c>), because
+    /// parentheses make no node in Python's AST; a tuple, a bool or another sign is not a number.
+    /// </summary>
+    private object ParseSignedOperand()
+    {
+        SkipSpace();
+        var parentheses = 0;
+        while (Peek() == '(')
+        {
+            _position++;
+            _depth++;
+            parentheses++;
+            SkipSpace();
+        }
+
+        var number = ParseNumber();
+        for (; parentheses > 0; parentheses--)
+        {
+            SkipSpace();
+            Expect(')');
+            _depth--;
+        }
+
+        return number;
     }
 
     private static object Negate(object number) => number switch

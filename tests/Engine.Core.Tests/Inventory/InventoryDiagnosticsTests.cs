@@ -86,6 +86,17 @@ public sealed class InventoryDiagnosticsTests
             diagnostics);
     }
 
+    [Fact]
+    public void A_host_line_ending_in_a_lone_backslash_is_reported_as_shlex_does()
+    {
+        using var files = new TempInventory();
+        files.Write("hosts.ini", "[web]\n  web1 a=1\\ \\  \n");
+
+        var diagnostics = Load(files, "hosts.ini");
+
+        Assert.Equal(["hosts.ini:2:3: cannot parse host line: no escaped character after the final backslash"], diagnostics);
+    }
+
     [Theory]
     [InlineData("web[1:]", "host range '[1:]' must specify an end value")]
     [InlineData("web[01:100]", "host range '[01:100]' must specify equal-length begin and end formats")]
