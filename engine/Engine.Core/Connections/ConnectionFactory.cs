@@ -24,5 +24,5 @@ public static class ConnectionFactory
     /// with it, or with <see cref="HostConnectionSettings.ToBecome"/> when a task or play sets its own become.
     /// </summary>
     public static Become? DefaultBecome(string host, IReadOnlyDictionary<string, object?> hostVariables, ConnectionOptions options) =>
-        HostConnectionSettings.FromVariables(host, hostVariables, options.Redactor).DefaultBecome;
+        HostConnectionSettings.DefaultBecomeFromVariables(host, hostVariables, options.Redactor);
 }

@@ -80,6 +80,17 @@ public sealed record HostConnectionSettings
         };
     }
 
+    /// <summary>
+    /// The host's default become from <c>ansible_become</c>, <c>ansible_become_user</c> and <c>ansible_become_password</c>
+    /// only, so a bad value elsewhere (a port) is reported by the connection, not here.
+    /// </summary>
+    public static Become? DefaultBecomeFromVariables(string host, IReadOnlyDictionary<string, object?> variables, Redactor? redactor = null)
+    {
+        var reader = new HostVariableReader(host, variables, redactor);
+        var password = reader.Secret("ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
+        return reader.Boolean("ansible_become") == true ? new Become(reader.Text("ansible_become_user") ?? "root", password) : null;
+    }
+
     private static string ExpandHome(string path) =>
         path.StartsWith("~/", StringComparison.Ordinal)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])

@@ -1,20 +1,43 @@
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
+using Converge.Core.Running;
+using Converge.Core.Secrets;
 
 namespace Converge.Cli.Commands.Common;
 
-/// <summary>Chooses each host's transport from its variables.</summary>
+/// <summary>The connection settings of a run from the command line: host keys, timeouts, the run's redactor.</summary>
 internal static class HostConnections
 {
-    public static Func<string, IReadOnlyDictionary<string, object?>, IConnection> Factory(string? knownHosts, bool acceptNewHostKeys, TimeSpan connectTimeout) =>
-        (host, variables) =>
+    public static RunOptions Apply(RunOptions options, string? knownHosts, bool acceptNewHostKeys, TimeSpan connectTimeout)
+    {
+        var redactor = new Redactor();
+        var connection = new ConnectionOptions
         {
-            var kind = variables.TryGetValue("ansible_connection", out var value) ? value as string : null;
-            if (kind == "local" || (kind is null && host is "localhost" or "127.0.0.1"))
-            {
-                return new LocalConnection(host);
-            }
-
-            throw new HostUnreachableException(host, $"the ssh transport is not available in this build (known hosts {knownHosts ?? "default"}, accept new {acceptNewHostKeys}, timeout {connectTimeout})");
+            KnownHostsFile = knownHosts ?? ConnectionOptions.DefaultKnownHostsFile,
+            AcceptNewHostKeys = acceptNewHostKeys,
+            ConnectTimeout = connectTimeout,
+            Redactor = redactor,
         };
+        return options with
+        {
+            Redactor = redactor,
+            Connect = (host, variables) =>
+            {
+                try
+                {
+                    return ConnectionFactory.Create(host, variables, connection);
+                }
+                catch (ConfigurationException e)
+                {
+                    // A bad connection variable makes that host unreachable with the variable named; the others carry on.
+                    throw new HostUnreachableException(host, e.Message, e);
+                }
+            },
+            HostBecome = (host, variables) =>
+            {
+                var settings = HostConnectionSettings.FromVariables(host, variables, redactor);
+                return (settings.Become, settings.ToBecome(null));
+            },
+        };
+    }
 }
