@@ -135,4 +135,46 @@ public sealed class InstallPkgModuleTests : IDisposable
         Assert.Null(_deb.InstalledVersion());
         Assert.False(again.IsDrift);
     }
+
+    [RootFact]
+    public async Task Debs_that_depend_on_each_other_are_installed_in_one_go()
+    {
+        using var library = new TestDeb(_host.Root);
+        var parameters = new InstallPkgParams
+        {
+            Deb = new List<object?> { _deb.Build("1.0-1", "app", depends: library.Name), library.Build("1.0-1", "lib") },
+            RecordDirectory = Records,
+        };
+
+        var drift = await _host.CheckAsync(_module, parameters);
+        await _host.ConvergeAsync(_module, parameters);
+        var again = await _host.CheckAsync(_module, parameters);
+
+        Assert.Equal(2, drift.Changes.Count);
+        Assert.Equal("1.0-1", _deb.InstalledVersion());
+        Assert.Equal("1.0-1", library.InstalledVersion());
+        Assert.False(again.IsDrift);
+    }
+
+    [RootFact]
+    public async Task A_dependency_apt_cannot_resolve_fails_clearly_and_leaves_nothing_half_installed()
+    {
+        var parameters = new InstallPkgParams { Deb = _deb.Build("1.0-1", "x", depends: "converge-nonexistent-dependency"), RecordDirectory = Records };
+
+        var error = await Assert.ThrowsAsync<Core.Diagnostics.TaskFailedException>(() => _host.ConvergeAsync(_module, parameters));
+
+        Assert.Equal($"after dpkg -i, not installed: {_deb.Name} 1.0-1", error.Message);
+        Assert.Contains("converge-nonexistent-dependency", error.StderrTail);
+        Assert.Null(_deb.InstalledVersion());
+        Assert.False(File.Exists(Path.Combine(Records, _deb.Name + ".sha256")));
+    }
+
+    [Fact]
+    public async Task An_installed_package_by_name_is_in_sync_from_one_probe()
+    {
+        var plan = await _host.CheckAsync(_module, new InstallPkgParams { Name = ["dpkg"] });
+
+        Assert.False(plan.IsDrift);
+        Assert.Matches("^dpkg [0-9.]+ is installed$", plan.Reason);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class TestDeb : IDisposable
     public string Name { get; }
 
     /// <summary>Builds <c>NAME_VERSION_all.deb</c> holding one file with <paramref name="content"/>; returns its path.</summary>
-    public string Build(string version, string content, string fileName = "")
+    public string Build(string version, string content, string fileName = "", string? depends = null)
     {
         var root = Path.Combine(_folder, "root-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(Path.Combine(root, "DEBIAN"));
@@ -28,7 +28,7 @@ public sealed class TestDeb : IDisposable
             Package: {Name}
             Version: {version}
             Architecture: all
-            Maintainer: Converge tests <tests@example.invalid>
+            {(depends is null ? string.Empty : $"Depends: {depends}\n")}Maintainer: Converge tests <tests@example.invalid>
             Description: a package built by the Converge tests
 
             """);

@@ -32,7 +32,8 @@ public sealed class RebootOverSshTests : IDisposable
         await connection.OpenAsync(CancellationToken.None);
         var parameters = new RebootParams
         {
-            RebootCommand = $"echo requested >> {requests}; echo boot-2 > {bootId}; kill $(ps -o pid= --ppid {pid}) {pid}",
+            // Like a real reboot, the new boot id exists only once the host has gone down.
+            RebootCommand = $"echo requested >> {requests}; kill $(ps -o pid= --ppid {pid}) {pid}; echo boot-2 > {bootId}",
             BootIdPath = bootId,
             TestCommand = "whoami",
             RebootTimeout = 60,
@@ -42,7 +43,7 @@ public sealed class RebootOverSshTests : IDisposable
         var plan = await module.CheckAsync(context, parameters, CancellationToken.None);
 
         var applying = module.ApplyAsync(context, parameters, plan, CancellationToken.None);
-        await WaitUntilAsync(() => File.Exists(requests) && !ListenerRunning(pid), TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(() => File.Exists(requests) && !ListenerRunning(pid) && File.ReadAllText(bootId).Trim() == "boot-2", TimeSpan.FromSeconds(30));
         Assert.False(applying.IsCompleted, "the module must still be waiting while the host is down");
         await Task.Delay(TimeSpan.FromSeconds(1));
         await server.StopAsync();
