@@ -39,7 +39,7 @@ public sealed class InstallPkgModule : Module<InstallPkgParams>
         }
 
         var debs = await DebInspector.ResolveAsync(context, references, ct);
-        var status = await context.Facts.GetAsync(Fact(parameters, debs), ct);
+        var status = await context.Facts.GetAsync(StatusFact(parameters, debs), ct);
         return PackagePlanner.Plan(parameters, debs, status);
     }
 
@@ -77,7 +77,7 @@ public sealed class InstallPkgModule : Module<InstallPkgParams>
         return ApplyResult.Done($"install-pkg: {plan.Reason}");
     }
 
-    private static DpkgStatusFact Fact(InstallPkgParams parameters, IReadOnlyList<DebFile> debs)
+    private static DpkgStatusFact StatusFact(InstallPkgParams parameters, IReadOnlyList<DebFile> debs)
     {
         var names = (parameters.Name ?? []).Select(n => PackageRequest.Parse(n).Name).Concat(debs.Select(d => d.Package)).Distinct(StringComparer.Ordinal).ToList();
         return new DpkgStatusFact(names, parameters.RecordDirectory, candidates: parameters.State == "latest", cacheAge: parameters.UpdateCache);

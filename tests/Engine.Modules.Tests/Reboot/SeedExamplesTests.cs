@@ -21,6 +21,15 @@ public sealed class SeedExamplesTests : IDisposable
         Assert.True(second.ExitCode == 0, second.ToString());
     }
 
+    [Fact]
+    public async Task The_install_pkg_example_is_in_sync_without_its_opt_in()
+    {
+        var outcome = await ApplyAsync("install-pkg");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("converge-example-retired is not installed", outcome.Stdout);
+    }
+
     private Task<ConvergeOutcome> ApplyAsync(string example) =>
         ConvergeProcess.RunAsync(
             ["apply", Path.Combine(RepositoryPaths.Examples, example + ".yml"), "-i", Path.Combine(RepositoryPaths.Playbooks, "inventories", "local"), "-e", $"example_root={_root}/x", "--detailed-exitcode"],
