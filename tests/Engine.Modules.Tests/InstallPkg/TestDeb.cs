@@ -56,7 +56,8 @@ public sealed class TestDeb : IDisposable
     {
         if (Environment.UserName == "root")
         {
-            Run("dpkg", "--purge", Name);
+            // --force-depends: a test's packages may depend on each other and are disposed in any order.
+            Run("dpkg", "--purge", "--force-depends", Name);
         }
     }
 
