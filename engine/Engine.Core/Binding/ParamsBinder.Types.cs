@@ -1,0 +1,123 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Converge.Core.Diagnostics;
+using Converge.Core.Modules;
+using Converge.Core.Secrets;
+using Converge.Core.Templates;
+using Converge.Core.Yaml;
+using FluentValidation;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Converge.Core.Binding;
+
+/// <summary>Reflection over params records and the collection types they may use.</summary>
+public sealed partial class ParamsBinder
+{
+    private static YamlNode? FindKey(YamlMappingNode mapping, string key) =>
+        mapping.Children.Keys.FirstOrDefault(k => YamlValues.KeyText(k) == key);
+
+    private static Dictionary<string, PropertyInfo> Properties(Type type)
+    {
+        var result = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            result[ParamName.ToSnakeCase(property.Name)] = property;
+            foreach (var alias in property.GetCustomAttribute<ParamAliasAttribute>()?.Names ?? [])
+            {
+                result[alias] = property;
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> Keys(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => ParamName.ToSnakeCase(p.Name));
+
+    private static Type Nullable(Type type) => System.Nullable.GetUnderlyingType(type) ?? type;
+
+    private static bool IsRecord(Type type)
+    {
+        var target = Nullable(type);
+        return target.IsClass && target != typeof(string) && target != typeof(object) && target != typeof(Secret) && target.GetConstructor(Type.EmptyTypes) is not null;
+    }
+
+    private static Type? ElementType(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() is var g
+            && (g == typeof(IReadOnlyList<>) || g == typeof(List<>) || g == typeof(IList<>) || g == typeof(IEnumerable<>) || g == typeof(IReadOnlyCollection<>)))
+        {
+            return type.GetGenericArguments()[0];
+        }
+
+        return null;
+    }
+
+    private static Type? DictionaryValueType(Type type)
+    {
+        if (type.IsGenericType && type.GetGenericTypeDefinition() is var g
+            && (g == typeof(IReadOnlyDictionary<,>) || g == typeof(Dictionary<,>) || g == typeof(IDictionary<,>))
+            && type.GetGenericArguments()[0] == typeof(string))
+        {
+            return type.GetGenericArguments()[1];
+        }
+
+        return null;
+    }
+
+    private static object MakeList(Type listType, Type element, IEnumerable<object?> items)
+    {
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
+        foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        if (!listType.IsArray)
+        {
+            return list;
+        }
+
+        var array = Array.CreateInstance(element, list.Count);
+        list.CopyTo(array, 0);
+        return array;
+    }
+
+    private static object MakeDictionary(Type valueType, IEnumerable<(string Key, object? Value)> pairs)
+    {
+        var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+        foreach (var (key, value) in pairs)
+        {
+            dictionary[key] = value;
+        }
+
+        return dictionary;
+    }
+
+    private static string Describe(Type type)
+    {
+        var target = Nullable(type);
+        return target == typeof(string) || target == typeof(Secret) ? "a string"
+            : target == typeof(bool) ? "true or false"
+            : target == typeof(int) || target == typeof(long) ? "a whole number"
+            : target == typeof(double) ? "a number"
+            : target.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(target).Select(ParamName.ToKebabCase))
+            : ElementType(type) is not null ? "a list"
+            : "a mapping";
+    }
+
+    private static string YamlReaderDescribe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "mapping",
+        YamlSequenceNode => "list",
+        _ => "string",
+    };
+}
