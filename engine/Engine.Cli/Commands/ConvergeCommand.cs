@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Converge.Cli.Commands.Lab;
 
 namespace Converge.Cli.Commands;
 
@@ -8,6 +9,7 @@ public static class ConvergeCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("Converge: a declarative state engine for hosts and networks.");
+        root.Subcommands.Add(LabCommand.Create());
         return root;
     }
 

@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Converge.Cli.Commands.Lab;
+
+/// <summary><c>converge lab down</c>: removes a lab and everything it created.</summary>
+public static class LabDownCommand
+{
+    public static Command Create()
+    {
+        var name = LabOptions.Name();
+        var command = new Command("down", "Tear a lab down: its hosts, disks, namespaces, interfaces and inventory.") { name };
+        command.SetAction((parse, ct) => LabOptions.RunAsync(async () =>
+        {
+            Converge.Lab.LabPrerequisites.EnsurePlatform();
+            await LabOptions.Engine().DownAsync(parse.GetValue(name)!, ct);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Converge.Lab;
+
+/// <summary>
+/// How the lab image is made: a minbase Debian from a mirror, the packages every host has, and the
+/// packages (with dependencies) of the offline repository at /srv/repo in the image. Its
+/// <see cref="Version"/> changes with any of them or with the build script, which triggers a rebuild.
+/// </summary>
+public sealed record LabImageRecipe(string Mirror, string Suite, IReadOnlyList<string> Include, IReadOnlyList<string> RepositoryPackages)
+{
+    /// <summary>Installed in every host.</summary>
+    public static IReadOnlyList<string> DefaultInclude { get; } =
+        ["openssh-server", "iproute2", "ifupdown", "iputils-ping", "sudo", "procps", "netbase", "kmod"];
+
+    /// <summary>In the offline repository, installable with apt on any host without network.</summary>
+    public static IReadOnlyList<string> DefaultRepositoryPackages { get; } =
+        ["openvswitch-switch", "bridge-utils", "docker.io", "dpkg-dev", "fakeroot", "build-essential", "debhelper"];
+
+    public static LabImageRecipe Default(string mirror) => new(mirror, "bookworm", DefaultInclude, DefaultRepositoryPackages);
+
+    public string Version => LabScripts.Sha256(string.Join('\n',
+        "recipe 1", Mirror, Suite, string.Join(',', Include), string.Join(' ', RepositoryPackages), LabScripts.Read("scripts/build-image.sh")))[..16];
+}
