@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Converge.TestKit;
+
+namespace Converge.Lab.Tests.Hosts;
+
+[Collection(LabCollection.Name)]
+public sealed class LabLifecycleTests(SharedLab shared)
+{
+    private Lab Lab => shared.Lab;
+
+    [LabFact]
+    public async Task Down_leaves_no_namespace_interface_mount_or_process_behind()
+    {
+        var before = await MachineSnapshot.TakeAsync();
+        var lab = await Lab.UpAsync(new LabSpec("t-down", Hosts: 2, Builder: true), installMissing: false, CancellationToken.None);
+        var up = await MachineSnapshot.TakeAsync();
+        Assert.Contains("converge-t-down-switch", up.Namespaces);
+        Assert.Contains("converge-t-down-node1", up.Namespaces);
+        Assert.Contains(lab.Network.ControllerInterface, up.Links);
+        Assert.True(up.LabProcesses.Count >= 3, "one supervisor per host: " + string.Join("; ", up.LabProcesses));
+        await Lab.SshOkAsync("t-down", "builder", "hostname");
+        var hostPids = (await Lab.StatusAsync("t-down", CancellationToken.None)).Select(h => h.InitPid!.Value).ToList();
+
+        await Lab.DownAsync("t-down", CancellationToken.None);
+
+        var after = await MachineSnapshot.TakeAsync();
+        Assert.Equal(before.Namespaces.Order(), after.Namespaces.Order());
+        Assert.Equal(before.Links.Order(), after.Links.Order());
+        Assert.Equal(before.Mounts.Order(), after.Mounts.Order());
+        Assert.Equal(before.LabProcesses.Order(), after.LabProcesses.Order());
+        Assert.All(hostPids, pid => Assert.False(Machine.IsRunning(pid), $"host init {pid} still runs"));
+        Assert.False(Directory.Exists(Lab.StateDir("t-down")));
+        Assert.False(Directory.Exists(Lab.RunDir("t-down")));
+        Assert.False(File.Exists(Lab.InventoryFile("t-down")));
+        // The image's loop device goes with the last host using it (autoclear), asynchronously.
+        await WaitUntilAsync(async () => (await MachineSnapshot.TakeAsync()).LoopDevices.SetEquals(before.LoopDevices));
+    }
+
+    [LabFact]
+    public async Task Two_labs_coexist_on_separate_subnets()
+    {
+        var a = await Lab.UpAsync(new LabSpec("t-a", Hosts: 1), installMissing: false, CancellationToken.None);
+        try
+        {
+            var b = await Lab.UpAsync(new LabSpec("t-b", Hosts: 1), installMissing: false, CancellationToken.None);
+            try
+            {
+                Assert.NotEqual(a.SubnetIndex, b.SubnetIndex);
+                Assert.NotEqual(a.Hosts[0].Address, b.Hosts[0].Address);
+                await Lab.SshOkAsync("t-a", "node1", "echo a > /root/which");
+                await Lab.SshOkAsync("t-b", "node1", "echo b > /root/which");
+                Assert.Equal("a", await Lab.SshOkAsync("t-a", "node1", "cat /root/which"));
+                Assert.Equal("b", await Lab.SshOkAsync("t-b", "node1", "cat /root/which"));
+
+                await Lab.DownAsync("t-a", CancellationToken.None);
+                Assert.Equal("b", await Lab.SshOkAsync("t-b", "node1", "cat /root/which"));
+                Assert.Equal("node1", await Lab.SshOkAsync(SharedLab.Name, "node1", "hostname"));
+            }
+            finally
+            {
+                await Lab.DownAsync("t-b", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            if (Lab.Exists("t-a"))
+            {
+                await Lab.DownAsync("t-a", CancellationToken.None);
+            }
+        }
+    }
+
+    [LabFact]
+    public async Task Up_of_a_lab_that_is_up_is_refused_with_the_way_out()
+    {
+        var error = await Assert.ThrowsAsync<LabException>(() => Lab.UpAsync(new LabSpec(SharedLab.Name), installMissing: false, CancellationToken.None));
+        Assert.Contains("is up already", error.Message, StringComparison.Ordinal);
+        Assert.Contains("converge lab down --name " + SharedLab.Name, error.Message, StringComparison.Ordinal);
+    }
+
+    [LabFact]
+    public async Task I_can_see_the_status_and_run_a_command_through_the_cli()
+    {
+        var status = await ConvergeProcess.RunAsync("lab", "status", "--name", SharedLab.Name);
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("node3", status.Stdout, StringComparison.Ordinal);
+
+        var ssh = await ConvergeProcess.RunAsync("lab", "ssh", "node2", "--name", SharedLab.Name, "--", "cat", "/etc/hostname");
+        Assert.Equal(0, ssh.ExitCode);
+        Assert.Equal("node2", ssh.Stdout.Trim());
+
+        var console = await ConvergeProcess.RunAsync("lab", "console", "node1", "--name", SharedLab.Name, "--", "hostname");
+        Assert.Equal("node1", console.Stdout.Trim());
+
+        var missing = await ConvergeProcess.RunAsync("lab", "status", "--name", "no-such-lab");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("there is no lab named 'no-such-lab'", missing.Stderr, StringComparison.Ordinal);
+    }
+
+    [LabFact]
+    public void Up_three_hosts_takes_seconds_not_minutes()
+    {
+        Debug.WriteLine($"lab up 3: {shared.UpTime.TotalSeconds:F1} s");
+        Assert.True(shared.UpTime < TimeSpan.FromSeconds(30), $"lab up 3 took {shared.UpTime.TotalSeconds:F1} s");
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.True(await condition(), "condition not met within 10 s");
+    }
+}
