@@ -136,6 +136,14 @@ public sealed partial class Lab
             await Machine.RunCheckedAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", $"converge-lab-{lab.Name}", "-f", PrivateKey(lab.Name)], ct);
         }
 
+        // The lab pins the image it started with (a hard link): a rebuild renames a new file into the
+        // cache, and a rebooting host must find the same lower layer under its disk.
+        var pinned = Path.Combine(stateDir, "image.ext4");
+        if (!File.Exists(pinned) && !(await Machine.RunAsync("ln", [paths.ImageFile, pinned], ct)).Succeeded)
+        {
+            File.Copy(paths.ImageFile, pinned);
+        }
+
         var labKey = await File.ReadAllTextAsync(PrivateKey(lab.Name) + ".pub", ct);
         var knownHosts = new List<string>();
         foreach (var host in lab.Hosts)
@@ -164,7 +172,8 @@ public sealed partial class Lab
             ["HOST_NS"] = lab.Network.HostNamespace(host.Name),
             ["PORT"] = host.Port,
             ["MAC"] = host.Mac,
-            ["IMAGE_FILE"] = paths.ImageFile,
+            ["IMAGE_FILE"] = Path.Combine(StateDir(lab.Name), "image.ext4"),
+            ["IMAGE_LOCK"] = Path.Combine(paths.Cache, "loop.lock"),
             ["UPPER_DIR"] = Path.Combine(disk, "upper"),
             ["WORK_DIR"] = Path.Combine(disk, "work"),
             ["GUEST_DIR"] = Path.Combine(StateDir(lab.Name), "guest"),

@@ -13,7 +13,7 @@ public sealed record LabImageRecipe(string Mirror, string Suite, IReadOnlyList<s
 
     /// <summary>In the offline repository, installable with apt on any host without network.</summary>
     public static IReadOnlyList<string> DefaultRepositoryPackages { get; } =
-        ["openvswitch-switch", "bridge-utils", "docker.io", "dpkg-dev", "fakeroot", "build-essential", "debhelper"];
+        ["openvswitch-switch", "bridge-utils", "docker.io", "busybox-static", "dpkg-dev", "fakeroot", "build-essential", "debhelper"];
 
     public static LabImageRecipe Default(string mirror) => new(mirror, "bookworm", DefaultInclude, DefaultRepositoryPackages);
 

@@ -12,11 +12,12 @@ image="$RUN_DIR/image"
 mkdir -p "$root" "$image"
 
 # Every host shares one read-only loop device for the image: mount(8) reuses a loop device
-# already bound to the same file, and the lock keeps two boots from binding two devices at once.
+# already bound to the same file (by device and inode, so labs' hard links share it too), and the
+# lock keeps two boots from binding two devices at once.
 (
     flock 9
     mount -o loop,ro "$IMAGE_FILE" "$image"
-) 9>"$IMAGE_FILE.lock"
+) 9>"$IMAGE_LOCK"
 mount -t overlay overlay -o "lowerdir=$image/rootfs,upperdir=$UPPER_DIR,workdir=$WORK_DIR" "$root"
 
 mount -t proc -o nosuid,nodev,noexec proc "$root/proc"

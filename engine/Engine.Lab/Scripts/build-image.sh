@@ -33,7 +33,8 @@ chmod 755 "$root/usr/sbin/policy-rc.d"
 
 # Lab hosts have no init system; these names must stay ours even when a package (docker.io pulls
 # systemd) ships its own, so they are diverted before anything else is installed.
-for path in /sbin/init /sbin/reboot /sbin/halt /sbin/poweroff /sbin/shutdown /sbin/runlevel /bin/systemctl; do
+for path in /sbin/init /sbin/reboot /sbin/halt /sbin/poweroff /sbin/shutdown /sbin/runlevel /bin/systemctl \
+    /usr/sbin/invoke-rc.d /usr/sbin/service; do
     in_root dpkg-divert --local --rename --divert "$path.distrib" --add "$path" >/dev/null
 done
 mkdir -p "$root/usr/lib/converge-lab"
@@ -41,6 +42,8 @@ for name in init reboot halt poweroff shutdown runlevel; do
     ln -sf "/usr/lib/converge-lab/$name" "$root/sbin/$name"
 done
 ln -sf /usr/lib/converge-lab/systemctl "$root/bin/systemctl"
+ln -sf /usr/lib/converge-lab/invoke-rc.d "$root/usr/sbin/invoke-rc.d"
+ln -sf /usr/lib/converge-lab/service "$root/usr/sbin/service"
 
 echo "converge-lab: downloading the offline repository: $LAB_REPO_PACKAGES" >&2
 cat > "$root/etc/apt/sources.list" <<SOURCES
@@ -55,6 +58,18 @@ in_root apt-get clean
 in_root apt-get -q -y --no-install-recommends --download-only install $LAB_REPO_PACKAGES >&2
 mkdir -p "$root/srv/repo"
 mv "$root"/var/cache/apt/archives/*.deb "$root/srv/repo/"
+# A tiny container image for hosts with docker (no registry here): `docker import
+# /srv/images/busybox.tar busybox`. Its applets are symlinks to the static busybox.
+bb="$(mktemp -d /tmp/converge-lab-busybox.XXXXXX)"
+dpkg-deb -x "$root"/srv/repo/busybox-static_*.deb "$bb/deb"
+mkdir -p "$bb/rootfs/bin" "$bb/rootfs/tmp" "$bb/rootfs/etc" "$root/srv/images"
+cp "$bb/deb/bin/busybox" "$bb/rootfs/bin/busybox"
+for applet in $("$bb/rootfs/bin/busybox" --list); do
+    [ "$applet" = busybox ] || ln -s busybox "$bb/rootfs/bin/$applet"
+done
+echo 'root:x:0:0:root:/root:/bin/sh' > "$bb/rootfs/etc/passwd"
+tar -C "$bb/rootfs" --numeric-owner -cf "$root/srv/images/busybox.tar" .
+rm -rf "$bb"
 (cd "$root/srv/repo" && dpkg-scanpackages --multiversion . /dev/null 2>/dev/null > Packages && gzip -9 -k Packages)
 
 # From here on the hosts' only package source is the repository inside the image.
