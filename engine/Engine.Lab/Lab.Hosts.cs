@@ -42,7 +42,7 @@ public sealed partial class Lab
             await Task.Delay(50, ct);
         }
 
-        await SshProbe.WaitAsync(host, target.Address, BootTimeout, ct);
+        await WaitForBootAsync(name, target, ct);
         return ReadText(Path.Combine(run, "boot_id")) ?? "";
     }
 
@@ -63,8 +63,10 @@ public sealed partial class Lab
     public async Task StartAsync(string name, string host, CancellationToken ct)
     {
         var target = Load(name).Host(host);
-        await File.WriteAllTextAsync(Path.Combine(HostRunDir(name, host), "power"), "on\n", ct);
-        await SshProbe.WaitAsync(host, target.Address, BootTimeout, ct);
+        var run = HostRunDir(name, host);
+        File.Delete(Path.Combine(run, "last_exit"));
+        await File.WriteAllTextAsync(Path.Combine(run, "power"), "on\n", ct);
+        await WaitForBootAsync(name, target, ct);
     }
 
     private async Task PowerCycleAsync(string run, LabHost host, bool hard, CancellationToken ct)

@@ -52,7 +52,7 @@ public sealed partial class Lab
         try
         {
             await CreateHostsAsync(lab, ct);
-            await Task.WhenAll(lab.Hosts.Select(h => SshProbe.WaitAsync(h.Name, h.Address, BootTimeout, ct)));
+            await Task.WhenAll(lab.Hosts.Select(h => WaitForBootAsync(lab.Name, h, ct)));
         }
         catch
         {
@@ -63,6 +63,24 @@ public sealed partial class Lab
         await File.WriteAllTextAsync(InventoryFile(lab.Name), LabInventory.Render(lab, PrivateKey(lab.Name), KnownHosts(lab.Name)), ct);
         log(string.Create(CultureInfo.InvariantCulture, $"lab {lab.Name} up: {lab.Hosts.Count} hosts on {lab.Network.Subnet} in {clock.Elapsed.TotalSeconds:F1} s"));
         return lab;
+    }
+
+    /// <summary>Waits for a host's sshd; a host whose supervisor gave up fails at once, with its log.</summary>
+    private async Task WaitForBootAsync(string name, LabHost host, CancellationToken ct)
+    {
+        var run = HostRunDir(name, host.Name);
+        var deadline = DateTime.UtcNow + BootTimeout;
+        while (!await SshProbe.IsAcceptingAsync(host.Address, TimeSpan.FromMilliseconds(500), ct))
+        {
+            if (ReadText(Path.Combine(run, "last_exit")) == "failed" || DateTime.UtcNow > deadline)
+            {
+                var logFile = Path.Combine(run, "supervisor.log");
+                var tail = File.Exists(logFile) ? string.Join('\n', File.ReadLines(logFile).TakeLast(12)) : "(no log)";
+                throw new LabException($"host {host.Name} ({host.Address}) did not come up; the end of {logFile}:\n{tail}");
+            }
+
+            await Task.Delay(50, ct);
+        }
     }
 
     private HashSet<int> TakenSubnets() =>

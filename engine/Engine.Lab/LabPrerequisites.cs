@@ -39,15 +39,41 @@ public static class LabPrerequisites
             throw new LabException("converge lab needs root: it creates namespaces, mounts and interfaces (run it with sudo)");
         }
 
-        if (!File.ReadAllText("/proc/filesystems").Contains("overlay", StringComparison.Ordinal))
+        if (!HasOverlay())
         {
-            throw new LabException("converge lab needs overlayfs in the kernel (overlay is missing from /proc/filesystems)");
+            // A modular kernel registers overlay on first load; a failed modprobe changes nothing.
+            try
+            {
+                System.Diagnostics.Process.Start("modprobe", "overlay")?.WaitForExit(10_000);
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // No modprobe: the check below reports it.
+            }
+
+            if (!HasOverlay())
+            {
+                throw new LabException("converge lab needs overlayfs in the kernel (overlay is missing from /proc/filesystems; try `modprobe overlay`)");
+            }
         }
     }
 
+    private static bool HasOverlay() => File.ReadAllText("/proc/filesystems").Contains("overlay", StringComparison.Ordinal);
+
     /// <summary>The Debian packages whose commands are missing, in a stable order.</summary>
-    public static IReadOnlyList<string> MissingPackages() =>
-        Commands.Where(c => Find(c.Command) is null).Select(c => c.Package).Distinct().Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> MissingPackages()
+    {
+        var missing = Commands.Where(c => Find(c.Command) is null).Select(c => c.Package).ToList();
+        // debootstrap verifies the Debian archive with this keyring; Ubuntu machines lack it by default.
+        if (!File.Exists(DebianKeyring))
+        {
+            missing.Add("debian-archive-keyring");
+        }
+
+        return missing.Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    public const string DebianKeyring = "/usr/share/keyrings/debian-archive-keyring.gpg";
 
     public static async Task EnsureAsync(bool installMissing, Action<string> log, CancellationToken ct)
     {
@@ -60,9 +86,10 @@ public static class LabPrerequisites
 
         if (!installMissing)
         {
-            var commands = Commands.Where(c => missing.Contains(c.Package)).Select(c => c.Command);
+            var commands = Commands.Where(c => missing.Contains(c.Package)).Select(c => c.Command)
+                .Concat(missing.Contains("debian-archive-keyring") ? [DebianKeyring] : []);
             throw new LabException(
-                $"converge lab needs these Debian packages: {string.Join(' ', missing)} (missing commands: {string.Join(", ", commands)}). " +
+                $"converge lab needs these Debian packages: {string.Join(' ', missing)} (missing: {string.Join(", ", commands)}). " +
                 $"Install them with `apt-get install {string.Join(' ', missing)}` or rerun with --install-deps.");
         }
 

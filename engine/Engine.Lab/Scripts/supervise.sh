@@ -31,6 +31,7 @@ plug() {
 }
 
 boots=0
+quick_failures=0
 while :; do
     [ -e "$RUN_DIR/destroy" ] && break
     if [ "$(cat "$RUN_DIR/power" 2>/dev/null)" != on ]; then
@@ -62,6 +63,7 @@ while :; do
         sleep 0.02
     done
     state up
+    started=$SECONDS
     wait "$child"
     rc=$?
     # init exits 10 for reboot and 11 for halt; reboot(2) inside a PID namespace kills its init
@@ -79,6 +81,20 @@ while :; do
     echo "$why" > "$RUN_DIR/last_exit"
     unplug
     if [ "$why" = halt ]; then echo off > "$RUN_DIR/power"; fi
+    # A host that cannot boot (a broken disk or image) must not spin: after five crashes within
+    # seconds of starting, it stays off until `lab start` and `lab up` reports this log.
+    case "$why" in
+        crash*)
+            if [ $((SECONDS - started)) -lt 3 ]; then quick_failures=$((quick_failures + 1)); else quick_failures=0; fi
+            if [ $quick_failures -ge 5 ]; then
+                log "boot failed 5 times in a row; powering off"
+                echo failed > "$RUN_DIR/last_exit"
+                echo off > "$RUN_DIR/power"
+                quick_failures=0
+            fi
+            sleep $((quick_failures / 2)) ;;
+        *) quick_failures=0 ;;
+    esac
 done
 unplug
 state destroyed

@@ -98,6 +98,31 @@ public sealed class LabLifecycleTests(SharedLab shared)
     }
 
     [LabFact]
+    public async Task A_host_that_cannot_boot_is_powered_off_and_reported_with_its_log()
+    {
+        await Lab.UpAsync(new LabSpec("t-broken", Hosts: 1), installMissing: false, CancellationToken.None);
+        try
+        {
+            // Break the host's disk path: every boot now fails while mounting its root.
+            var env = Path.Combine(Lab.StateDir("t-broken"), "hosts", "node1", "host.env");
+            File.WriteAllLines(env, File.ReadAllLines(env).Select(l => l.StartsWith("UPPER_DIR=", StringComparison.Ordinal) ? "UPPER_DIR=/nonexistent" : l));
+            var clock = Stopwatch.StartNew();
+
+            var error = await Assert.ThrowsAsync<LabException>(() => Lab.RebootAsync("t-broken", "node1", hard: true, CancellationToken.None));
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed.TotalSeconds:F0} s");
+            Assert.Contains("did not come up", error.Message, StringComparison.Ordinal);
+            Assert.Contains("overlay", error.Message, StringComparison.Ordinal);
+            var status = (await Lab.StatusAsync("t-broken", CancellationToken.None)).Single();
+            Assert.Equal(("off", "failed"), (status.State, status.LastExit));
+        }
+        finally
+        {
+            await Lab.DownAsync("t-broken", CancellationToken.None);
+        }
+    }
+
+    [LabFact]
     public void Up_three_hosts_takes_seconds_not_minutes()
     {
         Debug.WriteLine($"lab up 3: {shared.UpTime.TotalSeconds:F1} s");
