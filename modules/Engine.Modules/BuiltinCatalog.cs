@@ -1,5 +1,13 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
+using Converge.Modules.Assertions;
+using Converge.Modules.Command;
+using Converge.Modules.Copy;
+using Converge.Modules.Files;
+using Converge.Modules.Line;
+using Converge.Modules.Service;
+using Converge.Modules.Shell;
+using Converge.Modules.Template;
 
 namespace Converge.Modules;
 
@@ -9,8 +17,20 @@ public static class BuiltinCatalog
     public static ModuleRegistry Modules()
     {
         var registry = new ModuleRegistry();
+        registry.Register(new FileModule());
+        registry.Register(new TemplateModule());
+        registry.Register(new CopyModule());
+        registry.Register(new CommandModule());
+        registry.Register(new ShellModule());
+        registry.Register(new LineModule());
+        registry.Register(new AssertModule());
+        registry.Register(new ServiceModule());
+        registry.Register(new WriteInterfaces.WriteInterfacesModule());
         return registry;
     }
 
-    public static IReadOnlyList<IInventoryPlanner> Planners() => [];
+    public static IReadOnlyList<IInventoryPlanner> Planners() =>
+    [
+        new Mesh.MeshPlanner(),
+    ];
 }

@@ -1,5 +1,10 @@
 using System.CommandLine;
+using Converge.Cli.Commands.Apply;
+using Converge.Cli.Commands.Check;
+using Converge.Cli.Commands.Graph;
+using Converge.Cli.Commands.Inventory;
 using Converge.Cli.Commands.Lab;
+using Converge.Cli.Commands.Validate;
 
 namespace Converge.Cli.Commands;
 
@@ -9,6 +14,11 @@ public static class ConvergeCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("Converge: a declarative state engine for hosts and networks.");
+        root.Subcommands.Add(ApplyCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(GraphCommand.Create());
+        root.Subcommands.Add(InventoryCommand.Create());
         root.Subcommands.Add(LabCommand.Create());
         return root;
     }

@@ -19,4 +19,10 @@ public sealed class TaskFailedException : ConvergeException
     public int? ExitCode { get; }
 
     public string? StderrTail { get; }
+
+    /// <summary>
+    /// Values for <c>register:</c> the failed task still produced (e.g. a command's rc, stdout, stderr),
+    /// so <c>ignore_errors</c> and <c>failed_when</c> can look at them.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? Output { get; init; }
 }

@@ -17,6 +17,7 @@ public sealed class TemplateEngine
 
     private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
     private readonly TemplateOptions _options;
+    private readonly ThreadLocal<int> _depth = new(() => 0);
 
     public TemplateEngine()
     {
@@ -24,7 +25,7 @@ public sealed class TemplateEngine
         {
             MemberAccessStrategy = new UnsafeMemberAccessStrategy(),
             StrictFilters = true,
-            Undefined = name => throw new UndefinedVariableException(name),
+            Undefined = name => new ValueTask<FluidValue>(new UndefinedValue(name)),
         };
         _options.Filters.AddFilter("to_json", TemplateFilters.ToJson);
         _options.Filters.AddFilter("b64encode", TemplateFilters.Base64Encode);
@@ -64,7 +65,7 @@ public sealed class TemplateEngine
             && source.TrimEnd().EndsWith("}}", StringComparison.Ordinal))
         {
             var value = output.Expression.EvaluateAsync(Context(variables)).AsTask().GetAwaiter().GetResult();
-            return ToPlain(value);
+            return value is UndefinedValue undefined ? throw new UndefinedVariableException(undefined.Name) : ToPlain(value);
         }
 
         return template.Render(Context(variables));
@@ -79,7 +80,7 @@ public sealed class TemplateEngine
             expression = expression[2..^2].Trim();
         }
 
-        var rendered = Render("{% if " + expression + " %}true{% else %}false{% endif %}", variables);
+        var rendered = Render("{% if " + JinjaTests.Translate(expression) + " %}true{% else %}false{% endif %}", variables);
         return rendered == "true";
     }
 
@@ -100,11 +101,55 @@ public sealed class TemplateEngine
         var context = new TemplateContext(_options, StringComparer.Ordinal);
         foreach (var (name, value) in variables)
         {
-            context.SetValue(name, value);
+            // Variables may themselves hold templates ("{{ mesh_host.address }}"); like Ansible, they are
+            // rendered lazily, only when a template uses them, so an unused one never fails a task.
+            if (ContainsTemplate(value))
+            {
+                context.SetValue(name, () => FluidValue.Create(RenderDeep(name, value, variables), _options));
+            }
+            else
+            {
+                context.SetValue(name, value);
+            }
         }
 
         return context;
     }
+
+    /// <summary>Renders every template string inside a plain value (string, list, map).</summary>
+    public object? RenderDeep(object? value, IReadOnlyDictionary<string, object?> variables) => value switch
+    {
+        string s => RenderValue(s, variables),
+        IReadOnlyDictionary<string, object?> map => map.ToDictionary(p => p.Key, p => RenderDeep(p.Value, variables), StringComparer.Ordinal),
+        IEnumerable<object?> list => list.Select(v => RenderDeep(v, variables)).ToList(),
+        _ => value,
+    };
+
+    private object? RenderDeep(string name, object? value, IReadOnlyDictionary<string, object?> variables)
+    {
+        if (++_depth.Value > 20)
+        {
+            _depth.Value = 0;
+            throw new TemplateSyntaxException($"variable '{name}' refers to itself (directly or through other variables)");
+        }
+
+        try
+        {
+            return RenderDeep(value, variables);
+        }
+        finally
+        {
+            _depth.Value = Math.Max(0, _depth.Value - 1);
+        }
+    }
+
+    private static bool ContainsTemplate(object? value) => value switch
+    {
+        string s => IsTemplated(s),
+        IReadOnlyDictionary<string, object?> map => map.Values.Any(ContainsTemplate),
+        IEnumerable<object?> list => list.Any(ContainsTemplate),
+        _ => false,
+    };
 
     private static object? ToPlain(FluidValue value) => value switch
     {

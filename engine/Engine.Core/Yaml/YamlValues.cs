@@ -42,7 +42,8 @@ public static partial class YamlValues
             return text;
         }
 
-        if (scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str")
+        // An untagged scalar has an empty (non-specific) tag whose Value throws.
+        if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str")
         {
             return text;
         }

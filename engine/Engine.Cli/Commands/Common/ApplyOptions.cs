@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace Converge.Cli.Commands.Common;
+
+/// <summary>The options of a run (apply and check) beyond the playbook arguments.</summary>
+internal sealed class ApplyOptions
+{
+    public Option<bool> Diff { get; } = new("--diff", "-D") { Description = "Show unified diffs of file changes." };
+
+    public Option<int> Forks { get; } = new("--forks", "-f") { Description = "Hosts worked on at once.", DefaultValueFactory = _ => 100 };
+
+    public Option<string?> Report { get; } = new("--report") { Description = "Write the JSON report to this file." };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Print more: task starts and every change." };
+
+    public Option<string?> KnownHosts { get; } = new("--known-hosts") { Description = "known_hosts file for SSH host key checking (default ~/.ssh/known_hosts)." };
+
+    public Option<bool> AcceptNewHostKeys { get; } = new("--accept-new-host-keys") { Description = "Trust and record unknown SSH host keys (never changed ones)." };
+
+    public Option<int> ConnectTimeout { get; } = new("--connect-timeout") { Description = "Seconds to wait for an SSH connection.", DefaultValueFactory = _ => 10 };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Diff);
+        command.Options.Add(Forks);
+        command.Options.Add(Report);
+        command.Options.Add(Verbose);
+        command.Options.Add(KnownHosts);
+        command.Options.Add(AcceptNewHostKeys);
+        command.Options.Add(ConnectTimeout);
+    }
+}

@@ -1,0 +1,91 @@
+using Converge.Core.Reporting;
+using Spectre.Console;
+
+namespace Converge.Cli.Commands.Common;
+
+/// <summary>
+/// Prints one line per task outcome as it happens (with diffs under <c>--diff</c>) and a recap table
+/// at the end. Colours only on a terminal; plain lines otherwise, so logs and CI stay readable.
+/// </summary>
+internal sealed class ConsoleReporter(IAnsiConsole console, bool diff, bool verbose) : IRunObserver
+{
+    private readonly Lock _gate = new();
+
+    public void TaskStarted(string host, string task)
+    {
+        if (verbose)
+        {
+            lock (_gate)
+            {
+                console.MarkupLineInterpolated($"[grey]start: [[{host}]] {task}[/]");
+            }
+        }
+    }
+
+    public void TaskFinished(TaskOutcome outcome)
+    {
+        var (word, colour) = outcome.Status switch
+        {
+            OutcomeStatus.Ok => ("ok", "green"),
+            OutcomeStatus.Changed => (outcome.Assumed ? "changed (assumed)" : "changed", "yellow"),
+            OutcomeStatus.Failed => (outcome.Ignored ? "failed (ignored)" : "failed", "red"),
+            OutcomeStatus.Skipped => ("skipped", "cyan"),
+            _ => ("unreachable", "red"),
+        };
+        lock (_gate)
+        {
+            var prefix = outcome.IsHandler ? "handler " : string.Empty;
+            console.MarkupLineInterpolated($"[{colour}]{word}[/]: [[{outcome.Host}]] {prefix}{outcome.Task} — {outcome.Message} [grey]({outcome.DurationMs} ms)[/]");
+            if (outcome.Status == OutcomeStatus.Changed && (diff || verbose))
+            {
+                foreach (var change in outcome.Changes.Where(c => c.Diff is null))
+                {
+                    console.MarkupLineInterpolated($"    [yellow]~[/] {change.Path}: {change.Before ?? "(none)"} → {change.After ?? "(none)"}");
+                }
+            }
+
+            if (diff && outcome.Diff.Length > 0)
+            {
+                foreach (var line in outcome.Diff.TrimEnd('\n').Split('\n'))
+                {
+                    var style = line.StartsWith('+') ? "green" : line.StartsWith('-') ? "red" : line.StartsWith('@') ? "cyan" : "default";
+                    console.MarkupLineInterpolated($"    [{style}]{line}[/]");
+                }
+            }
+
+            if (outcome.Command is not null)
+            {
+                console.MarkupLineInterpolated($"    command: {outcome.Command} (exit {outcome.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "signal"})");
+            }
+
+            if (!string.IsNullOrWhiteSpace(outcome.StderrTail))
+            {
+                console.MarkupLineInterpolated($"    stderr: {outcome.StderrTail}");
+            }
+        }
+    }
+
+    public void HostFinished(HostSummary summary)
+    {
+    }
+
+    public void Recap(RunReport report)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title("RECAP");
+        table.AddColumns("host", "ok", "changed", "failed", "skipped", "unreachable");
+        foreach (var host in report.Hosts)
+        {
+            table.AddRow(
+                Markup.Escape(host.Host),
+                host.Ok.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                host.Changed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                host.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                host.Skipped.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                host.Unreachable ? "yes" : "no");
+        }
+
+        console.WriteLine();
+        console.Write(table);
+        console.MarkupLineInterpolated($"{(report.Check ? "check" : "apply")} finished in {report.DurationMs} ms");
+    }
+}

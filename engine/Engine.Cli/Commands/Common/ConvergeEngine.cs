@@ -1,0 +1,33 @@
+using Converge.Core.Diagnostics;
+using Converge.Core.Reporting;
+using Converge.Core.Running;
+using Converge.Core.Templates;
+using Converge.Modules;
+
+namespace Converge.Cli.Commands.Common;
+
+/// <summary>The engine as the CLI uses it: built-in modules and planners, one template engine.</summary>
+internal static class ConvergeEngine
+{
+    public static TemplateEngine Templates { get; } = new();
+
+    public static RunLoader Loader() => new(BuiltinCatalog.Modules(), BuiltinCatalog.Planners(), Templates);
+
+    public static Runner Runner() => new(BuiltinCatalog.Modules(), Templates);
+
+    /// <summary>Loads and validates; on invalid input prints every diagnostic and returns null (exit 1).</summary>
+    public static LoadedRun? TryLoad(RunRequest request, TextWriter error)
+    {
+        try
+        {
+            return Loader().Load(request);
+        }
+        catch (ConfigurationException e)
+        {
+            error.Write(DiagnosticFormatter.Format(e.Diagnostics));
+            return null;
+        }
+    }
+
+    public const int InvalidInput = ExitCodes.InvalidInput;
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Converge.Core.Graph;
+using Converge.Core.Running;
+
+namespace Converge.Cli.Commands.Common;
+
+/// <summary>The arguments every playbook verb shares: PLAYBOOK, -i, -e, --limit, --tags, --skip-tags.</summary>
+internal sealed class PlaybookOptions
+{
+    public Argument<string> Playbook { get; } = new("PLAYBOOK") { Description = "The playbook file." };
+
+    public Option<string[]> Inventory { get; } = new("--inventory", "-i")
+    {
+        Description = "An inventory file or directory (repeatable).",
+        Required = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> ExtraVars { get; } = new("--extra-vars", "-e") { Description = "key=value, @file.yml or inline JSON (repeatable; highest precedence)." };
+
+    public Option<string?> Limit { get; } = new("--limit", "-l") { Description = "A host pattern that further limits every play." };
+
+    public Option<string[]> Tags { get; } = new("--tags", "-t") { Description = "Run only tasks with these tags (comma-separated or repeated)." };
+
+    public Option<string[]> SkipTags { get; } = new("--skip-tags") { Description = "Skip tasks with these tags." };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Playbook);
+        command.Options.Add(Inventory);
+        command.Options.Add(ExtraVars);
+        command.Options.Add(Limit);
+        command.Options.Add(Tags);
+        command.Options.Add(SkipTags);
+    }
+
+    public RunRequest Request(ParseResult result) => new()
+    {
+        Playbook = result.GetValue(Playbook)!,
+        Inventories = result.GetValue(Inventory) ?? [],
+        ExtraVars = result.GetValue(ExtraVars) ?? [],
+        Limit = result.GetValue(Limit),
+        Filter = new TaskFilter(Split(result.GetValue(Tags)), Split(result.GetValue(SkipTags))),
+    };
+
+    private static string[] Split(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.Core.Reporting;
+using Converge.Core.Running;
+using Spectre.Console;
+
+namespace Converge.Cli.Commands.Common;
+
+/// <summary>What <c>apply</c> and <c>check</c> share: load, validate, run, print, report, exit code.</summary>
+internal static class RunVerb
+{
+    public static async Task<int> RunAsync(ParseResult parse, PlaybookOptions playbook, ApplyOptions options, bool check, bool diff, bool detailed, CancellationToken ct)
+    {
+        var run = ConvergeEngine.TryLoad(playbook.Request(parse), Console.Error);
+        if (run is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and CI read whole lines: do not wrap them at a guessed terminal width.
+            console.Profile.Width = 1000;
+        }
+
+        var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
+        var runOptions = HostConnections.Apply(
+            new RunOptions
+            {
+                Check = check,
+                Forks = Math.Max(1, parse.GetValue(options.Forks)),
+                Connect = (host, _) => new LocalConnection(host),
+            },
+            parse.GetValue(options.KnownHosts),
+            parse.GetValue(options.AcceptNewHostKeys),
+            TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
+        var report = await ConvergeEngine.Runner().RunAsync(run, runOptions, reporter, ct);
+        reporter.Recap(report);
+        if (parse.GetValue(options.Report) is { } file)
+        {
+            await File.WriteAllTextAsync(file, ReportJson.Write(report), ct);
+        }
+
+        return report.ExitCode(detailed);
+    }
+}

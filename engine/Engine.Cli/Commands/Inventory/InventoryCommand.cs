@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Converge.Core.Diagnostics;
+using Converge.Core.Inventory;
+
+namespace Converge.Cli.Commands.Inventory;
+
+/// <summary>
+/// <c>converge inventory -i INVENTORY [-i ...] --list | --host HOST</c>: the resolved inventory as JSON in the
+/// shape of <c>ansible-inventory</c>, so the two can be compared on the same files.
+/// </summary>
+public static class InventoryCommand
+{
+    public static Command Create()
+    {
+        var inventories = new Option<string[]>("--inventory", "-i")
+        {
+            Description = "An inventory file or directory (YAML or INI); repeat to merge several.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var list = new Option<bool>("--list") { Description = "Print every group and host with its variables." };
+        var host = new Option<string>("--host") { Description = "Print the variables of one host." };
+        var command = new Command("inventory", "Show the resolved inventory as JSON, like ansible-inventory.")
+        {
+            inventories,
+            list,
+            host,
+        };
+        command.SetAction((ParseResult result, CancellationToken _) => Task.FromResult(Run(
+            result.GetValue(inventories) ?? [],
+            result.GetValue(list),
+            result.GetValue(host),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error)));
+        return command;
+    }
+
+    internal static int Run(IReadOnlyList<string> paths, bool list, string? host, TextWriter output, TextWriter error)
+    {
+        if (paths.Count == 0)
+        {
+            error.WriteLine("converge inventory: give at least one inventory with -i FILE|DIR");
+            return 1;
+        }
+
+        if (list == (host is not null))
+        {
+            error.WriteLine("converge inventory: give exactly one of --list or --host HOST");
+            return 1;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var inventory = InventoryLoader.Load(paths, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            error.Write(DiagnosticFormatter.Format(diagnostics.Items));
+            return 1;
+        }
+
+        if (host is null)
+        {
+            output.WriteLine(InventoryJson.List(inventory));
+            return 0;
+        }
+
+        try
+        {
+            output.WriteLine(InventoryJson.Host(inventory, host));
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine($"converge inventory: {e.Message.Split(" (Parameter", 2)[0]}");
+            return 1;
+        }
+    }
+}

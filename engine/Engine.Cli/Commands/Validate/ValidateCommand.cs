@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Converge.Cli.Commands.Common;
+using Converge.Core.Reporting;
+
+namespace Converge.Cli.Commands.Validate;
+
+/// <summary><c>converge validate</c>: load, validate and build the graph; contacts no host.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("validate", "Load and validate a playbook and its inventory, and build the task graph. Contacts no host.");
+        var playbook = new PlaybookOptions();
+        playbook.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var run = ConvergeEngine.TryLoad(playbook.Request(parse), Console.Error);
+            if (run is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var nodes = run.Graph.Nodes.Count();
+            Console.Out.WriteLine($"valid: {run.Playbook.Plays.Count} plays, {run.Graph.Hosts.Count} hosts, {nodes} tasks on hosts, {run.Graph.Edges.Count} edges");
+            foreach (var (planner, _) in run.Plans)
+            {
+                Console.Out.WriteLine($"valid: {planner} plan");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,31 @@
+using Converge.Core.Secrets;
+
+namespace Converge.Core.Connections;
+
+/// <summary>
+/// Run-wide settings for the connections <see cref="ConnectionFactory"/> creates: how host keys are
+/// trusted, how long a connect may take, and the run's <see cref="Secrets.Redactor"/>, which learns every
+/// password and passphrase found in host variables so none of them is ever printed.
+/// </summary>
+public sealed record ConnectionOptions
+{
+    /// <summary>The OpenSSH known_hosts file host keys are verified against (<c>--known-hosts</c>).</summary>
+    public string KnownHostsFile { get; init; } = DefaultKnownHostsFile;
+
+    /// <summary>
+    /// Trust and record keys of hosts not yet in <see cref="KnownHostsFile"/>, like OpenSSH's
+    /// <c>StrictHostKeyChecking=accept-new</c> (<c>--accept-new-host-keys</c>). A changed key is still refused.
+    /// </summary>
+    public bool AcceptNewHostKeys { get; init; }
+
+    /// <summary>How long a TCP connect plus SSH handshake and authentication may take.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often an idle connection is probed, so a dead peer is noticed between tasks.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    public Redactor Redactor { get; init; } = new();
+
+    public static string DefaultKnownHostsFile =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh", "known_hosts");
+}

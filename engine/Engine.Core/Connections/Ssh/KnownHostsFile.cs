@@ -1,0 +1,165 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Converge.Core.Connections.Ssh;
+
+/// <summary>
+/// An OpenSSH known_hosts file: verifies a server's key as <c>ssh</c> does and records new keys
+/// (for <c>--accept-new-host-keys</c>). Certificate authorities (<c>@cert-authority</c>) are not supported
+/// and their lines are ignored, so such hosts show as unknown.
+/// </summary>
+public sealed class KnownHostsFile
+{
+    // Hosts connect in parallel; appends to one file go one at a time.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> AppendLocks = new(StringComparer.Ordinal);
+
+    private KnownHostsFile(string path, IReadOnlyList<KnownHostEntry> entries)
+    {
+        Path = path;
+        Entries = entries;
+    }
+
+    public string Path { get; }
+
+    public IReadOnlyList<KnownHostEntry> Entries { get; }
+
+    /// <summary>Reads the file; a missing file has no entries. Malformed lines are skipped, as ssh does.</summary>
+    public static KnownHostsFile Load(string path)
+    {
+        var entries = new List<KnownHostEntry>();
+        if (File.Exists(path))
+        {
+            var number = 0;
+            foreach (var raw in File.ReadLines(path))
+            {
+                number++;
+                if (Parse(number, raw) is { } entry)
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+
+        return new KnownHostsFile(path, entries);
+    }
+
+    public static KnownHostEntry? Parse(int line, string text)
+    {
+        var fields = text.Trim().Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length == 0 || fields[0].StartsWith('#'))
+        {
+            return null;
+        }
+
+        string? marker = null;
+        if (fields[0].StartsWith('@'))
+        {
+            marker = fields[0];
+            fields = fields[1..];
+        }
+
+        if (fields.Length < 3 || marker is "@cert-authority")
+        {
+            return null;
+        }
+
+        try
+        {
+            return new KnownHostEntry(line, marker, fields[0].Split(','), fields[1], Convert.FromBase64String(fields[2]));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The key types recorded for a host, so the handshake can ask the server for one of them first.</summary>
+    public IReadOnlySet<string> KeyTypesFor(string lookupName) =>
+        Entries.Where(e => !e.IsRevoked && e.Matches(lookupName)).Select(e => e.KeyType).ToHashSet(StringComparer.Ordinal);
+
+    public HostKeyVerdict Verify(string lookupName, byte[] key)
+    {
+        var revoked = Entries.Where(e => e.IsRevoked && e.Key.AsSpan().SequenceEqual(key)).ToList();
+        if (revoked.Count > 0)
+        {
+            return new HostKeyVerdict(HostKeyStatus.Revoked, revoked);
+        }
+
+        var type = KeyType(key);
+        var forHost = Entries.Where(e => !e.IsRevoked && e.Matches(lookupName)).ToList();
+        var same = forHost.Where(e => e.Key.AsSpan().SequenceEqual(key)).ToList();
+        if (same.Count > 0)
+        {
+            return new HostKeyVerdict(HostKeyStatus.Trusted, same);
+        }
+
+        var changed = forHost.Where(e => e.KeyType == type).ToList();
+        return changed.Count > 0
+            ? new HostKeyVerdict(HostKeyStatus.Changed, changed)
+            : new HostKeyVerdict(HostKeyStatus.Unknown, forHost);
+    }
+
+    /// <summary>
+    /// Appends <c>name keytype base64</c>, creating the file (0600) and its directory (0700) if needed.
+    /// Re-reads the file under the lock first, so a key another host recorded meanwhile is not duplicated
+    /// and a conflicting one is never added.
+    /// </summary>
+    public static async Task<HostKeyVerdict> RecordAsync(string path, string lookupName, byte[] key, CancellationToken ct)
+    {
+        var gate = AppendLocks.GetOrAdd(System.IO.Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            var current = Load(path).Verify(lookupName, key);
+            if (current.Status != HostKeyStatus.Unknown)
+            {
+                return current;
+            }
+
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+            if (!Directory.Exists(directory))
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            var isNew = !File.Exists(path);
+            var needsNewline = !isNew && new FileInfo(path).Length > 0 && EndsWithoutNewline(path);
+            var line = $"{(needsNewline ? "\n" : string.Empty)}{lookupName} {KeyType(key)} {Convert.ToBase64String(key)}\n";
+            await File.AppendAllTextAsync(path, line, Encoding.ASCII, ct);
+            if (isNew)
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            return new HostKeyVerdict(HostKeyStatus.Trusted, []);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The key type named at the start of an SSH public key blob (RFC 4253 section 6.6).</summary>
+    public static string KeyType(byte[] key)
+    {
+        if (key.Length < 4)
+        {
+            return "unknown";
+        }
+
+        var length = BinaryPrimitives.ReadInt32BigEndian(key);
+        return length > 0 && length <= key.Length - 4 ? Encoding.ASCII.GetString(key, 4, length) : "unknown";
+    }
+
+    /// <summary>The fingerprint as OpenSSH prints it: <c>SHA256:</c> and unpadded base64.</summary>
+    public static string Fingerprint(byte[] key) => "SHA256:" + Convert.ToBase64String(SHA256.HashData(key)).TrimEnd('=');
+
+    private static bool EndsWithoutNewline(string path)
+    {
+        using var stream = File.OpenRead(path);
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() != '\n';
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace Converge.Core.Connections.Ssh;
+
+/// <summary>
+/// The shell scripts behind file reads and atomic writes over an exec channel. They need a POSIX
+/// <c>sh</c> and GNU coreutils (<c>stat -c</c>, <c>chmod --reference</c>, <c>sync FILE</c>), as on Debian.
+/// </summary>
+public static class RemoteFileScripts
+{
+    /// <summary>The exit status <see cref="Read"/> uses for "no such file", which <c>cat</c> itself never returns.</summary>
+    public const int Missing = 3;
+
+    public static string Read(string path)
+    {
+        var p = ShellQuote.Quote(path);
+        return $"if [ ! -e {p} ]; then exit {Missing}; fi; exec cat -- {p}";
+    }
+
+    /// <summary>
+    /// Receives <paramref name="size"/> bytes on standard input into a temp file beside <paramref name="path"/>
+    /// (mode 0600 while it fills), checks that all of them arrived, gives it the old file's mode and owner
+    /// (or the requested ones; 0644 for a new file), fsyncs it, and renames it over the target, which rename(2)
+    /// does atomically. If the connection drops, standard input ends early: the size check fails and the
+    /// EXIT trap removes the temp file, so the target is never half-written and no temp file stays behind.
+    /// </summary>
+    public static string Write(string path, long size, FileWriteOptions options, string tempSuffix, DateTime now)
+    {
+        var directory = path.Contains('/', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : string.Empty;
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var script = new StringBuilder()
+            .Append("p=").Append(ShellQuote.Quote(path)).Append('\n')
+            .Append("t=").Append(ShellQuote.Quote($"{directory}.{name}.converge-{tempSuffix}")).Append('\n')
+            .Append("trap 'rm -f -- \"$t\"' EXIT\n")
+            .Append("trap 'exit 1' HUP INT TERM PIPE\n")
+            .Append("umask 077\n")
+            .Append("cat > \"$t\" || exit 1\n")
+            .Append("n=$(stat -c %s -- \"$t\") || exit 1\n")
+            .Append(CultureInfo.InvariantCulture, $"if [ \"$n\" != {size} ]; then echo \"converge: transfer to $p ended after $n of {size} bytes; $p is unchanged\" >&2; exit 1; fi\n")
+            .Append("if [ -e \"$p\" ]; then chmod --reference=\"$p\" -- \"$t\" && chown --reference=\"$p\" -- \"$t\" || exit 1; else chmod 644 -- \"$t\" || exit 1; fi\n");
+        if (options.Mode is { } mode)
+        {
+            script.Append("chmod ").Append(Convert.ToString(mode & 0xFFF, 8)).Append(" -- \"$t\" || exit 1\n");
+        }
+
+        if (options.Owner is not null)
+        {
+            var owner = options.Owner + (options.Group is null ? string.Empty : ":" + options.Group);
+            script.Append("chown ").Append(ShellQuote.Quote(owner)).Append(" -- \"$t\" || exit 1\n");
+        }
+        else if (options.Group is not null)
+        {
+            script.Append("chgrp ").Append(ShellQuote.Quote(options.Group)).Append(" -- \"$t\" || exit 1\n");
+        }
+
+        if (options.Backup)
+        {
+            var backup = $"{path}.converge-{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}~";
+            script.Append("if [ -e \"$p\" ]; then cp -p -- \"$p\" ").Append(ShellQuote.Quote(backup)).Append(" || exit 1; fi\n");
+        }
+
+        // sync FILE fsyncs just that file (GNU coreutils 8.24+); older versions sync everything, which is also safe.
+        return script
+            .Append("sync -- \"$t\" 2>/dev/null || sync\n")
+            .Append("mv -f -- \"$t\" \"$p\" || exit 1\n")
+            .Append("trap - EXIT\n")
+            .ToString();
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net.Sockets;
+using Converge.Core.Diagnostics;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace Converge.Core.Connections.Ssh;
+
+public sealed partial class SshConnection
+{
+    // Tried in this order when the inventory names no key file, as ssh(1) does (minus ssh-agent, which SSH.NET lacks).
+    private static readonly string[] DefaultKeyNames = ["id_ed25519", "id_ecdsa", "id_rsa"];
+
+    private HostUnreachableException? _hostKeyFailure;
+
+    private async Task<SshClient> ConnectAsync(CancellationToken ct)
+    {
+        var lookupName = KnownHostPattern.LookupName(_settings.Address, _settings.Port);
+        var knownHosts = KnownHostsFile.Load(_options.KnownHostsFile);
+        var (methods, tried) = AuthenticationMethods();
+        var info = new ConnectionInfo(_settings.Address, _settings.Port, _settings.User, [.. methods])
+        {
+            Timeout = _options.ConnectTimeout,
+        };
+        PreferKnownKeyTypes(info, knownHosts.KeyTypesFor(lookupName));
+
+        var client = new SshClient(info) { KeepAliveInterval = _options.KeepAliveInterval };
+        HostKeyVerdict? verdict = null;
+        byte[]? presented = null;
+        client.HostKeyReceived += (_, e) =>
+        {
+            presented = e.HostKey;
+            verdict = knownHosts.Verify(lookupName, e.HostKey);
+            e.CanTrust = verdict.Status == HostKeyStatus.Trusted || (verdict.Status == HostKeyStatus.Unknown && _options.AcceptNewHostKeys);
+        };
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(_options.ConnectTimeout);
+        try
+        {
+            await client.ConnectAsync(limit.Token);
+            if (verdict is { Status: HostKeyStatus.Unknown } && presented is not null)
+            {
+                verdict = await KnownHostsFile.RecordAsync(_options.KnownHostsFile, lookupName, presented, ct);
+                if (verdict.Status != HostKeyStatus.Trusted)
+                {
+                    throw new SshConnectionException("host key changed while it was being recorded");
+                }
+            }
+
+            return client;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            client.Dispose();
+            if (verdict is not null && presented is not null && verdict.Status != HostKeyStatus.Trusted &&
+                !(verdict.Status == HostKeyStatus.Unknown && _options.AcceptNewHostKeys))
+            {
+                _hostKeyFailure = new HostUnreachableException(Host, HostKeyMessage(verdict, presented, lookupName), e);
+                throw _hostKeyFailure;
+            }
+
+            throw new HostUnreachableException(Host, _options.Redactor.Redact(ConnectFailure(e, tried)), e);
+        }
+    }
+
+    private bool IsHostKeyFailure(HostUnreachableException e) => ReferenceEquals(e, _hostKeyFailure);
+
+    private (List<AuthenticationMethod> Methods, string Tried) AuthenticationMethods()
+    {
+        var methods = new List<AuthenticationMethod>();
+        var tried = new List<string>();
+        var keys = new List<IPrivateKeySource>();
+        if (_settings.PrivateKeyFiles.Count > 0)
+        {
+            foreach (var path in _settings.PrivateKeyFiles)
+            {
+                keys.Add(LoadKey(path, explicitlyNamed: true)!);
+                tried.Add($"key {path}");
+            }
+        }
+        else
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            foreach (var path in DefaultKeyNames.Select(n => Path.Combine(home, ".ssh", n)).Where(File.Exists))
+            {
+                if (LoadKey(path, explicitlyNamed: false) is { } key)
+                {
+                    keys.Add(key);
+                    tried.Add($"key {path}");
+                }
+            }
+        }
+
+        if (keys.Count > 0)
+        {
+            methods.Add(new PrivateKeyAuthenticationMethod(_settings.User, [.. keys]));
+        }
+
+        if (_settings.Password is { } password)
+        {
+            methods.Add(new PasswordAuthenticationMethod(_settings.User, password.Reveal()));
+            tried.Add("password");
+        }
+
+        if (methods.Count == 0)
+        {
+            throw new HostUnreachableException(
+                Host,
+                "no credentials to log in with: set ansible_ssh_private_key_file or ansible_password, or create ~/.ssh/id_ed25519 (Converge cannot use ssh-agent: SSH.NET does not support it)");
+        }
+
+        return (methods, string.Join(", ", tried));
+    }
+
+    /// <summary>Reads an OpenSSH (or PEM/PuTTY) key; a default key that cannot be read is skipped, as ssh does.</summary>
+    private PrivateKeyFile? LoadKey(string path, bool explicitlyNamed)
+    {
+        try
+        {
+            return new PrivateKeyFile(path, _settings.PrivateKeyPassphrase?.Reveal());
+        }
+        catch (Exception e) when (!explicitlyNamed && e is SshException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+        catch (SshPassPhraseNullOrEmptyException)
+        {
+            throw new HostUnreachableException(Host, $"private key {path} is encrypted; set ansible_ssh_private_key_passphrase");
+        }
+        catch (FileNotFoundException)
+        {
+            throw new HostUnreachableException(Host, $"private key file {path} (ansible_ssh_private_key_file) does not exist");
+        }
+        catch (Exception e) when (e is SshException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.Security.Cryptography.CryptographicException)
+        {
+            var hint = _settings.PrivateKeyPassphrase is null ? string.Empty : " (is ansible_ssh_private_key_passphrase right?)";
+            throw new HostUnreachableException(Host, _options.Redactor.Redact($"cannot read private key {path}: {e.Message}{hint}"));
+        }
+    }
+
+    /// <summary>
+    /// Like ssh(1), asks the server for a key type already recorded for the host, so a host known by its
+    /// RSA key is not reported unknown just because it also offers Ed25519. Certificates are not supported.
+    /// </summary>
+    private static void PreferKnownKeyTypes(ConnectionInfo info, IReadOnlySet<string> knownTypes)
+    {
+        var offered = info.HostKeyAlgorithms.Keys.ToList();
+        var kept = offered.Where(a => knownTypes.Contains(KeyTypeOf(a))).ToList();
+        if (kept.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var algorithm in offered.Except(kept))
+        {
+            info.HostKeyAlgorithms.Remove(algorithm);
+        }
+    }
+
+    private static string KeyTypeOf(string hostKeyAlgorithm) => hostKeyAlgorithm switch
+    {
+        "rsa-sha2-512" or "rsa-sha2-256" => "ssh-rsa",
+        _ => hostKeyAlgorithm,
+    };
+
+    private string HostKeyMessage(HostKeyVerdict verdict, byte[] presented, string lookupName)
+    {
+        var file = _options.KnownHostsFile;
+        var key = $"{KnownHostsFile.KeyType(presented)} key {KnownHostsFile.Fingerprint(presented)}";
+        var at = $"{_settings.Address}:{_settings.Port}";
+        return verdict.Status switch
+        {
+            HostKeyStatus.Changed =>
+                $"HOST KEY CHANGED for {at}: it presented {key}, but {file} records {string.Join(", ", verdict.Evidence.Select(e => $"{KnownHostsFile.Fingerprint(e.Key)} (line {e.Line})"))}. " +
+                $"Someone may be intercepting the connection (man-in-the-middle), or the host was reinstalled. Converge refuses to connect. " +
+                $"If the new key is expected, remove the old one with `ssh-keygen -R '{lookupName}' -f {file}` and connect again.",
+            HostKeyStatus.Revoked =>
+                $"the host key of {at} ({key}) is marked @revoked in {file} (line {verdict.Evidence[0].Line}); refusing to connect",
+            _ =>
+                $"unknown host key: {at} presented {key}, which is not in {file}. If this is the right host, trust it with " +
+                $"--accept-new-host-keys, or record it with `ssh-keyscan -p {_settings.Port} {_settings.Address} >> {file}` (compare the fingerprint first)",
+        };
+    }
+
+    private string ConnectFailure(Exception e, string tried)
+    {
+        var at = $"{_settings.Address}:{_settings.Port}";
+        var socket = Unwrap<SocketException>(e);
+        return (e, socket?.SocketErrorCode) switch
+        {
+            (_, SocketError.ConnectionRefused) => $"connection refused by {at}: no SSH server listens there (check ansible_host and ansible_port)",
+            (_, SocketError.TimedOut) or (OperationCanceledException, _) or (SshOperationTimeoutException, _) =>
+                $"timed out after {_options.ConnectTimeout.TotalSeconds:0.#} s connecting to {at}",
+            (_, SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain) => $"cannot resolve host name '{_settings.Address}'",
+            (_, SocketError.NetworkUnreachable or SocketError.HostUnreachable) => $"no route to {at}",
+            (SshAuthenticationException, _) => $"authentication failed for user '{_settings.User}' at {at} (tried {tried}): {e.Message}",
+            (SshConnectionException, _) => $"SSH handshake with {at} failed: {e.Message}",
+            _ when socket is not null => $"cannot connect to {at}: {socket.Message}",
+            _ => $"cannot connect to {at}: {e.Message}",
+        };
+    }
+
+    private static T? Unwrap<T>(Exception? e)
+        where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+}

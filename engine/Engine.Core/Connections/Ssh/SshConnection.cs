@@ -1,0 +1,162 @@
+using Converge.Core.Diagnostics;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace Converge.Core.Connections.Ssh;
+
+/// <summary>
+/// A host over SSH (SSH.NET): one connection per host for the whole run; every command, probe batch and
+/// file transfer is an exec channel on it, so a host costs one TCP connection, one key exchange and one
+/// authentication however many tasks it runs.
+/// <para>
+/// Files move over exec channels (<c>cat</c> with the content streamed on standard input or output)
+/// rather than SFTP: SSH.NET cannot open an SFTP subsystem on an <see cref="SshClient"/>'s session
+/// (sshnet/SSH.NET#381), so SFTP would cost a second connection, handshake and authentication per host
+/// (and a second sshd process on it). Exec channels also write atomically in one round trip, with the
+/// same sudo path as commands, and clean up after an interrupted transfer (see <see cref="RemoteFileScripts"/>).
+/// </para>
+/// <para>
+/// Failures: a host that cannot be reached, or whose connection drops while a command runs, raises
+/// <see cref="HostUnreachableException"/> (the host cannot run further tasks; the runner reports it
+/// unreachable and the task as failed). A command that runs and fails is a <see cref="CommandResult"/>;
+/// a file operation or become that the host refuses raises <see cref="TaskFailedException"/>.
+/// </para>
+/// </summary>
+public sealed partial class SshConnection : IConnection
+{
+    private readonly HostConnectionSettings _settings;
+    private readonly ConnectionOptions _options;
+    private readonly SemaphoreSlim _connectGate = new(1, 1);
+    private SshClient? _client;
+
+    static SshConnection()
+    {
+        // SSH.NET waits synchronously for channel-open confirmations and channel window space. With many
+        // hosts in parallel those waits hold pool threads, and the pool's slow thread injection (one per
+        // ~0.5 s beyond the minimum) would serialize the hosts, so the minimum is raised up front.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        if (workers < 128)
+        {
+            ThreadPool.SetMinThreads(128, completionPorts);
+        }
+    }
+
+    public SshConnection(HostConnectionSettings settings, ConnectionOptions options)
+    {
+        _settings = settings;
+        _options = options;
+    }
+
+    public string Host => _settings.Host;
+
+    /// <summary>Where this connection goes, as people write it: <c>user@address:port</c>.</summary>
+    public string Endpoint => $"{_settings.User}@{_settings.Address}:{_settings.Port}";
+
+    public async Task OpenAsync(CancellationToken ct)
+    {
+        await _connectGate.WaitAsync(ct);
+        try
+        {
+            if (_client is { IsConnected: true })
+            {
+                return;
+            }
+
+            _client?.Dispose();
+            _client = null;
+            _client = await ConnectAsync(ct);
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+    }
+
+    public async Task ReconnectAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        await _connectGate.WaitAsync(ct);
+        try
+        {
+            Drop();
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+
+        var deadline = DateTime.UtcNow + timeout;
+        var delay = TimeSpan.FromMilliseconds(250);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await OpenAsync(ct);
+                return;
+            }
+            catch (HostUnreachableException e) when (!IsHostKeyFailure(e) && DateTime.UtcNow + delay < deadline)
+            {
+                // A rebooting host refuses, times out or drops the handshake until sshd is back: wait and retry.
+                await Task.Delay(delay, ct);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(8).Ticks));
+            }
+            catch (HostUnreachableException e) when (!IsHostKeyFailure(e))
+            {
+                throw new HostUnreachableException(Host, $"did not come back within {timeout.TotalSeconds:0.#} s ({attempt} attempts); last error: {e.Reason}", e);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connectGate.WaitAsync();
+        try
+        {
+            Drop();
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+    }
+
+    private void Drop()
+    {
+        if (_client is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_client.IsConnected)
+            {
+                _client.Disconnect();
+            }
+        }
+        catch (Exception e) when (e is SshException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The peer is already gone; there is nothing to close politely.
+        }
+
+        _client.Dispose();
+        _client = null;
+    }
+
+    /// <summary>The open client, connecting first if the run has not opened this host yet.</summary>
+    private async Task<SshClient> ClientAsync(CancellationToken ct)
+    {
+        var client = _client;
+        if (client is { IsConnected: true })
+        {
+            return client;
+        }
+
+        if (client is not null)
+        {
+            throw new HostUnreachableException(Host, $"the connection to {Endpoint} was lost; call ReconnectAsync to connect again");
+        }
+
+        await OpenAsync(ct);
+        return _client!;
+    }
+}

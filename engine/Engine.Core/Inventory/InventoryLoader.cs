@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using Converge.Core.Diagnostics;
+using Converge.Core.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Converge.Core.Inventory;
+
+/// <summary>
+/// Loads Ansible-compatible inventories. Each path (<c>-i</c>, repeatable, merged in order) is a YAML or INI
+/// file, a directory (every inventory file in it, recursively and sorted, skipping <c>group_vars/</c>,
+/// <c>host_vars/</c>, hidden files and Ansible's ignored extensions such as <c>.ini</c>, <c>.retry</c>,
+/// <c>.pyc</c> and <c>~</c>), or a comma-separated host list (<c>web1,web2,</c>).
+/// <para>Variable precedence, lowest to highest, as Ansible 2.14 resolves it:
+/// inline vars of <c>all</c>; inline vars of the host's other groups by depth (parents before children;
+/// siblings of the same depth by <c>ansible_group_priority</c>, then by name, later wins);
+/// <c>group_vars/all</c>; <c>group_vars/GROUP</c> in the same group order; inline host vars;
+/// <c>host_vars/HOST</c>. group_vars/host_vars are read beside each source (the directory itself, or the
+/// file's directory), sources in <c>-i</c> order.</para>
+/// </summary>
+public static partial class InventoryLoader
+{
+    public static Inventory Load(IReadOnlyList<string> paths, DiagnosticBag diagnostics)
+    {
+        var inventory = new InventoryBuilder(diagnostics);
+        var sourceDirectories = new List<string>();
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                sourceDirectories.Add(full);
+                LoadDirectory(full, inventory);
+            }
+            else if (File.Exists(full))
+            {
+                sourceDirectories.Add(Path.GetDirectoryName(full)!);
+                LoadFile(full, inventory);
+            }
+            else if (path.Contains(',', StringComparison.Ordinal))
+            {
+                LoadHostList(path, inventory);
+            }
+            else
+            {
+                diagnostics.Add(SourceSpan.CommandLine($"-i {path}"), $"inventory '{path}' does not exist{NearSiblings(full)}");
+            }
+        }
+
+        return inventory.Build(sourceDirectories, new VariableFiles(diagnostics));
+    }
+
+    /// <summary>Loads one inventory file, choosing the format as Ansible's plugin order does.</summary>
+    internal static void LoadFile(string path, InventoryBuilder inventory)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            inventory.Diagnostics.Add(new SourceSpan(path, 1, 1), $"cannot read inventory: {e.Message}");
+            return;
+        }
+
+        var extension = Path.GetExtension(path);
+        switch (extension)
+        {
+            case ".yml" or ".yaml" or ".json":
+                var yaml = YamlFile.Parse(path, text, inventory.Diagnostics);
+                if (yaml is not null)
+                {
+                    YamlInventoryParser.Parse(yaml, inventory);
+                }
+
+                break;
+            case "":
+                // The yaml plugin accepts files without an extension and the ini plugin takes what it refuses.
+                var attempt = YamlFile.Parse(path, text, new DiagnosticBag());
+                if (attempt?.Root is YamlMappingNode)
+                {
+                    YamlInventoryParser.Parse(attempt, inventory);
+                }
+                else
+                {
+                    IniInventoryParser.Parse(path, text, inventory);
+                }
+
+                break;
+            case ".toml":
+                inventory.Diagnostics.Add(new SourceSpan(path, 1, 1), "TOML inventories are not supported; use YAML or INI");
+                break;
+            default:
+                IniInventoryParser.Parse(path, text, inventory);
+                break;
+        }
+    }
+
+    private static void LoadDirectory(string directory, InventoryBuilder inventory)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        {
+            if (Ignored().IsMatch(Path.GetFileName(entry)))
+            {
+                continue;
+            }
+
+            if (Directory.Exists(entry))
+            {
+                LoadDirectory(entry, inventory);
+            }
+            else
+            {
+                LoadFile(entry, inventory);
+            }
+        }
+    }
+
+    /// <summary>Ansible's host_list plugin: <c>-i 'web1,web2:2222,'</c> adds ungrouped hosts.</summary>
+    private static void LoadHostList(string list, InventoryBuilder inventory)
+    {
+        var ungrouped = inventory.AddGroup(InventoryBuilder.Ungrouped, SourceSpan.None);
+        foreach (var item in list.Split(',').Select(i => i.Trim()).Where(i => i.Length > 0))
+        {
+            if (!HostRange.TryExpand(item, out var names, out var port, out var error) || names.Count != 1)
+            {
+                inventory.Diagnostics.Add(SourceSpan.CommandLine($"-i {list}"), error ?? $"host list entries take no ranges: '{item}'");
+                continue;
+            }
+
+            inventory.AddHost(names[0], ungrouped, port, SourceSpan.CommandLine($"-i {list}"));
+        }
+    }
+
+    private static string NearSiblings(string full)
+    {
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return string.Empty;
+        }
+
+        var near = NearNames.Find(Path.GetFileName(full), Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).OfType<string>());
+        return near.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", near.Select(n => $"'{Path.Combine(Path.GetDirectoryName(full) ?? string.Empty, n)}'"))}?";
+    }
+
+    // Ansible's IGNORED_ALWAYS plus the default INVENTORY_IGNORE_EXTS (REJECT_EXTS + .orig .ini .cfg .retry).
+    [GeneratedRegex(@"^\.|^host_vars$|^group_vars$|^vars_plugins$|(\.pyc|\.pyo|\.swp|\.bak|~|\.rpm|\.md|\.txt|\.rst|\.orig|\.ini|\.cfg|\.retry)$")]
+    private static partial Regex Ignored();
+}

@@ -1,0 +1,56 @@
+namespace Converge.Core.Inventory;
+
+/// <summary>Finds names close to a misspelt one, for "did you mean" hints.</summary>
+internal static class NearNames
+{
+    /// <summary>The candidates within a small edit distance, closest first (at most three).</summary>
+    public static IReadOnlyList<string> Find(string name, IEnumerable<string> candidates)
+    {
+        var limit = Math.Max(1, name.Length / 3);
+        return [.. candidates
+            .Distinct(StringComparer.Ordinal)
+            .Select(c => (Name: c, Distance: Distance(name.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Where(c => c.Distance <= limit && c.Name != name)
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Take(3)
+            .Select(c => c.Name)];
+    }
+
+    /// <summary>"; did you mean 'x'?" or "; did you mean 'x' or 'y'?", or empty when nothing is near.</summary>
+    public static string DidYouMean(string name, IEnumerable<string> candidates)
+    {
+        var near = Find(name, candidates);
+        return near.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", near.Select(n => $"'{n}'"))}?";
+    }
+
+    /// <summary>Levenshtein distance with adjacent transpositions (optimal string alignment).</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Text;
+
+namespace Converge.Core.Inventory;
+
+/// <summary>
+/// Python's <c>ast.literal_eval</c> for the literals an INI inventory value can hold (numbers, strings,
+/// <c>True</c>/<c>False</c>/<c>None</c>, lists, tuples, dicts), because Ansible's INI plugin evaluates every
+/// value with it and keeps the raw text when that fails: <c>0644</c> and <c>yes</c> stay strings,
+/// <c>True</c> and <c>1.5</c> do not. Complex numbers and other exotic literals are treated as failures.
+/// </summary>
+internal sealed partial class PythonLiteral
+{
+    private readonly string _text;
+    private int _position;
+    private int _depth;
+
+    private PythonLiteral(string text)
+    {
+        _text = text;
+    }
+
+    /// <summary>Evaluates <paramref name="text"/>; false when Python would raise ValueError or SyntaxError.</summary>
+    public static bool TryParse(string text, out object? value)
+    {
+        var parser = new PythonLiteral(text.TrimStart(' ', '\t'));
+        try
+        {
+            value = parser.ParseTop();
+            return true;
+        }
+        catch (FormatException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
+    /// <summary>The INI inventory value rule: the literal when the text is one, else the text itself.</summary>
+    public static object? ParseOrText(string text) => TryParse(text, out var value) ? value : text;
+
+    private object? ParseTop()
+    {
+        SkipSpace();
+        var first = ParseValue();
+        SkipSpace();
+        if (Peek() == ',')
+        {
+            var items = new List<object?> { first };
+            while (Peek() == ',')
+            {
+                _position++;
+                SkipSpace();
+                if (AtEnd)
+                {
+                    break;
+                }
+
+                items.Add(ParseValue());
+                SkipSpace();
+            }
+
+            first = items;
+        }
+
+        if (!AtEnd)
+        {
+            throw Fail();
+        }
+
+        return first;
+    }
+
+    private bool AtEnd => _position >= _text.Length;
+
+    private char Peek(int ahead = 0) => _position + ahead < _text.Length ? _text[_position + ahead] : '\0';
+
+    private static FormatException Fail() => new("not a Python literal");
+
+    /// <summary>Skips blanks and comments; newlines count as blanks only inside brackets, as in Python.</summary>
+    private void SkipSpace()
+    {
+        while (!AtEnd)
+        {
+            var c = Peek();
+            if (c is ' ' or '\t' or '\f' || (c is '\n' or '\r' && (_depth > 0 || OnlyBlankAfter())))
+            {
+                _position++;
+            }
+            else if (c == '\\' && Peek(1) == '\n')
+            {
+                _position += 2;
+            }
+            else if (c == '#')
+            {
+                while (!AtEnd && Peek() != '\n')
+                {
+                    _position++;
+                }
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    private bool OnlyBlankAfter() => _text[_position..].All(c => char.IsWhiteSpace(c));
+
+    private object? ParseValue()
+    {
+        var c = Peek();
+        switch (c)
+        {
+            case '[':
+                return ParseSequence('[', ']');
+            case '(':
+                return ParseParenthesized();
+            case '{':
+                return ParseBraces();
+            case '+' or '-':
+                _position++;
+                SkipSpace();
+                var number = ParseNumber();
+                return c == '+' ? number : Negate(number);
+            case '"' or '\'':
+                return ParseStrings();
+        }
+
+        if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(Peek(1))))
+        {
+            return ParseNumber();
+        }
+
+        if (IsIdentifierStart(c))
+        {
+            var start = _position;
+            while (IsIdentifierPart(Peek()))
+            {
+                _position++;
+            }
+
+            var word = _text[start.._position];
+            if (Peek() is '"' or '\'' && IsStringPrefix(word))
+            {
+                _position = start;
+                return ParseStrings();
+            }
+
+            switch (word)
+            {
+                case "True":
+                    return true;
+                case "False":
+                    return false;
+                case "None":
+                    return null;
+                case "set":
+                    SkipSpace();
+                    Expect('(');
+                    SkipSpace();
+                    Expect(')');
+                    return new List<object?>();
+            }
+        }
+
+        throw Fail();
+    }
+
+    private static object Negate(object number) => number switch
+    {
+        long l => (object)(-l),
+        double d => (object)(-d),
+        _ => throw Fail(),
+    };
+
+    private void Expect(char c)
+    {
+        if (Peek() != c)
+        {
+            throw Fail();
+        }
+
+        _position++;
+    }
+
+    private List<object?> ParseSequence(char open, char close)
+    {
+        Expect(open);
+        _depth++;
+        var items = new List<object?>();
+        SkipSpace();
+        while (Peek() != close)
+        {
+            items.Add(ParseValue());
+            SkipSpace();
+            if (Peek() == ',')
+            {
+                _position++;
+                SkipSpace();
+            }
+            else if (Peek() != close)
+            {
+                throw Fail();
+            }
+        }
+
+        _position++;
+        _depth--;
+        return items;
+    }
+
+    private object? ParseParenthesized()
+    {
+        Expect('(');
+        _depth++;
+        SkipSpace();
+        var items = new List<object?>();
+        var tuple = false;
+        while (Peek() != ')')
+        {
+            items.Add(ParseValue());
+            SkipSpace();
+            if (Peek() == ',')
+            {
+                tuple = true;
+                _position++;
+                SkipSpace();
+            }
+            else if (Peek() != ')')
+            {
+                throw Fail();
+            }
+        }
+
+        _position++;
+        _depth--;
+
+        // A tuple (JSON prints it as a list) needs a comma or is empty; otherwise the parentheses only group.
+        return tuple || items.Count == 0 ? items : items[0];
+    }
+
+    private object ParseBraces()
+    {
+        Expect('{');
+        _depth++;
+        SkipSpace();
+        if (Peek() == '}')
+        {
+            _position++;
+            _depth--;
+            return new Dictionary<string, object?>(StringComparer.Ordinal);
+        }
+
+        var first = ParseValue();
+        SkipSpace();
+        if (Peek() != ':')
+        {
+            var set = new List<object?> { first };
+            while (Peek() == ',')
+            {
+                _position++;
+                SkipSpace();
+                if (Peek() == '}')
+                {
+                    break;
+                }
+
+                set.Add(ParseValue());
+                SkipSpace();
+            }
+
+            Expect('}');
+            _depth--;
+            return set;
+        }
+
+        var dictionary = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var key = first;
+        while (true)
+        {
+            Expect(':');
+            SkipSpace();
+            dictionary[KeyText(key)] = ParseValue();
+            SkipSpace();
+            if (Peek() == ',')
+            {
+                _position++;
+                SkipSpace();
+            }
+
+            if (Peek() == '}')
+            {
+                _position++;
+                _depth--;
+                return dictionary;
+            }
+
+            key = ParseValue();
+            SkipSpace();
+        }
+    }
+
+    /// <summary>The JSON key Python's json module writes for a dict key.</summary>
+    private static string KeyText(object? key) => key switch
+    {
+        string s => s,
+        bool b => b ? "true" : "false",
+        null => "null",
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        double d => PythonJson.FormatFloat(d),
+        _ => throw Fail(),
+    };
+
+    private static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private static bool IsStringPrefix(string word) =>
+        word.ToLowerInvariant() is "r" or "u" or "b" or "br" or "rb";
+
+    private string ParseStrings()
+    {
+        var text = new StringBuilder();
+        bool? bytes = null;
+        do
+        {
+            var start = _position;
+            while (IsIdentifierPart(Peek()))
+            {
+                _position++;
+            }
+
+            var prefix = _text[start.._position].ToLowerInvariant();
+            if (prefix.Length > 0 && !IsStringPrefix(prefix))
+            {
+                throw Fail();
+            }
+
+            var isBytes = prefix.Contains('b', StringComparison.Ordinal);
+            if (bytes is not null && bytes != isBytes)
+            {
+                throw Fail();
+            }
+
+            bytes = isBytes;
+            text.Append(ParseOneString(raw: prefix.Contains('r', StringComparison.Ordinal)));
+            SkipSpace();
+        }
+        while (Peek() is '"' or '\'' || (IsIdentifierStart(Peek()) && StringPrefixAhead()));
+
+        return text.ToString();
+    }
+
+    private bool StringPrefixAhead()
+    {
+        var i = _position;
+        while (i < _text.Length && IsIdentifierPart(_text[i]))
+        {
+            i++;
+        }
+
+        return i < _text.Length && _text[i] is '"' or '\'' && IsStringPrefix(_text[_position..i]);
+    }
+}

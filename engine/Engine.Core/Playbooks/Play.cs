@@ -1,0 +1,37 @@
+using Converge.Core.Diagnostics;
+
+namespace Converge.Core.Playbooks;
+
+/// <summary>A play: a host pattern, its variables and its tasks and handlers.</summary>
+public sealed record Play
+{
+    public required int Index { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Hosts { get; init; }
+
+    public required SourceSpan Span { get; init; }
+
+    public required SourceSpan HostsSpan { get; init; }
+
+    public IReadOnlyDictionary<string, object?> Vars { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Variable files (relative to the playbook), loaded in order above play vars.</summary>
+    public IReadOnlyList<string> VarsFiles { get; init; } = [];
+
+    public bool? Become { get; init; }
+
+    public string? BecomeUser { get; init; }
+
+    public IReadOnlyList<TaskDefinition> Tasks { get; init; } = [];
+
+    public IReadOnlyList<TaskDefinition> Handlers { get; init; } = [];
+
+    /// <summary>Rolling batches: a host count or a percentage such as <c>"30%"</c>.</summary>
+    public string? Serial { get; init; }
+
+    public int? Throttle { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}

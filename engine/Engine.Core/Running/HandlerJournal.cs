@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.Core.Playbooks;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// Pending handler notifications persisted on the host (<c>{converge_state_dir}/pending/KEY</c>, default
+/// <c>/var/lib/converge</c>): written before the notifying change is applied and removed after the handler
+/// succeeds, so a run that dies between a change and its handler (e.g. a reboot) fires it on the next run.
+/// </summary>
+internal sealed class HandlerJournal(IConnection connection, string stateDirectory, string playbookName)
+{
+    private bool _directoryReady;
+
+    private string PendingDirectory => stateDirectory.TrimEnd('/') + "/pending";
+
+    public static string DefaultStateDirectory => "/var/lib/converge";
+
+    /// <summary>The stable key of a handler: the playbook file, play and handler names.</summary>
+    public string KeyOf(Play play, TaskDefinition handler)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{playbookName}\n{play.Name}\n{handler.Name}"));
+        return Convert.ToHexStringLower(hash)[..16];
+    }
+
+    /// <summary>Reads the keys of pending notifications in one read-only round trip.</summary>
+    public async Task<HashSet<string>> ReadAsync(CancellationToken ct)
+    {
+        var result = await connection.RunAsync(CommandSpec.Probe("find", PendingDirectory, "-maxdepth", "1", "-type", "f", "-printf", "%f\\n"), ct);
+        return result.Succeeded
+            ? result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
+            : [];
+    }
+
+    public async Task AddAsync(string key, string handlerName, CancellationToken ct)
+    {
+        if (!_directoryReady)
+        {
+            var mkdir = await connection.RunAsync(CommandSpec.Change("mkdir", "-p", PendingDirectory), ct);
+            if (!mkdir.Succeeded)
+            {
+                throw new TaskFailedException($"cannot record the pending handler '{handlerName}' in {PendingDirectory}", $"mkdir -p {PendingDirectory}", mkdir.ExitCode, mkdir.StderrTail());
+            }
+
+            _directoryReady = true;
+        }
+
+        await connection.WriteFileAsync($"{PendingDirectory}/{key}", Encoding.UTF8.GetBytes(handlerName + "\n"), new FileWriteOptions { Mode = 0b110_000_000 }, ct);
+    }
+
+    public async Task RemoveAsync(string key, CancellationToken ct)
+    {
+        var result = await connection.RunAsync(CommandSpec.Change("rm", "-f", $"{PendingDirectory}/{key}"), ct);
+        if (!result.Succeeded)
+        {
+            throw new TaskFailedException($"cannot clear the pending handler {key}", $"rm -f {PendingDirectory}/{key}", result.ExitCode, result.StderrTail());
+        }
+    }
+}

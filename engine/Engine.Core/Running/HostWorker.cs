@@ -1,0 +1,137 @@
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.Core.Facts;
+using Converge.Core.Graph;
+using Converge.Core.Playbooks;
+using Converge.Core.Reporting;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// Runs one host's nodes in order over the host's single connection. A node starts when its edges are
+/// done; while it waits for another host, it gives its fork slot back so that host can run.
+/// A failure stops only this host; nodes on other hosts that require it are skipped and say why.
+/// </summary>
+internal sealed partial class HostWorker(RunState state, string host)
+{
+    private readonly HashSet<TaskDefinition> _notified = [];
+    private HashSet<string> _pendingHandlers = [];
+    private HandlerJournal? _journal;
+    private IConnection _connection = null!;
+    private FactCache _facts = null!;
+    private string? _stoppedBy;
+    private bool _hasPendingChanges;
+    private bool _unreachable;
+    private (bool Enabled, Become Settings)? _hostBecome;
+
+    public async Task<HostSummary> RunAsync(CancellationToken ct)
+    {
+        var nodes = state.Run.Graph.NodesOf(host);
+        await state.Forks.WaitAsync(ct);
+        var holdsFork = true;
+        IConnection? raw = null;
+        try
+        {
+            raw = await OpenAsync(nodes, ct);
+            foreach (var node in nodes)
+            {
+                var external = node.Incoming.Where(e => e.From.Host != host || e.Kind == EdgeKind.Serial).Select(e => state.ResultOf(e.From)).Where(t => !t.IsCompleted).ToList();
+                if (external.Count > 0)
+                {
+                    state.Forks.Release();
+                    holdsFork = false;
+                    await Task.WhenAll(external).WaitAsync(ct);
+                    await state.Forks.WaitAsync(ct);
+                    holdsFork = true;
+                }
+
+                state.Complete(node, await ExecuteAsync(node, ct));
+            }
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                state.Complete(node, new NodeResult(OutcomeStatus.Skipped, Blocked: true, Pending: false));
+            }
+
+            if (raw is not null)
+            {
+                await raw.DisposeAsync();
+            }
+
+            if (holdsFork)
+            {
+                state.Forks.Release();
+            }
+        }
+
+        var summary = Summarize();
+        state.Observer.HostFinished(summary);
+        return summary;
+    }
+
+    private async Task<IConnection?> OpenAsync(IReadOnlyList<GraphNode> nodes, CancellationToken ct)
+    {
+        var variables = state.Run.HostVariables[host];
+        IConnection? raw = null;
+        try
+        {
+            raw = state.Options.Connect(host, variables);
+            await raw.OpenAsync(ct);
+            _connection = state.Options.Check ? new CheckModeConnection(raw) : raw;
+            _facts = new FactCache(_connection);
+            if (nodes.Any(n => n.Task.IsHandler))
+            {
+                var stateDirectory = variables.TryGetValue("converge_state_dir", out var dir) && dir is string s ? s : HandlerJournal.DefaultStateDirectory;
+                _journal = new HandlerJournal(Become(nodes[0]) is { } become ? new BecomeConnection(_connection, become) : _connection, stateDirectory, Path.GetFileName(state.Run.Playbook.Path));
+                _pendingHandlers = await _journal.ReadAsync(ct);
+            }
+
+            return raw;
+        }
+        catch (HostUnreachableException e)
+        {
+            _unreachable = true;
+            _stoppedBy = "unreachable";
+            state.Report(new TaskOutcome
+            {
+                Host = host,
+                Task = nodes.Count > 0 ? nodes[0].Task.Name : "connect",
+                Module = "connection",
+                Status = OutcomeStatus.Unreachable,
+                Message = e.Reason,
+            });
+            if (raw is not null)
+            {
+                await raw.DisposeAsync();
+            }
+
+            return null;
+        }
+    }
+
+    private HostSummary Summarize()
+    {
+        var mine = state.Outcomes.Where(o => o.Host == host).ToList();
+        return new HostSummary(
+            host,
+            Ok: mine.Count(o => o.Status == OutcomeStatus.Ok || (o.Status == OutcomeStatus.Failed && o.Ignored)),
+            Changed: mine.Count(o => o.Status == OutcomeStatus.Changed),
+            Failed: mine.Count(o => o.Status == OutcomeStatus.Failed && !o.Ignored),
+            Skipped: mine.Count(o => o.Status == OutcomeStatus.Skipped),
+            Unreachable: _unreachable);
+    }
+
+    /// <summary>The become of a task: task keyword, else play keyword, else the host's <c>ansible_become</c>.</summary>
+    private Become? Become(GraphNode node)
+    {
+        var (byDefault, settings) = _hostBecome ??= state.Options.HostBecome(host, state.Run.HostVariables[host]);
+        if (!(node.Task.Become ?? node.Play.Become ?? byDefault))
+        {
+            return null;
+        }
+
+        return settings with { User = node.Task.BecomeUser ?? node.Play.BecomeUser ?? settings.User };
+    }
+}

@@ -1,0 +1,29 @@
+using Converge.Core.Graph;
+using Converge.Core.Planning;
+using Converge.Core.Playbooks;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// A fully loaded and validated run: nothing has been contacted yet. Produced by <see cref="RunLoader"/>;
+/// used by <c>validate</c>, <c>graph</c> and the <see cref="Runner"/>.
+/// </summary>
+public sealed class LoadedRun
+{
+    public required Playbook Playbook { get; init; }
+
+    public required Inventory.Inventory Inventory { get; init; }
+
+    public required TaskGraph Graph { get; init; }
+
+    /// <summary>Inventory variables of every host with planner variables merged in.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> HostVariables { get; init; }
+
+    /// <summary>Play vars and vars_files merged, by play index.</summary>
+    public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, object?>> PlayVariables { get; init; }
+
+    public required IReadOnlyDictionary<string, object?> ExtraVariables { get; init; }
+
+    /// <summary>The plans of the inventory planners that apply (e.g. the mesh), for <c>converge graph</c>.</summary>
+    public required IReadOnlyList<(string Planner, InventoryPlan Plan)> Plans { get; init; }
+}

@@ -1,0 +1,12 @@
+using Converge.Core.Reporting;
+
+namespace Converge.Core.Running;
+
+/// <summary>How a node ended, as its dependents see it.</summary>
+/// <param name="Status">The reported status.</param>
+/// <param name="Blocked">True when the node failed or could not run because something it needs failed.</param>
+/// <param name="Pending">True when the node changed or would change (check mode): later plans are assumptions.</param>
+internal sealed record NodeResult(OutcomeStatus Status, bool Blocked, bool Pending)
+{
+    public static NodeResult NotNotified { get; } = new(OutcomeStatus.Skipped, false, false);
+}

@@ -1,0 +1,19 @@
+using Converge.Core.Graph;
+
+namespace Converge.Core.Running;
+
+/// <summary>What to load: a playbook, inventories (files or directories), extra vars, limit and tags.</summary>
+public sealed record RunRequest
+{
+    public required string Playbook { get; init; }
+
+    public required IReadOnlyList<string> Inventories { get; init; }
+
+    /// <summary>Raw <c>-e</c> arguments: <c>key=value</c>, <c>@file.yml</c> or inline JSON/YAML.</summary>
+    public IReadOnlyList<string> ExtraVars { get; init; } = [];
+
+    /// <summary>A host pattern that further limits every play (<c>--limit</c>).</summary>
+    public string? Limit { get; init; }
+
+    public TaskFilter Filter { get; init; } = TaskFilter.All;
+}

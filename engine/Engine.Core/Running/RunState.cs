@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Converge.Core.Binding;
+using Converge.Core.Graph;
+using Converge.Core.Modules;
+using Converge.Core.Reporting;
+using Converge.Core.Templates;
+
+namespace Converge.Core.Running;
+
+/// <summary>What all host workers of one run share: node completions, throttles, forks, outcomes.</summary>
+internal sealed class RunState
+{
+    private readonly Dictionary<GraphNode, TaskCompletionSource<NodeResult>> _completion;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _throttles = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<TaskOutcome> _outcomes = new();
+
+    public RunState(LoadedRun run, RunOptions options, IRunObserver observer, ModuleRegistry modules, TemplateEngine templates)
+    {
+        Run = run;
+        Options = options;
+        Observer = observer;
+        Modules = modules;
+        Templates = templates;
+        Binder = new ParamsBinder(templates);
+        Scope = new VariableScope(run, options.Check);
+        Forks = new SemaphoreSlim(Math.Max(1, options.Forks));
+        _completion = run.Graph.Nodes.ToDictionary(n => n, _ => new TaskCompletionSource<NodeResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
+
+    public LoadedRun Run { get; }
+
+    public RunOptions Options { get; }
+
+    public IRunObserver Observer { get; }
+
+    public ModuleRegistry Modules { get; }
+
+    public TemplateEngine Templates { get; }
+
+    public ParamsBinder Binder { get; }
+
+    public VariableScope Scope { get; }
+
+    public SemaphoreSlim Forks { get; }
+
+    public IReadOnlyList<TaskOutcome> Outcomes => [.. _outcomes];
+
+    public Task<NodeResult> ResultOf(GraphNode node) => _completion[node].Task;
+
+    public void Complete(GraphNode node, NodeResult result) => _completion[node].TrySetResult(result);
+
+    /// <summary>The semaphore bounding how many hosts run a task at once (<c>throttle:</c>), or null.</summary>
+    public SemaphoreSlim? ThrottleOf(GraphNode node)
+    {
+        var limit = node.Task.Throttle ?? node.Play.Throttle;
+        return limit is { } n ? _throttles.GetOrAdd(node.Task.Id, _ => new SemaphoreSlim(n)) : null;
+    }
+
+    public void Report(TaskOutcome outcome)
+    {
+        var redactor = Options.Redactor;
+        var clean = outcome with
+        {
+            Message = redactor.Redact(outcome.Message),
+            Diff = redactor.Redact(outcome.Diff),
+            Command = outcome.Command is null ? null : redactor.Redact(outcome.Command),
+            StderrTail = outcome.StderrTail is null ? null : redactor.Redact(outcome.StderrTail),
+            Changes = [.. outcome.Changes.Select(c => c with { Before = Redact(c.Before), After = Redact(c.After), Diff = Redact(c.Diff) })],
+        };
+        _outcomes.Enqueue(clean);
+        Observer.TaskFinished(clean);
+
+        string? Redact(string? text) => text is null ? null : redactor.Redact(text);
+    }
+}

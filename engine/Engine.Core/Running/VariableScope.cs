@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Converge.Core.Graph;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// Composes the variables of one node, lowest to highest precedence: inventory (all → parent groups →
+/// child groups → host), planner values, play vars and vars_files, task vars, registered results, loop
+/// item, extra vars; plus the magic variables (inventory_hostname, group_names, groups, hostvars, playbook_dir).
+/// </summary>
+public sealed class VariableScope
+{
+    private readonly LoadedRun _run;
+    private readonly bool _check;
+    private readonly Dictionary<string, object?> _groups;
+    private readonly Dictionary<int, List<string>> _playHosts;
+    private readonly ConcurrentDictionary<string, object?> _hostvars = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, object?>> _registered = new(StringComparer.Ordinal);
+
+    public VariableScope(LoadedRun run, bool check)
+    {
+        _run = run;
+        _check = check;
+        _groups = run.Inventory.GroupNames.ToDictionary(g => g, g => (object?)run.Inventory.HostsOf(g).ToList(), StringComparer.Ordinal);
+        _playHosts = run.Playbook.Plays.ToDictionary(
+            p => p.Index,
+            p => run.Graph.Hosts.Where(h => run.Graph.NodesOf(h).Any(n => n.Play == p)).ToList());
+        foreach (var host in run.Inventory.HostNames)
+        {
+            var view = new ConcurrentDictionary<string, object?>(run.HostVariables[host], StringComparer.Ordinal);
+            view["inventory_hostname"] = host;
+            _hostvars[host] = view;
+        }
+    }
+
+    /// <summary>Records a <c>register:</c> result for a host; visible to its later tasks and to others through hostvars.</summary>
+    public void Register(string host, string name, object? value)
+    {
+        _registered.GetOrAdd(host, _ => new ConcurrentDictionary<string, object?>(StringComparer.Ordinal))[name] = value;
+        if (_hostvars.TryGetValue(host, out var view) && view is ConcurrentDictionary<string, object?> vars)
+        {
+            vars[name] = value;
+        }
+    }
+
+    public IReadOnlyDictionary<string, object?> For(GraphNode node, object? item = null, bool hasItem = false)
+    {
+        var host = node.Host;
+        var vars = new Dictionary<string, object?>(_run.HostVariables[host], StringComparer.Ordinal);
+        Merge(vars, _run.PlayVariables.TryGetValue(node.Play.Index, out var play) ? play : null);
+        Merge(vars, node.Task.Vars);
+        Merge(vars, _registered.TryGetValue(host, out var registered) ? registered : null);
+        if (hasItem)
+        {
+            vars["item"] = item;
+        }
+
+        Merge(vars, _run.ExtraVariables);
+        vars["inventory_hostname"] = host;
+        vars["inventory_hostname_short"] = host.Split('.')[0];
+        vars["group_names"] = _run.Inventory.GroupsOf(host).ToList();
+        vars["groups"] = _groups;
+        vars["hostvars"] = _hostvars;
+        vars["playbook_dir"] = _run.Playbook.Directory;
+        vars["ansible_check_mode"] = _check;
+        vars["ansible_play_hosts"] = _playHosts[node.Play.Index];
+        return vars;
+    }
+
+    private static void Merge(Dictionary<string, object?> into, IEnumerable<KeyValuePair<string, object?>>? layer)
+    {
+        if (layer is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in layer)
+        {
+            into[key] = value;
+        }
+    }
+}

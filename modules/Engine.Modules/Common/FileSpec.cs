@@ -1,0 +1,30 @@
+namespace Converge.Modules.Common;
+
+/// <summary>
+/// What a file-shaped module wants for one path: its kind (<c>file</c>, <c>directory</c>, <c>absent</c>),
+/// content (null: not managed), mode (octal or symbolic, null: not managed), owner and group.
+/// </summary>
+public sealed record FileSpec(string Path, string Kind)
+{
+    public FileContent? Content { get; init; }
+
+    public string? Mode { get; init; }
+
+    public string? Owner { get; init; }
+
+    public string? Group { get; init; }
+
+    /// <summary>Keep the previous content beside the file when it is replaced.</summary>
+    public bool Backup { get; init; }
+
+    /// <summary>
+    /// The path must already exist (line without create): when it is missing the plan is assumed (an
+    /// earlier task may create it, which check mode cannot see) and apply fails with <see cref="MissingMessage"/>.
+    /// </summary>
+    public bool MustExist { get; init; }
+
+    public string MissingMessage => $"{Path} does not exist; set create: true to create it";
+
+    /// <summary>Where the content comes from, for the diff header.</summary>
+    public string? Source { get; init; }
+}

@@ -1,0 +1,163 @@
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.Core.Diffs;
+using Converge.Core.Modules;
+
+namespace Converge.Modules.Common;
+
+/// <summary>
+/// The synthetic check and apply shared by <c>file</c>, <c>template</c>, <c>copy</c> and <c>line</c>: each
+/// says what it wants for a path (<see cref="FileSpec"/>); this base reads the path with one
+/// <see cref="FileFact"/> probe, compares state, content (by sha256, with a unified diff), mode, owner and
+/// group, and changes only what differs (content through the connection's atomic write).
+/// </summary>
+public abstract partial class FileStateModule<TParams> : StateModule<TParams, PathState>
+    where TParams : class
+{
+    private static readonly IReadOnlyList<StateProperty<PathState>> Compared =
+    [
+        new("state", s => s.Kind),
+        new("content", s => s.Sha256)
+        {
+            Display = hash => "sha256:" + hash[..Math.Min(12, hash.Length)],
+            Diff = (actual, desired) => desired.Text is null || (actual.Sha256 is not null && actual.Text is null)
+                ? null
+                : UnifiedDiff.Create(actual.Text, desired.Text, "before: " + actual.Path, "after: " + (desired.Label ?? desired.Path)),
+        },
+        new("mode", s => s.Mode),
+        new("owner", s => s.Owner),
+        new("group", s => s.Group),
+    ];
+
+    protected sealed override IReadOnlyList<StateProperty<PathState>> Properties => Compared;
+
+    /// <summary>What the module wants for its path; may read the host (only read).</summary>
+    protected abstract Task<FileSpec> SpecAsync(ModuleContext context, TParams parameters, CancellationToken ct);
+
+    protected sealed override async Task<StatePair<PathState>> ReadAsync(ModuleContext context, TParams parameters, CancellationToken ct)
+    {
+        var spec = await SpecAsync(context, parameters, ct);
+        var snapshot = await context.Facts.GetAsync(new FileFact(spec.Path), ct);
+        var actual = await ActualAsync(context, spec, snapshot, ct);
+        var desired = await DesiredAsync(spec, snapshot, ct);
+        return new StatePair<PathState>(actual, desired with { Label = spec.Source, Spec = spec })
+        {
+            Assumption = spec.MustExist && !snapshot.Exists ? $"{spec.Path} does not exist; assuming an earlier task creates it" : null,
+        };
+    }
+
+    protected sealed override async Task<string> SetAsync(ModuleContext context, TParams parameters, StateDifference<PathState> difference, CancellationToken ct)
+    {
+        var (actual, desired) = (difference.Actual, difference.Desired);
+        var spec = desired.Spec ?? throw new TaskFailedException($"{Name}: the plan lost its desired state");
+        if (spec.MustExist && actual.Kind == "absent")
+        {
+            throw new TaskFailedException(spec.MissingMessage);
+        }
+
+        try
+        {
+            switch (desired.Kind)
+            {
+                case "absent":
+                    await HostCommand.RunAsync(context, CommandSpec.Change("rm", "-rf", "--", spec.Path), ct);
+                    return $"removed {spec.Path}";
+                case "directory":
+                    var created = actual.Kind == "absent";
+                    if (created)
+                    {
+                        await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", spec.Path), ct);
+                    }
+
+                    await SetAttributesAsync(context, spec.Path, difference, forceAll: created, ct);
+                    return $"{(created ? "created" : "updated")} {spec.Path} ({string.Join(", ", difference.Properties)})";
+                default:
+                    if (difference.Differs("state") || difference.Differs("content"))
+                    {
+                        await WriteAsync(context, spec, desired, ct);
+                        return $"wrote {spec.Path} ({string.Join(", ", difference.Properties)})";
+                    }
+
+                    await SetAttributesAsync(context, spec.Path, difference, forceAll: false, ct);
+                    return $"updated {spec.Path} ({string.Join(", ", difference.Properties)})";
+            }
+        }
+        finally
+        {
+            context.Facts.Invalidate<FileFact>();
+        }
+    }
+
+    private static async Task<PathState> ActualAsync(ModuleContext context, FileSpec spec, FileSnapshot snapshot, CancellationToken ct)
+    {
+        if (snapshot.Stat is not { } stat)
+        {
+            return new PathState(spec.Path, "absent");
+        }
+
+        var kind = stat.Kind switch
+        {
+            FileKind.File => "file",
+            FileKind.Directory => "directory",
+            FileKind.Symlink => "link",
+            _ => "other",
+        };
+        Refuse(spec, kind);
+        string? text = null;
+        if (spec.Content is not null && kind == "file" && snapshot.Sha256 != spec.Content.Sha256 && stat.Size <= FileContent.DiffLimit)
+        {
+            // Read the old content only when it differs, to show the diff; in sync costs no read at all.
+            var bytes = await context.Connection.ReadFileAsync(spec.Path, null, ct);
+            text = bytes is null ? null : FileContent.AsText(bytes);
+        }
+
+        return new PathState(spec.Path, kind)
+        {
+            Sha256 = kind == "file" ? snapshot.Sha256 : null,
+            Mode = stat.ModeOctal,
+            Owner = IsNumeric(spec.Owner) ? snapshot.Uid : stat.Owner,
+            Group = IsNumeric(spec.Group) ? snapshot.Gid : stat.Group,
+            Text = text,
+        };
+    }
+
+    private static async Task<PathState> DesiredAsync(FileSpec spec, FileSnapshot snapshot, CancellationToken ct)
+    {
+        if (spec.Kind == "absent")
+        {
+            return new PathState(spec.Path, "absent");
+        }
+
+        var isDirectory = spec.Kind == "directory";
+        var current = snapshot.Stat?.Mode ?? (isDirectory ? FileModes.DefaultDirectory : FileModes.DefaultFile);
+        return new PathState(spec.Path, spec.Kind)
+        {
+            Sha256 = spec.Content?.Sha256,
+            Mode = spec.Mode is null ? null : FileModes.Format(FileModes.Resolve(spec.Mode, current, isDirectory)),
+            Owner = spec.Owner,
+            Group = spec.Group,
+            Text = spec.Content is null ? null : await spec.Content.TextAsync(ct),
+        };
+    }
+
+    /// <summary>A file where a directory is wanted (or the reverse) is not replaced silently: that could destroy data.</summary>
+    private static void Refuse(FileSpec spec, string kind)
+    {
+        if (spec.Kind == "file" && kind == "directory")
+        {
+            throw new TaskFailedException($"{spec.Path} is a directory, not a file; remove it first (state: absent) if it should be replaced");
+        }
+
+        if (spec.Kind == "directory" && kind is not "directory")
+        {
+            throw new TaskFailedException($"{spec.Path} exists and is a {kind}, not a directory; remove it first (state: absent) if it should be replaced");
+        }
+
+        if (spec.Kind == "file" && kind == "link" && spec.Content is null)
+        {
+            throw new TaskFailedException($"{spec.Path} is a symbolic link; give content to replace it with a file, or remove it first");
+        }
+    }
+
+    private static bool IsNumeric(string? id) => id is { Length: > 0 } && id.All(char.IsAsciiDigit);
+}

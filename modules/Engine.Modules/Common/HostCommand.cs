@@ -1,0 +1,21 @@
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.Core.Modules;
+
+namespace Converge.Modules.Common;
+
+/// <summary>Runs a command that must succeed (mkdir, chmod, chown…) and turns a failure into a task failure.</summary>
+public static class HostCommand
+{
+    public static async Task<CommandResult> RunAsync(ModuleContext context, CommandSpec command, CancellationToken ct)
+    {
+        var result = await context.Connection.RunAsync(command, ct);
+        if (!result.Succeeded)
+        {
+            var how = result.ExitCode is { } code ? $"exit code {code}" : $"signal {result.Signal}";
+            throw new TaskFailedException($"`{command.CommandLine}` failed ({how}): {result.StderrTail(3)}", command.CommandLine, result.ExitCode, result.StderrTail());
+        }
+
+        return result;
+    }
+}

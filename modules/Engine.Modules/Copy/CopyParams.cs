@@ -1,0 +1,22 @@
+namespace Converge.Modules.Copy;
+
+/// <summary>Params of <c>copy</c>: a controller file (<c>src</c>) or literal <c>content</c> into a file on the host.</summary>
+public sealed record CopyParams
+{
+    /// <summary>A file on the controller; a relative path is looked up in the playbook's <c>files/</c>, then its folder.</summary>
+    public string? Src { get; init; }
+
+    /// <summary>The exact content to write, instead of <c>src</c>.</summary>
+    public string? Content { get; init; }
+
+    /// <summary>The absolute path of the file on the host.</summary>
+    public required string Dest { get; init; }
+
+    public string? Mode { get; init; }
+
+    public string? Owner { get; init; }
+
+    public string? Group { get; init; }
+
+    public bool Backup { get; init; }
+}

@@ -1,0 +1,29 @@
+using Converge.Core.Modules;
+using Converge.Modules.Common;
+using FluentValidation;
+
+namespace Converge.Modules.Files;
+
+/// <summary>
+/// <c>file</c>: a path is a file (with optional exact content), a directory, or absent; with mode, owner
+/// and group. Unlike Ansible, <c>touch</c> only creates a missing file and never updates timestamps, so it
+/// stays idempotent, and <c>state: file</c> creates a missing file empty instead of failing.
+/// </summary>
+public sealed class FileModule : FileStateModule<FileParams>
+{
+    public override string Name => "file";
+
+    protected override IValidator<FileParams> ParamsValidator { get; } = new FileParamsValidator();
+
+    protected override string Subject(FileParams parameters) => parameters.Path;
+
+    protected override Task<FileSpec> SpecAsync(ModuleContext context, FileParams parameters, CancellationToken ct) =>
+        Task.FromResult(new FileSpec(parameters.Path, parameters.State == "touch" ? "file" : parameters.State)
+        {
+            Content = parameters.Content is null ? null : FileContent.FromText(parameters.Content),
+            Mode = parameters.Mode,
+            Owner = parameters.Owner,
+            Group = parameters.Group,
+            Backup = parameters.Backup,
+        });
+}

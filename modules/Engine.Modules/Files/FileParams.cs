@@ -1,0 +1,27 @@
+using Converge.Core.Modules;
+
+namespace Converge.Modules.Files;
+
+/// <summary>Params of <c>file</c>: the state of one path on the host (Ansible's <c>file</c> plus <c>content</c>).</summary>
+public sealed record FileParams
+{
+    /// <summary>The absolute path on the host.</summary>
+    [ParamAlias("dest", "name")]
+    public required string Path { get; init; }
+
+    /// <summary><c>file</c> (default), <c>directory</c>, <c>absent</c> or <c>touch</c>.</summary>
+    public string State { get; init; } = "file";
+
+    /// <summary>The exact content of the file (state file only); null leaves the content alone.</summary>
+    public string? Content { get; init; }
+
+    /// <summary>Octal (<c>"0644"</c>, quoted) or symbolic (<c>"u=rw,g=r,o=r"</c>); null leaves the mode alone.</summary>
+    public string? Mode { get; init; }
+
+    public string? Owner { get; init; }
+
+    public string? Group { get; init; }
+
+    /// <summary>Keep the previous content beside the file when the content is replaced.</summary>
+    public bool Backup { get; init; }
+}

@@ -1,0 +1,51 @@
+using Converge.Core.Diagnostics;
+using Converge.Core.Modules;
+using Converge.Modules.Common;
+using FluentValidation;
+
+namespace Converge.Modules.Service;
+
+/// <summary>
+/// <c>service</c>: a service is started or stopped (or restarted/reloaded as an action) and enabled or
+/// disabled at boot, through systemd when the host runs it, else SysV init scripts. One probe per service.
+/// </summary>
+public sealed class ServiceModule(InitLayout layout) : Module<ServiceParams>
+{
+    public ServiceModule()
+        : this(InitLayout.Default)
+    {
+    }
+
+    public override string Name => "service";
+
+    protected override IValidator<ServiceParams> ParamsValidator { get; } = new ServiceParamsValidator();
+
+    public override async Task<Plan> CheckAsync(ModuleContext context, ServiceParams parameters, CancellationToken ct)
+    {
+        var status = await context.Facts.GetAsync(new ServiceStatusFact(parameters.Name, layout), ct);
+        return ServicePlanner.Plan(parameters, status);
+    }
+
+    public override async Task<ApplyResult> ApplyAsync(ModuleContext context, ServiceParams parameters, Plan plan, CancellationToken ct)
+    {
+        var status = plan.State as ServiceStatus ?? throw new TaskFailedException("service: apply was given a plan this module did not make");
+        if (!status.Exists)
+        {
+            throw new TaskFailedException($"service {parameters.Name} not found: no {status.Source} ({status.Init})");
+        }
+
+        try
+        {
+            foreach (var command in ServicePlanner.Commands(parameters, status, layout))
+            {
+                await HostCommand.RunAsync(context, command, ct);
+            }
+        }
+        finally
+        {
+            context.Facts.Invalidate<ServiceStatusFact>();
+        }
+
+        return ApplyResult.Done($"service {parameters.Name}: {plan.Reason}");
+    }
+}

@@ -1,0 +1,97 @@
+using Converge.Core.Connections;
+using Converge.Core.Modules;
+
+namespace Converge.Modules.Service;
+
+/// <summary>
+/// The pure half of <c>service</c>: the plan from params and status, and the commands that carry it out.
+/// <c>restarted</c> and <c>reloaded</c> are actions, so they are always a change (use them in handlers).
+/// </summary>
+public static class ServicePlanner
+{
+    public static Plan Plan(ServiceParams parameters, ServiceStatus status)
+    {
+        var subject = $"service {parameters.Name}";
+        if (!status.Exists)
+        {
+            if (parameters.State is "stopped" or null && parameters.Enabled is not true)
+            {
+                return Core.Modules.Plan.InSync($"{status.Describe()}, so it is neither running nor enabled");
+            }
+
+            // DESIGN.md: a service whose package an earlier task installs is planned against the predicted
+            // state and labelled assumed; if it is still missing at apply time, apply fails.
+            var want = string.Join(", ", new[] { parameters.State, parameters.Enabled is true ? "enabled" : null }.OfType<string>());
+            return Core.Modules.Plan.Drift(new Change(subject, "not installed", want), $"{status.Describe()}; assuming an earlier task installs it")
+                with { Assumed = true, State = status };
+        }
+
+        var changes = new List<Change>();
+        var running = status.Running ? "running" : "stopped";
+        switch (parameters.State)
+        {
+            case "started" when !status.Running:
+                changes.Add(new Change($"{subject}: state", running, "started"));
+                break;
+            case "stopped" when status.Running:
+                changes.Add(new Change($"{subject}: state", running, "stopped"));
+                break;
+            case "restarted":
+                changes.Add(new Change($"{subject}: state", running, "restarted"));
+                break;
+            case "reloaded":
+                changes.Add(new Change($"{subject}: state", running, status.Running ? "reloaded" : "started"));
+                break;
+        }
+
+        if (parameters.Enabled is { } enabled && enabled != status.Enabled)
+        {
+            changes.Add(new Change($"{subject}: enabled", status.Enabled ? "yes" : "no", enabled ? "yes" : "no"));
+        }
+
+        return changes.Count == 0
+            ? Core.Modules.Plan.InSync(status.Describe())
+            : Core.Modules.Plan.Drift(changes) with { State = status };
+    }
+
+    /// <summary>The commands for a drift plan, in order: the state action, then enable/disable.</summary>
+    public static IReadOnlyList<CommandSpec> Commands(ServiceParams parameters, ServiceStatus status, InitLayout layout)
+    {
+        var commands = new List<CommandSpec>();
+        var verb = parameters.State switch
+        {
+            "started" when !status.Running => "start",
+            "stopped" when status.Running => "stop",
+            "restarted" => "restart",
+            "reloaded" => status.Running ? "reload" : "start",
+            _ => null,
+        };
+        var unit = new ServiceStatusFact(parameters.Name, layout).Unit;
+        if (verb is not null)
+        {
+            commands.Add(status.Init == "systemd"
+                ? CommandSpec.Change("systemctl", verb, unit)
+                : CommandSpec.Change($"{layout.InitDirectory}/{parameters.Name}", verb));
+        }
+
+        if (parameters.Enabled is { } enabled && enabled != status.Enabled)
+        {
+            commands.Add(status.Init == "systemd"
+                ? CommandSpec.Change("systemctl", enabled ? "enable" : "disable", unit)
+                : SysVEnable(parameters.Name, enabled));
+        }
+
+        return commands;
+    }
+
+    /// <summary>Debian's update-rc.d (defaults creates the links, enable/disable turns S links into K links), else chkconfig.</summary>
+    private static CommandSpec SysVEnable(string name, bool enable) =>
+        CommandSpec.Change(
+            "/bin/sh",
+            "-c",
+            enable
+                ? "if command -v update-rc.d >/dev/null; then update-rc.d \"$1\" defaults && update-rc.d \"$1\" enable; else chkconfig \"$1\" on; fi"
+                : "if command -v update-rc.d >/dev/null; then update-rc.d \"$1\" disable; else chkconfig \"$1\" off; fi",
+            "converge-service",
+            name);
+}

@@ -1,0 +1,51 @@
+using Converge.Core.Connections;
+using Converge.Core.Tests.Support;
+
+namespace Converge.Core.Tests.Connections;
+
+public sealed class LocalConnectionTests
+{
+    private readonly LocalConnection _connection = new("localhost");
+
+    [Fact]
+    public async Task A_failing_command_is_a_result_not_an_exception()
+    {
+        var result = await _connection.RunAsync(CommandSpec.Probe("/bin/sh", "-c", "echo out; echo err >&2; exit 3"), default);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal("out\n", result.Stdout);
+        Assert.Equal("err", result.StderrTail());
+    }
+
+    [Fact]
+    public async Task A_missing_program_exits_127()
+    {
+        var result = await _connection.RunAsync(CommandSpec.Probe("/nonexistent/tool"), default);
+
+        Assert.Equal(127, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_write_is_atomic_keeps_the_mode_and_leaves_no_temp_file()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("config", "old\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        await _connection.WriteFileAsync(file, "new\n"u8.ToArray(), FileWriteOptions.Default, default);
+
+        Assert.Equal("new\n", await File.ReadAllTextAsync(file));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal(["config"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        var stat = await _connection.StatAsync(file, null, default);
+        Assert.Equal("0600", stat!.ModeOctal);
+    }
+
+    [Fact]
+    public async Task Stdin_reaches_the_command()
+    {
+        var result = await _connection.RunAsync(CommandSpec.Probe("cat") with { StandardInput = "hello" }, default);
+
+        Assert.Equal("hello", result.Stdout);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Converge.Core.Tests.Support;
+
+internal enum TestMode
+{
+    Present,
+    LinuxBridge,
+}

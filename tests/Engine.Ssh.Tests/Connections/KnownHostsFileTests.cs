@@ -1,0 +1,81 @@
+using System.Text;
+using Converge.Core.Connections.Ssh;
+
+namespace Converge.Ssh.Tests.Connections;
+
+public sealed class KnownHostsFileTests : IDisposable
+{
+    private static readonly byte[] KeyA = Blob("ssh-ed25519", 1);
+    private static readonly byte[] KeyB = Blob("ssh-ed25519", 2);
+    private static readonly byte[] RsaKey = Blob("ssh-rsa", 3);
+
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"converge-known-hosts-{Guid.NewGuid():N}");
+
+    public void Dispose() => File.Delete(_file);
+
+    [Fact]
+    public void A_recorded_key_is_trusted_under_its_name_and_port()
+    {
+        File.WriteAllText(_file, $"# comment\n[10.0.0.1]:2222,web1 ssh-ed25519 {Convert.ToBase64String(KeyA)} me@there\n");
+        var known = KnownHostsFile.Load(_file);
+
+        Assert.Equal(HostKeyStatus.Trusted, known.Verify("[10.0.0.1]:2222", KeyA).Status);
+        Assert.Equal(HostKeyStatus.Trusted, known.Verify("web1", KeyA).Status);
+        Assert.Equal(HostKeyStatus.Unknown, known.Verify("10.0.0.1", KeyA).Status);
+    }
+
+    [Fact]
+    public void A_different_key_of_the_same_type_is_changed_and_of_another_type_unknown()
+    {
+        File.WriteAllText(_file, $"web1 ssh-ed25519 {Convert.ToBase64String(KeyA)}\n");
+        var known = KnownHostsFile.Load(_file);
+
+        var changed = known.Verify("web1", KeyB);
+
+        Assert.Equal(HostKeyStatus.Changed, changed.Status);
+        Assert.Equal(1, changed.Evidence.Single().Line);
+        Assert.Equal(HostKeyStatus.Unknown, known.Verify("web1", RsaKey).Status);
+    }
+
+    [Fact]
+    public void Hashed_names_wildcards_negation_and_revocation_work_as_in_openssh()
+    {
+        var hashed = KnownHostPattern.Hash("[127.0.1.3]:2200", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+        File.WriteAllText(_file, string.Join('\n',
+            $"{hashed} ssh-ed25519 {Convert.ToBase64String(KeyA)}",
+            $"*.example.org,!bad.example.org ssh-ed25519 {Convert.ToBase64String(KeyA)}",
+            $"@revoked * ssh-ed25519 {Convert.ToBase64String(KeyB)}",
+            "@cert-authority *.example.org ssh-ed25519 AAAA",
+            "garbage"));
+        var known = KnownHostsFile.Load(_file);
+
+        Assert.Equal(HostKeyStatus.Trusted, known.Verify("[127.0.1.3]:2200", KeyA).Status);
+        Assert.Equal(HostKeyStatus.Unknown, known.Verify("[127.0.1.4]:2200", KeyA).Status);
+        Assert.Equal(HostKeyStatus.Trusted, known.Verify("www.EXAMPLE.org", KeyA).Status);
+        Assert.Equal(HostKeyStatus.Unknown, known.Verify("bad.example.org", KeyA).Status);
+        Assert.Equal(HostKeyStatus.Revoked, known.Verify("www.example.org", KeyB).Status);
+    }
+
+    [Fact]
+    public async Task RecordAsync_appends_once_and_never_over_a_changed_key()
+    {
+        File.WriteAllText(_file, $"other ssh-ed25519 {Convert.ToBase64String(KeyA)}");
+
+        var first = await KnownHostsFile.RecordAsync(_file, "[h]:22", KeyA, CancellationToken.None);
+        var again = await KnownHostsFile.RecordAsync(_file, "[h]:22", KeyA, CancellationToken.None);
+        var conflicting = await KnownHostsFile.RecordAsync(_file, "[h]:22", KeyB, CancellationToken.None);
+
+        Assert.Equal(HostKeyStatus.Trusted, first.Status);
+        Assert.Equal(HostKeyStatus.Trusted, again.Status);
+        Assert.Equal(HostKeyStatus.Changed, conflicting.Status);
+        Assert.Equal(
+            [$"other ssh-ed25519 {Convert.ToBase64String(KeyA)}", $"[h]:22 ssh-ed25519 {Convert.ToBase64String(KeyA)}"],
+            File.ReadAllLines(_file));
+    }
+
+    private static byte[] Blob(string type, byte seed)
+    {
+        var name = Encoding.ASCII.GetBytes(type);
+        return [0, 0, 0, (byte)name.Length, .. name, 0, 0, 0, 4, seed, seed, seed, seed];
+    }
+}

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Converge.TestKit.Sshd;
+
+/// <summary>
+/// A real OpenSSH <c>sshd</c> for tests, with its own config, host key, authorized client key and port,
+/// listening on 127.0.1.1 … 127.0.1.N (Linux routes all of 127/8 to lo), so N addresses act as N hosts.
+/// Runs in the foreground (<c>-D</c>) as a child of the test process and is stopped by its pid.
+/// </summary>
+public sealed class SshServer : IAsyncDisposable
+{
+    private Process? _process;
+
+    private SshServer(string directory, int port, IReadOnlyList<string> addresses)
+    {
+        Directory = directory;
+        Port = port;
+        Addresses = addresses;
+    }
+
+    /// <summary>The server's private folder: config, keys, log, known_hosts and per-host scratch folders.</summary>
+    public string Directory { get; }
+
+    public int Port { get; }
+
+    public IReadOnlyList<string> Addresses { get; }
+
+    /// <summary>The client key authorized for every user (OpenSSH format, no passphrase).</summary>
+    public string ClientKeyFile => Path.Combine(Directory, "client_ed25519");
+
+    /// <summary>A known_hosts file that trusts this server on every address.</summary>
+    public string KnownHostsFile => Path.Combine(Directory, "known_hosts");
+
+    /// <summary>The server's public host key, as <c>ssh-ed25519 AAAA…</c>.</summary>
+    public string HostKeyLine => File.ReadAllText(Path.Combine(Directory, "ssh_host_ed25519_key.pub")).Trim();
+
+    /// <summary>Another Ed25519 public key, for tests that need a known_hosts entry that does not match.</summary>
+    public string ImpostorKeyLine => File.ReadAllText(Path.Combine(Directory, "impostor_ed25519.pub")).Trim();
+
+    public string ConfigFile => Path.Combine(Directory, "sshd_config");
+
+    public string LogFile => Path.Combine(Directory, "sshd.log");
+
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("sshd is not running");
+
+    public static async Task<SshServer> StartAsync(int hosts = 5)
+    {
+        if (SshdRequirements.MissingReason is { } reason)
+        {
+            throw new InvalidOperationException("cannot start sshd: " + reason);
+        }
+
+        var directory = System.IO.Directory.CreateTempSubdirectory("converge-sshd-").FullName;
+
+        // sshd reads authorized_keys as the logging-in user, so the folder must be readable by the test users.
+        File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
+        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-host", "-f", Path.Combine(directory, "ssh_host_ed25519_key")]);
+        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-client", "-f", Path.Combine(directory, "client_ed25519")]);
+        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-impostor", "-f", Path.Combine(directory, "impostor_ed25519")]);
+        File.Copy(Path.Combine(directory, "client_ed25519.pub"), Path.Combine(directory, "authorized_keys"));
+        File.SetUnixFileMode(Path.Combine(directory, "authorized_keys"), (UnixFileMode)0b110_100_100);
+
+        // sshd refuses to start without its privilege separation directory (Debian creates it from systemd).
+        System.IO.Directory.CreateDirectory("/run/sshd");
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var addresses = Enumerable.Range(1, hosts).Select(i => $"127.0.1.{i}").ToList();
+            var server = new SshServer(directory, port, addresses);
+            server.WriteConfig();
+            try
+            {
+                await server.StartAgainAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // Another process took the port between the probe and sshd's bind; try another.
+                await server.StopAsync();
+            }
+        }
+    }
+
+    /// <summary>The folder tests on host <paramref name="index"/> (0-based) keep their files in; created on first use.</summary>
+    public string HostDirectory(int index)
+    {
+        var path = Path.Combine(Directory, "hosts", $"h{index + 1}");
+        System.IO.Directory.CreateDirectory(path);
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111 | UnixFileMode.StickyBit);
+        return path;
+    }
+
+    /// <summary>Ansible-style variables that reach host <paramref name="index"/> as <paramref name="user"/> with the client key.</summary>
+    public Dictionary<string, object?> HostVariables(int index, string user = "root") => new()
+    {
+        ["ansible_host"] = Addresses[index],
+        ["ansible_port"] = Port,
+        ["ansible_user"] = user,
+        ["ansible_ssh_private_key_file"] = ClientKeyFile,
+    };
+
+    /// <summary>Starts sshd (again, after <see cref="StopAsync"/>) with the same config, keys and port, and waits until every address accepts connections.</summary>
+    public async Task StartAgainAsync()
+    {
+        var start = new ProcessStartInfo(SshdRequirements.SshdPath)
+        {
+            ArgumentList = { "-D", "-f", ConfigFile, "-E", LogFile },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("sshd did not start");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        foreach (var address in Addresses)
+        {
+            while (!await AcceptsAsync(address))
+            {
+                if (_process.HasExited || DateTime.UtcNow > deadline)
+                {
+                    var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile) : string.Empty;
+                    throw new InvalidOperationException($"sshd did not come up on {address}:{Port}: {log}");
+                }
+
+                await Task.Delay(20);
+            }
+        }
+    }
+
+    /// <summary>Stops the listening sshd by its pid. Sessions already open keep running, as with a real sshd restart.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A session that outlived the server may still hold a scratch file; the temp folder is harmless.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task<bool> AcceptsAsync(string address)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Parse(address), Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private void WriteConfig()
+    {
+        var listen = string.Join('\n', Addresses.Select(a => $"ListenAddress {a}:{Port}"));
+        File.WriteAllText(ConfigFile, $"""
+            {listen}
+            HostKey {Directory}/ssh_host_ed25519_key
+            PidFile {Directory}/sshd.pid
+            AuthorizedKeysFile {Directory}/authorized_keys
+            # The key lives in a temp folder under /tmp (world-writable), which StrictModes would reject.
+            StrictModes no
+            PermitRootLogin yes
+            PubkeyAuthentication yes
+            PasswordAuthentication yes
+            KbdInteractiveAuthentication no
+            # No PAM: pam_loginuid fails in containers without CAP_AUDIT_CONTROL, and the tests need none of it.
+            UsePAM no
+            UseDNS no
+            PrintMotd no
+            # Many hosts connect at once in parallel tests and the benchmark; the default 10:30:100 drops some.
+            MaxStartups 500
+            MaxSessions 50
+            LogLevel VERBOSE
+            Subsystem sftp internal-sftp
+
+            """.Replace("\n            ", "\n", StringComparison.Ordinal));
+        File.WriteAllLines(KnownHostsFile, Addresses.Select(a => $"[{a}]:{Port} {HostKeyLine}"));
+    }
+}
