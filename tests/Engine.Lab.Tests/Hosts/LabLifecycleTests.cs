@@ -98,6 +98,40 @@ public sealed class LabLifecycleTests(SharedLab shared)
     }
 
     [LabFact]
+    public async Task I_can_apply_a_playbook_to_the_lab_with_its_inventory_and_host_keys()
+    {
+        var playbook = Path.Combine(Path.GetTempPath(), $"converge-lab-{Guid.NewGuid():N}.yml");
+        await File.WriteAllTextAsync(playbook, """
+            - name: Lab smoke
+              hosts: mesh
+              tasks:
+                - name: A file per host
+                  copy:
+                    dest: /etc/converge-lab-smoke
+                    content: "hello {{ inventory_hostname }}\n"
+            """);
+        try
+        {
+            string[] args = ["apply", playbook, "-i", Lab.InventoryFile(SharedLab.Name), "--known-hosts", Lab.KnownHosts(SharedLab.Name)];
+            var first = await ConvergeProcess.RunAsync(args);
+            var second = await ConvergeProcess.RunAsync(args);
+
+            Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+            Assert.Equal("hello node3", await Lab.SshOkAsync(SharedLab.Name, "node3", "cat /etc/converge-lab-smoke"));
+            Assert.True(second.ExitCode == 0, second.Stdout + second.Stderr);
+            Assert.Contains("node3", second.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(playbook);
+            foreach (var host in shared.State!.Hosts)
+            {
+                await Lab.SshOkAsync(SharedLab.Name, host.Name, "rm -f /etc/converge-lab-smoke");
+            }
+        }
+    }
+
+    [LabFact]
     public async Task A_host_that_cannot_boot_is_powered_off_and_reported_with_its_log()
     {
         await Lab.UpAsync(new LabSpec("t-broken", Hosts: 1), installMissing: false, CancellationToken.None);
