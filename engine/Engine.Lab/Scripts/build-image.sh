@@ -68,6 +68,14 @@ for applet in $("$bb/rootfs/bin/busybox" --list); do
     [ "$applet" = busybox ] || ln -s busybox "$bb/rootfs/bin/$applet"
 done
 echo 'root:x:0:0:root:/root:/bin/sh' > "$bb/rootfs/etc/passwd"
+# busybox's ping cannot set DF (-M do); iputils' ping (from the image) with its libraries can, and
+# /usr/bin comes before /bin in a container's PATH.
+mkdir -p "$bb/rootfs/usr/bin"
+cp "$root/usr/bin/ping" "$bb/rootfs/usr/bin/ping"
+for lib in $(chroot "$root" ldd /usr/bin/ping | awk '$2 == "=>" { print $3 } $1 ~ /^\// { print $1 }'); do
+    mkdir -p "$bb/rootfs$(dirname "$lib")"
+    cp -L "$root$lib" "$bb/rootfs$lib"
+done
 tar -C "$bb/rootfs" --numeric-owner -cf "$root/srv/images/busybox.tar" .
 rm -rf "$bb"
 (cd "$root/srv/repo" && dpkg-scanpackages --multiversion . /dev/null 2>/dev/null > Packages && gzip -9 -k Packages)

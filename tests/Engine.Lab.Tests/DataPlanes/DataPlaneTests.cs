@@ -1,12 +1,12 @@
-using System.Globalization;
 using Converge.Lab.Tests.Hosts;
 
 namespace Converge.Lab.Tests.DataPlanes;
 
 /// <summary>
-/// Smoke tests of what the seed needs from a lab host, with packages from the image's offline
-/// repository: Open vSwitch with the userspace datapath carrying GRE between two hosts at full MTU,
-/// and Docker running a container on docker0.
+/// What the seed needs from lab hosts, with packages from the image's offline repository and no
+/// converge modules: the seed's network by hand (Open vSwitch userspace datapath, GRE full mesh with
+/// STP, docker0 on br0, Docker slices) with containers pinging across hosts at full MTU, and Docker
+/// on one host surviving a reboot.
 /// </summary>
 [Collection(LabCollection.Name)]
 public sealed class DataPlaneTests(SharedLab shared)
@@ -14,30 +14,56 @@ public sealed class DataPlaneTests(SharedLab shared)
     private Lab Lab => shared.Lab;
 
     [LabFact]
-    public async Task Ovs_userspace_gre_between_two_hosts_carries_full_mtu_packets_with_df_after_a_reboot()
+    public async Task The_seed_network_built_by_hand_lets_containers_on_every_host_ping_each_other_at_full_mtu_with_df()
     {
-        const string name = "t-ovs";
-        var lab = await Lab.UpAsync(new LabSpec(name, Hosts: 2), installMissing: false, CancellationToken.None);
+        const string name = "t-seed";
+        var lab = await Lab.UpAsync(new LabSpec(name, Hosts: 3), installMissing: false, CancellationToken.None);
         try
         {
-            await Task.WhenAll(lab.Hosts.Select(h => Lab.SshOkAsync(name, h.Name, "DEBIAN_FRONTEND=noninteractive apt-get install -y -q openvswitch-switch >/dev/null")));
-            for (var i = 0; i < 2; i++)
+            await Task.WhenAll(lab.Hosts.Select(h => Lab.SshOkAsync(name, h.Name,
+                "DEBIAN_FRONTEND=noninteractive apt-get install -y -q openvswitch-switch bridge-utils docker.io >/tmp/apt.log 2>&1 || { tail /tmp/apt.log; exit 1; }")));
+            for (var i = 0; i < lab.Hosts.Count; i++)
             {
-                var me = lab.Hosts[i];
-                var peer = lab.Hosts[1 - i];
-                await Lab.SshOkAsync(name, me.Name, "cat > /etc/network/interfaces <<'EOF'\n" + OvsInterfaces(me, peer, $"192.168.77.{i + 1}") + "EOF");
+                var host = lab.Hosts[i];
+                await Lab.SshOkAsync(name, host.Name, "cat > /etc/network/interfaces <<'EOF'\n" + SeedNetwork.Interfaces(lab.Hosts, i) + "EOF");
+                // docker.io's postinst started dockerd with the default docker0; its network store
+                // (local-kv.db) would put 172.17.0.1 back on docker0 at every start, so it goes.
+                await Lab.SshOkAsync(name, host.Name,
+                    "docker import /srv/images/busybox.tar busybox >/dev/null && " +
+                    $"mkdir -p /etc/docker && echo '{SeedNetwork.DaemonJson(i)}' > /etc/docker/daemon.json && " +
+                    "service docker stop >/dev/null 2>&1; rm -f /var/lib/docker/network/files/local-kv.db");
             }
 
-            // Interfaces apply at boot, as in the seed: openvswitch-switch, then networking (ifup -a).
+            // Interfaces apply at boot, as in the seed: openvswitch-switch, networking (ifup -a), docker.
             await Task.WhenAll(lab.Hosts.Select(h => Lab.RebootAsync(name, h.Name, hard: false, CancellationToken.None)));
-            Assert.Contains("datapath_type: netdev", await Lab.SshOkAsync(name, "node1", "ovs-vsctl show"), StringComparison.Ordinal);
-            Assert.Equal(lab.Hosts[0].Address + "/24", await Lab.SshOkAsync(name, "node1", "ip -4 -o addr show br-phy | awk '{print $4}'"));
+            for (var i = 0; i < lab.Hosts.Count; i++)
+            {
+                var host = lab.Hosts[i];
+                Assert.Contains("datapath_type: netdev", await Lab.SshOkAsync(name, host.Name, "ovs-vsctl show"), StringComparison.Ordinal);
+                Assert.Equal(SeedNetwork.BridgeAddress(i) + "/16", await Lab.SshOkAsync(name, host.Name, "ip -4 -o addr show docker0 | awk '{print $4}'"));
+                await Lab.SshOkAsync(name, host.Name, "for i in $(seq 30); do docker info >/dev/null 2>&1 && break; sleep 1; done; docker run -d --name box busybox sleep 3600 >/dev/null");
+            }
 
-            // STP holds ports in listening and learning (2 x 15 s) before forwarding.
-            await Lab.SshOkAsync(name, "node1", "for i in $(seq 60); do ping -c1 -W1 192.168.77.2 >/dev/null 2>&1 && exit 0; sleep 1; done; exit 1");
-            // GRE over IPv4 costs 38 bytes: 1462 - 28 (IP + ICMP headers) = 1434 bytes of payload, DF set.
-            await Lab.SshOkAsync(name, "node1", "ping -c3 -W2 -M do -s 1434 192.168.77.2");
-            var tooBig = await Lab.SshAsync(name, "node1", "ping -c1 -W2 -M do -s 1435 192.168.77.2");
+            var containers = new List<string>();
+            foreach (var host in lab.Hosts)
+            {
+                containers.Add(await Lab.SshOkAsync(name, host.Name, "docker inspect -f '{{.NetworkSettings.IPAddress}}' box"));
+            }
+
+            Assert.Equal(["172.17.64.0", "172.17.128.0", "172.17.192.0"], containers);
+            // A full mesh of three is a loop: STP blocks one link, and forwarding starts after
+            // listening and learning (2 x 15 s).
+            await Lab.SshOkAsync(name, "node1", $"for i in $(seq 60); do docker exec box ping -c1 -W1 {containers[2]} >/dev/null 2>&1 && exit 0; sleep 1; done; exit 1");
+            foreach (var host in lab.Hosts)
+            {
+                foreach (var target in containers)
+                {
+                    // 1434 bytes of payload + 28 of headers = 1462, the GRE MTU; DF set.
+                    await Lab.SshOkAsync(name, host.Name, $"docker exec box ping -c2 -W3 -M do -s 1434 {target} >/dev/null");
+                }
+            }
+
+            var tooBig = await Lab.SshAsync(name, "node1", $"docker exec box ping -c1 -W2 -M do -s 1435 {containers[1]}");
             Assert.False(tooBig.Succeeded);
         }
         finally
@@ -59,7 +85,7 @@ public sealed class DataPlaneTests(SharedLab shared)
 
             var address = await Lab.SshOkAsync(name, "node1", "docker inspect -f '{{.NetworkSettings.IPAddress}}' c1");
             Assert.StartsWith("172.17.", address, StringComparison.Ordinal);
-            await Lab.SshOkAsync(name, "node1", "docker exec c1 ping -c1 -W2 172.17.0.1");
+            await Lab.SshOkAsync(name, "node1", "docker exec c1 ping -c1 -W2 -M do -s 1472 172.17.0.1");
 
             // dockerd comes back at boot (the lab's init runs /etc/init.d/docker) with the container.
             await Lab.RebootAsync(name, "node1", hard: false, CancellationToken.None);
@@ -70,38 +96,4 @@ public sealed class DataPlaneTests(SharedLab shared)
             await Lab.DownAsync(name, CancellationToken.None);
         }
     }
-
-    /// <summary>The userspace-datapath layout of LAB-NOTES: eth0 in br-phy holding the host address, MAC pinned.</summary>
-    private static string OvsInterfaces(LabHost me, LabHost peer, string bridgeAddress) => string.Create(CultureInfo.InvariantCulture, $"""
-        auto lo
-        iface lo inet loopback
-
-        allow-ovs br-phy
-        iface br-phy inet static
-            address {me.Address}/24
-            ovs_type OVSBridge
-            ovs_ports eth0
-            ovs_extra set bridge br-phy datapath_type=netdev -- set bridge br-phy other-config:hwaddr={me.Mac}
-
-        allow-br-phy eth0
-        iface eth0 inet manual
-            ovs_bridge br-phy
-            ovs_type OVSPort
-
-        allow-ovs br0
-        iface br0 inet static
-            address {bridgeAddress}/24
-            mtu 1462
-            ovs_type OVSBridge
-            ovs_ports gre1
-            ovs_extra set bridge br0 datapath_type=netdev stp_enable=true
-
-        allow-br0 gre1
-        iface gre1 inet manual
-            ovs_bridge br0
-            ovs_type OVSTunnel
-            ovs_tunnel_type gre
-            ovs_tunnel_options options:remote_ip={peer.Address}
-
-        """);
 }
