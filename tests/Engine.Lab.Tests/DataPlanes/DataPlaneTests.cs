@@ -16,7 +16,7 @@ public sealed class DataPlaneTests(SharedLab shared)
     [LabFact]
     public async Task The_seed_network_built_by_hand_lets_containers_on_every_host_ping_each_other_at_full_mtu_with_df()
     {
-        const string name = "t-seed";
+        var name = TestLabs.Named("seed");
         var lab = await Lab.UpAsync(new LabSpec(name, Hosts: 3), installMissing: false, CancellationToken.None);
         try
         {
@@ -75,7 +75,7 @@ public sealed class DataPlaneTests(SharedLab shared)
     [LabFact]
     public async Task Docker_installs_offline_and_a_container_from_an_imported_image_gets_an_address_on_docker0()
     {
-        const string name = "t-docker";
+        var name = TestLabs.Named("docker");
         await Lab.UpAsync(new LabSpec(name, Hosts: 1), installMissing: false, CancellationToken.None);
         try
         {

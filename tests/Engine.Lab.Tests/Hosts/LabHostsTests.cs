@@ -3,7 +3,7 @@ namespace Converge.Lab.Tests.Hosts;
 [Collection(LabCollection.Name)]
 public sealed class LabHostsTests(SharedLab shared)
 {
-    private const string Name = SharedLab.Name;
+    private static string Name => SharedLab.Name;
 
     private Lab Lab => shared.Lab;
 

@@ -6,66 +6,85 @@ namespace Converge.Lab.Tests.Hosts;
 [Collection(LabCollection.Name)]
 public sealed class LabLifecycleTests(SharedLab shared)
 {
+    private static readonly string Down = TestLabs.Named("down");
+    private static readonly string A = TestLabs.Named("a");
+    private static readonly string B = TestLabs.Named("b");
+    private static readonly string Broken = TestLabs.Named("broken");
+
     private Lab Lab => shared.Lab;
 
     [LabFact]
     public async Task Down_leaves_no_namespace_interface_mount_or_process_behind()
     {
         var before = await MachineSnapshot.TakeAsync();
-        var lab = await Lab.UpAsync(new LabSpec("t-down", Hosts: 2, Builder: true), installMissing: false, CancellationToken.None);
+        var lab = await Lab.UpAsync(new LabSpec(Down, Hosts: 2, Builder: true), installMissing: false, CancellationToken.None);
         var up = await MachineSnapshot.TakeAsync();
-        Assert.Contains("converge-t-down-switch", up.Namespaces);
-        Assert.Contains("converge-t-down-node1", up.Namespaces);
+        Assert.Contains($"converge-{Down}-switch", up.Namespaces);
+        Assert.Contains($"converge-{Down}-node1", up.Namespaces);
         Assert.Contains(lab.Network.ControllerInterface, up.Links);
-        Assert.True(up.LabProcesses.Count >= 3, "one supervisor per host: " + string.Join("; ", up.LabProcesses));
-        await Lab.SshOkAsync("t-down", "builder", "hostname");
-        var hostPids = (await Lab.StatusAsync("t-down", CancellationToken.None)).Select(h => h.InitPid!.Value).ToList();
+        Assert.Equal(3, up.LabProcesses.Count(p => p.Contains($"/converge/lab/{Down}/", StringComparison.Ordinal) && p.Contains("supervise.sh", StringComparison.Ordinal)));
+        await Lab.SshOkAsync(Down, "builder", "hostname");
+        var hostPids = (await Lab.StatusAsync(Down, CancellationToken.None)).Select(h => h.InitPid!.Value).ToList();
 
-        await Lab.DownAsync("t-down", CancellationToken.None);
+        await Lab.DownAsync(Down, CancellationToken.None);
 
+        // Anything that differs from before must belong to another lab started meanwhile (another
+        // test run on this machine); nothing may be this lab's.
         var after = await MachineSnapshot.TakeAsync();
-        Assert.Equal(before.Namespaces.Order(), after.Namespaces.Order());
-        Assert.Equal(before.Links.Order(), after.Links.Order());
-        Assert.Equal(before.Mounts.Order(), after.Mounts.Order());
-        Assert.Equal(before.LabProcesses.Order(), after.LabProcesses.Order());
+        AssertOnlyOtherLabsDiffer(before.Namespaces, after.Namespaces, lab.Network);
+        AssertOnlyOtherLabsDiffer(before.Links, after.Links, lab.Network);
+        AssertOnlyOtherLabsDiffer(before.Mounts, after.Mounts, lab.Network);
+        AssertOnlyOtherLabsDiffer(before.LabProcesses, after.LabProcesses, lab.Network);
         Assert.All(hostPids, pid => Assert.False(Machine.IsRunning(pid), $"host init {pid} still runs"));
-        Assert.False(Directory.Exists(Lab.StateDir("t-down")));
-        Assert.False(Directory.Exists(Lab.RunDir("t-down")));
-        Assert.False(File.Exists(Lab.InventoryFile("t-down")));
+        Assert.False(Directory.Exists(Lab.StateDir(Down)));
+        Assert.False(Directory.Exists(Lab.RunDir(Down)));
+        Assert.False(File.Exists(Lab.InventoryFile(Down)));
         // The image's loop device goes with the last host using it (autoclear), asynchronously.
-        await WaitUntilAsync(async () => (await MachineSnapshot.TakeAsync()).LoopDevices.SetEquals(before.LoopDevices));
+        await WaitUntilAsync(async () => !(await MachineSnapshot.TakeAsync()).LoopDevices.Any(l => l.Contains($"/converge/lab/{Down}/", StringComparison.Ordinal)));
+    }
+
+    private static void AssertOnlyOtherLabsDiffer(IReadOnlySet<string> before, IReadOnlySet<string> after, LabNetwork ours)
+    {
+        var changed = before.Except(after).Concat(after.Except(before)).ToList();
+        var mine = changed.Where(e => e.Contains($"converge-{ours.LabName}-", StringComparison.Ordinal)
+            || e.Contains($"/converge/lab/{ours.LabName}/", StringComparison.Ordinal)
+            || e.Split(' ').Contains(ours.ControllerInterface)).ToList();
+        Assert.True(mine.Count == 0, "left behind: " + string.Join("; ", mine));
+        var unexplained = changed.Where(e => !e.Contains("converge-", StringComparison.Ordinal) && !e.Contains("/converge/lab/", StringComparison.Ordinal)
+            && !e.StartsWith("cvlab", StringComparison.Ordinal) && !e.StartsWith("/run/netns ", StringComparison.Ordinal)).ToList();
+        Assert.True(unexplained.Count == 0, "changed on the machine: " + string.Join("; ", unexplained));
     }
 
     [LabFact]
     public async Task Two_labs_coexist_on_separate_subnets()
     {
-        var a = await Lab.UpAsync(new LabSpec("t-a", Hosts: 1), installMissing: false, CancellationToken.None);
+        var a = await Lab.UpAsync(new LabSpec(A, Hosts: 1), installMissing: false, CancellationToken.None);
         try
         {
-            var b = await Lab.UpAsync(new LabSpec("t-b", Hosts: 1), installMissing: false, CancellationToken.None);
+            var b = await Lab.UpAsync(new LabSpec(B, Hosts: 1), installMissing: false, CancellationToken.None);
             try
             {
                 Assert.NotEqual(a.SubnetIndex, b.SubnetIndex);
                 Assert.NotEqual(a.Hosts[0].Address, b.Hosts[0].Address);
-                await Lab.SshOkAsync("t-a", "node1", "echo a > /root/which");
-                await Lab.SshOkAsync("t-b", "node1", "echo b > /root/which");
-                Assert.Equal("a", await Lab.SshOkAsync("t-a", "node1", "cat /root/which"));
-                Assert.Equal("b", await Lab.SshOkAsync("t-b", "node1", "cat /root/which"));
+                await Lab.SshOkAsync(A, "node1", "echo a > /root/which");
+                await Lab.SshOkAsync(B, "node1", "echo b > /root/which");
+                Assert.Equal("a", await Lab.SshOkAsync(A, "node1", "cat /root/which"));
+                Assert.Equal("b", await Lab.SshOkAsync(B, "node1", "cat /root/which"));
 
-                await Lab.DownAsync("t-a", CancellationToken.None);
-                Assert.Equal("b", await Lab.SshOkAsync("t-b", "node1", "cat /root/which"));
+                await Lab.DownAsync(A, CancellationToken.None);
+                Assert.Equal("b", await Lab.SshOkAsync(B, "node1", "cat /root/which"));
                 Assert.Equal("node1", await Lab.SshOkAsync(SharedLab.Name, "node1", "hostname"));
             }
             finally
             {
-                await Lab.DownAsync("t-b", CancellationToken.None);
+                await Lab.DownAsync(B, CancellationToken.None);
             }
         }
         finally
         {
-            if (Lab.Exists("t-a"))
+            if (Lab.Exists(A))
             {
-                await Lab.DownAsync("t-a", CancellationToken.None);
+                await Lab.DownAsync(A, CancellationToken.None);
             }
         }
     }
@@ -134,25 +153,25 @@ public sealed class LabLifecycleTests(SharedLab shared)
     [LabFact]
     public async Task A_host_that_cannot_boot_is_powered_off_and_reported_with_its_log()
     {
-        await Lab.UpAsync(new LabSpec("t-broken", Hosts: 1), installMissing: false, CancellationToken.None);
+        await Lab.UpAsync(new LabSpec(Broken, Hosts: 1), installMissing: false, CancellationToken.None);
         try
         {
             // Break the host's disk path: every boot now fails while mounting its root.
-            var env = Path.Combine(Lab.StateDir("t-broken"), "hosts", "node1", "host.env");
+            var env = Path.Combine(Lab.StateDir(Broken), "hosts", "node1", "host.env");
             File.WriteAllLines(env, File.ReadAllLines(env).Select(l => l.StartsWith("UPPER_DIR=", StringComparison.Ordinal) ? "UPPER_DIR=/nonexistent" : l));
             var clock = Stopwatch.StartNew();
 
-            var error = await Assert.ThrowsAsync<LabException>(() => Lab.RebootAsync("t-broken", "node1", hard: true, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<LabException>(() => Lab.RebootAsync(Broken, "node1", hard: true, CancellationToken.None));
 
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed.TotalSeconds:F0} s");
             Assert.Contains("did not come up", error.Message, StringComparison.Ordinal);
             Assert.Contains("overlay", error.Message, StringComparison.Ordinal);
-            var status = (await Lab.StatusAsync("t-broken", CancellationToken.None)).Single();
+            var status = (await Lab.StatusAsync(Broken, CancellationToken.None)).Single();
             Assert.Equal(("off", "failed"), (status.State, status.LastExit));
         }
         finally
         {
-            await Lab.DownAsync("t-broken", CancellationToken.None);
+            await Lab.DownAsync(Broken, CancellationToken.None);
         }
     }
 

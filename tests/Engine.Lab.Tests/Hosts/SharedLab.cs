@@ -9,7 +9,7 @@ namespace Converge.Lab.Tests.Hosts;
 /// </summary>
 public sealed class SharedLab : IAsyncLifetime
 {
-    public const string Name = "t-shared";
+    public static readonly string Name = TestLabs.Named("shared");
 
     public Lab Lab { get; } = Lab.Default(message => Debug.WriteLine(message));
 
@@ -22,11 +22,6 @@ public sealed class SharedLab : IAsyncLifetime
         if (!Environment.IsPrivilegedProcess || !OperatingSystem.IsLinux())
         {
             return;
-        }
-
-        if (Lab.Exists(Name))
-        {
-            await Lab.DownAsync(Name, CancellationToken.None);
         }
 
         // The image first, so the timing of `up` below is the hosts' alone.
