@@ -35,7 +35,7 @@ public sealed partial class Lab
 
             var subnet = LabSubnetChooser.Choose(spec.Name, TakenSubnets(), await MachinePrefixesAsync(ct));
             var network = new LabNetwork(spec.Name, subnet);
-            lab = new LabState(spec.Name, subnet, network.Hosts(spec), DateTimeOffset.UtcNow);
+            lab = new LabState(spec.Name, subnet, network.Hosts(spec), DateTimeOffset.UtcNow, Environment.ProcessId);
             Directory.CreateDirectory(StateDir(spec.Name));
             lab.Save(StateFile(spec.Name));
             try

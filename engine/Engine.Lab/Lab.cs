@@ -35,6 +35,15 @@ public sealed partial class Lab(LabPaths paths, Action<string> log)
 
     public bool Exists(string name) => File.Exists(StateFile(name));
 
+    /// <summary>Tears every lab down (<c>lab down --all</c>).</summary>
+    public async Task DownAllAsync(CancellationToken ct)
+    {
+        foreach (var name in Names())
+        {
+            await DownAsync(name, ct);
+        }
+    }
+
     public LabState Load(string name) =>
         Exists(name) ? LabState.Load(StateFile(name)) : throw new LabException($"there is no lab named '{name}' (start one with `converge lab up --name {name}`)");
 }

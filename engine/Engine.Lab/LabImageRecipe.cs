@@ -7,9 +7,9 @@ namespace Converge.Lab;
 /// </summary>
 public sealed record LabImageRecipe(string Mirror, string Suite, IReadOnlyList<string> Include, IReadOnlyList<string> RepositoryPackages)
 {
-    /// <summary>Installed in every host.</summary>
+    /// <summary>Installed in every host; python3 so the inventory `lab up` writes works with Ansible as is.</summary>
     public static IReadOnlyList<string> DefaultInclude { get; } =
-        ["openssh-server", "iproute2", "ifupdown", "iputils-ping", "sudo", "procps", "netbase", "kmod"];
+        ["openssh-server", "iproute2", "ifupdown", "iputils-ping", "sudo", "procps", "netbase", "kmod", "python3"];
 
     /// <summary>In the offline repository, installable with apt on any host without network.</summary>
     public static IReadOnlyList<string> DefaultRepositoryPackages { get; } =

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Converge.Lab;
 
 /// <summary>What <c>lab up</c> created, saved as lab.json in the lab's state directory so every later
-/// command (status, ssh, reboot, down) acts on exactly those hosts, names and addresses.</summary>
-public sealed record LabState(string Name, int SubnetIndex, IReadOnlyList<LabHost> Hosts, DateTimeOffset Created)
+/// command (status, ssh, reboot, down) acts on exactly those hosts, names and addresses.
+/// <see cref="CreatorPid"/> is the process that ran <c>up</c> (tests use it to find labs a killed run left).</summary>
+public sealed record LabState(string Name, int SubnetIndex, IReadOnlyList<LabHost> Hosts, DateTimeOffset Created, int? CreatorPid = null)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

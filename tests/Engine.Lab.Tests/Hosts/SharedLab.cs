@@ -24,11 +24,28 @@ public sealed class SharedLab : IAsyncLifetime
             return;
         }
 
+        await DownLabsOfKilledRunsAsync();
+
         // The image first, so the timing of `up` below is the hosts' alone.
         await new LabImage(Lab.Paths, LabImageRecipe.Default(DebianMirror.Find())).EnsureAsync(_ => { }, CancellationToken.None);
         var clock = Stopwatch.StartNew();
         State = await Lab.UpAsync(new LabSpec(Name, Hosts: 3), installMissing: true, CancellationToken.None);
         UpTime = clock.Elapsed;
+    }
+
+    /// <summary>
+    /// A test run killed before its fixture's teardown leaves its labs running (their supervisors
+    /// are detached by design); the next run removes the test labs whose creating process is gone.
+    /// </summary>
+    private async Task DownLabsOfKilledRunsAsync()
+    {
+        foreach (var name in Lab.Names().Where(TestLabs.IsTestLab))
+        {
+            if (Lab.Load(name).CreatorPid is { } pid && !Machine.IsRunning(pid))
+            {
+                await Lab.DownAsync(name, CancellationToken.None);
+            }
+        }
     }
 
     public async Task DisposeAsync()

@@ -8,5 +8,10 @@ internal static class TestLabs
 {
     private static readonly string Tag = new(Enumerable.Range(0, 4).Select(_ => "abcdefghijklmnopqrstuvwxyz0123456789"[Random.Shared.Next(36)]).ToArray());
 
+    private static readonly string[] Purposes = ["shared", "down", "a", "b", "broken", "seed", "docker"];
+
     public static string Named(string purpose) => $"{purpose}-{Tag}";
+
+    public static bool IsTestLab(string name) =>
+        name.Length > 5 && name[^5] == '-' && Purposes.Contains(name[..^5]);
 }

@@ -11,6 +11,7 @@ public static class LabCommand
         lab.Subcommands.Add(LabUpCommand.Create());
         lab.Subcommands.Add(LabDownCommand.Create());
         lab.Subcommands.Add(LabStatusCommand.Create());
+        lab.Subcommands.Add(LabListCommand.Create());
         lab.Subcommands.Add(LabSshCommand.Create());
         lab.Subcommands.Add(LabConsoleCommand.Create());
         lab.Subcommands.Add(LabRebootCommand.Create());

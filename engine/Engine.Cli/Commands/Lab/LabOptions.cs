@@ -20,6 +20,12 @@ internal static class LabOptions
     /// <summary>Runs a verb; a lab error is one clear line and exit code 1.</summary>
     public static async Task<int> RunAsync(Func<Task<int>> action)
     {
+        // Redirected output has no width; Spectre then assumes 80 columns and wraps boot ids and paths.
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 200;
+        }
+
         try
         {
             return await action();
