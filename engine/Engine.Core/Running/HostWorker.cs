@@ -83,7 +83,9 @@ internal sealed partial class HostWorker(RunState state, string host)
             _facts = new FactCache(_connection);
             if (nodes.Any(n => n.Task.IsHandler))
             {
-                var stateDirectory = variables.TryGetValue("converge_state_dir", out var dir) && dir is string s ? s : HandlerJournal.DefaultStateDirectory;
+                var stateDirectory = state.Run.ExtraVariables.GetValueOrDefault("converge_state_dir") as string
+                    ?? variables.GetValueOrDefault("converge_state_dir") as string
+                    ?? HandlerJournal.DefaultStateDirectory;
                 _journal = new HandlerJournal(Become(nodes[0]) is { } become ? new BecomeConnection(_connection, become) : _connection, stateDirectory, Path.GetFileName(state.Run.Playbook.Path));
                 _pendingHandlers = await _journal.ReadAsync(ct);
             }

@@ -188,15 +188,18 @@ public sealed class RunLoader(ModuleRegistry modules, IReadOnlyList<IInventoryPl
             ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, Problem);
             ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, Problem);
             ValidateCondition(task.Until, "until", task, vars, deferred, Problem);
-            try
+            foreach (var itemVars in ItemVariables(task, vars, Problem))
             {
-                binder.Bind(module, task.Params, task.File, task.ModuleSpan, vars);
-            }
-            catch (BindingException e)
-            {
-                foreach (var problem in e.Problems.Where(p => !deferred.Any(name => IsUndefined(p.Message, name))))
+                try
                 {
-                    Problem(problem.Span, $"task '{task.Name}'{{0}}: {problem.Message}");
+                    binder.Bind(module, task.Params, task.File, task.ModuleSpan, itemVars);
+                }
+                catch (BindingException e)
+                {
+                    foreach (var problem in e.Problems.Where(p => !deferred.Any(name => IsUndefined(p.Message, name))))
+                    {
+                        Problem(problem.Span, $"task '{task.Name}'{{0}}: {problem.Message}");
+                    }
                 }
             }
         });
@@ -209,6 +212,32 @@ public sealed class RunLoader(ModuleRegistry modules, IReadOnlyList<IInventoryPl
                 : names.Count <= 3 ? $" on {string.Join(", ", names)}"
                 : $" on {string.Join(", ", names.Take(3))} and {names.Count - 3} more";
             diagnostics.Add(problem.Span, problem.Message.Replace("{0}", where, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>
+    /// The variables to validate a task with: one set per loop item when the loop can be evaluated before
+    /// the run, else the plain variables (values using <c>item</c> are then checked at run time).
+    /// </summary>
+    private IEnumerable<IReadOnlyDictionary<string, object?>> ItemVariables(TaskDefinition task, IReadOnlyDictionary<string, object?> vars, Action<SourceSpan, string> problem)
+    {
+        if (task.Loop is null)
+        {
+            return [vars];
+        }
+
+        try
+        {
+            return LoopItems.Of(task, vars, templates).Select(i => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(vars) { ["item"] = i.Item });
+        }
+        catch (UndefinedVariableException)
+        {
+            return [vars];
+        }
+        catch (ConvergeException e)
+        {
+            problem(YamlSpan.Of(task.File, task.Loop), $"task '{task.Name}'{{0}}: loop: {e.Message}");
+            return [];
         }
     }
 

@@ -1,4 +1,5 @@
 using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
 using Converge.Core.Running;
 using Converge.Core.Secrets;
 
@@ -20,7 +21,18 @@ internal static class HostConnections
         return options with
         {
             Redactor = redactor,
-            Connect = (host, variables) => ConnectionFactory.Create(host, variables, connection),
+            Connect = (host, variables) =>
+            {
+                try
+                {
+                    return ConnectionFactory.Create(host, variables, connection);
+                }
+                catch (ConfigurationException e)
+                {
+                    // A bad connection variable makes that host unreachable with the variable named; the others carry on.
+                    throw new HostUnreachableException(host, e.Message, e);
+                }
+            },
             HostBecome = (host, variables) =>
             {
                 var settings = HostConnectionSettings.FromVariables(host, variables, redactor);

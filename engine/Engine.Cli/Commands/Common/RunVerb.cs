@@ -36,7 +36,25 @@ internal static class RunVerb
             parse.GetValue(options.KnownHosts),
             parse.GetValue(options.AcceptNewHostKeys),
             TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
-        var report = await ConvergeEngine.Runner().RunAsync(run, runOptions, reporter, ct);
+        var runner = ConvergeEngine.Runner();
+        RunReport report;
+        if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
+        {
+            // A terminal gets live progress bars per host; the task lines print above them.
+            report = await console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    reporter.Attach(context, run.Graph.Hosts.Select(h => (h, run.Graph.NodesOf(h).Count(n => !n.Task.IsHandler))));
+                    return await runner.RunAsync(run, runOptions, reporter, ct);
+                });
+        }
+        else
+        {
+            report = await runner.RunAsync(run, runOptions, reporter, ct);
+        }
+
         reporter.Recap(report);
         if (parse.GetValue(options.Report) is { } file)
         {

@@ -10,7 +10,7 @@ public sealed partial class SshConnection
     public async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct)
     {
         var invocation = RemoteInvocation.For(RemoteShell.Line(command), command.Become, _settings.User, command.CommandLine);
-        var input = command.StandardInput is null ? null : Encoding.UTF8.GetBytes(command.StandardInput);
+        var input = string.IsNullOrEmpty(command.StandardInput) ? null : Encoding.UTF8.GetBytes(command.StandardInput);
         var output = await ExecuteAsync(
             invocation,
             input is null ? null : (stream, token) => stream.WriteAsync(input, token).AsTask(),
@@ -69,7 +69,7 @@ public sealed partial class SshConnection
 
     /// <summary>
     /// Runs one exec channel: starts the command, writes the become prefix and then <paramref name="writeInput"/>
-    /// to its standard input and closes it (so a command that reads input never waits for more), and collects
+    /// (which must write at least one byte) to its standard input and closes it (so a command that reads input never waits for more), and collects
     /// the output, streaming standard output to <paramref name="stdoutSink"/> when given.
     /// </summary>
     private async Task<ChannelOutput> ExecuteAsync(
@@ -80,7 +80,11 @@ public sealed partial class SshConnection
         CancellationToken ct)
     {
         var client = await ClientAsync(ct);
-        using var command = client.CreateCommand(invocation.Text);
+
+        // SSH.NET sends end-of-file only after at least one byte of input (ChannelInputStream.Dispose), so a
+        // command without input gets /dev/null instead; otherwise `cat` or `read` would wait forever.
+        var hasInput = invocation.StandardInputPrefix.Length > 0 || writeInput is not null;
+        using var command = client.CreateCommand(hasInput ? invocation.Text : "exec </dev/null; " + invocation.Text);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (timeout is { } t)
         {

@@ -22,6 +22,16 @@ public sealed partial class SshConnection
             Timeout = _options.ConnectTimeout,
         };
         PreferKnownKeyTypes(info, knownHosts.KeyTypesFor(lookupName));
+        if (!_options.PostQuantumKeyExchange)
+        {
+            // SSH.NET's post-quantum hybrids run in managed BouncyCastle code and cost ~85 ms of controller CPU
+            // per handshake against ~11 ms for curve25519 (measured on the 2-core CI machine class): 4 s of CPU
+            // for 50 hosts. They stay enabled, after the classic ones, for servers that accept nothing else.
+            MoveToEnd(info.KeyExchangeAlgorithms, ["mlkem768x25519-sha256", "sntrup761x25519-sha512", "sntrup761x25519-sha512@openssh.com"]);
+        }
+
+        // AES-GCM (hardware AES, no separate MAC pass) first: faster for file transfers than AES-CTR + HMAC.
+        MoveToEnd(info.Encryptions, ["aes128-ctr", "aes192-ctr", "aes256-ctr"]);
 
         var client = new SshClient(info) { KeepAliveInterval = _options.KeepAliveInterval };
         HostKeyVerdict? verdict = null;
@@ -154,6 +164,18 @@ public sealed partial class SshConnection
         foreach (var algorithm in offered.Except(kept))
         {
             info.HostKeyAlgorithms.Remove(algorithm);
+        }
+    }
+
+    private static void MoveToEnd<T>(IDictionary<string, T> algorithms, string[] names)
+    {
+        // SSH.NET keeps these dictionaries in insertion order, which is the order offered to the server.
+        foreach (var name in names)
+        {
+            if (algorithms.Remove(name, out var value))
+            {
+                algorithms.Add(name, value);
+            }
         }
     }
 

@@ -57,7 +57,7 @@ public sealed partial class SshConnection
     {
         var script = RemoteFileScripts.Write(path, size, options, Guid.NewGuid().ToString("N"), DateTime.UtcNow);
         var invocation = RemoteInvocation.For(script, options.Become, _settings.User, what);
-        var output = await ExecuteAsync(invocation, writeContent, null, null, ct);
+        var output = await ExecuteAsync(invocation, size == 0 ? null : writeContent, null, null, ct);
         var stderr = invocation.FinishStderr(output.Stderr, output.ExitCode, _options.Redactor);
         if (output.ExitCode != 0)
         {

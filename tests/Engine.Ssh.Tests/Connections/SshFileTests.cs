@@ -1,0 +1,144 @@
+using System.Text;
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.TestKit.Sshd;
+
+namespace Converge.Ssh.Tests.Connections;
+
+[Collection(SshdCollection.Name)]
+[Trait("Requires", "sshd")]
+public sealed class SshFileTests(SshdFixture sshd)
+{
+    private string Folder(string name)
+    {
+        var path = Path.Combine(sshd.Server.HostDirectory(1), name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    [SshdFact]
+    public async Task Write_then_read_and_stat_round_trips_bytes_mode_and_owner()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 1);
+        var path = Path.Combine(Folder("write"), "motd");
+        byte[] content = [0, 1, 2, 255, .. "text\n"u8];
+
+        await connection.WriteFileAsync(path, content, new FileWriteOptions { Mode = Octal("640"), Owner = "nobody", Group = "nogroup" }, CancellationToken.None);
+        var read = await connection.ReadFileAsync(path, null, CancellationToken.None);
+        var stat = await connection.StatAsync(path, null, CancellationToken.None);
+
+        Assert.Equal(content, read);
+        Assert.Equal(new FileStat(path, FileKind.File, content.Length, Octal("640"), "nobody", "nogroup"), stat);
+        Assert.Null(await connection.ReadFileAsync(path + ".missing", null, CancellationToken.None));
+        Assert.Null(await connection.StatAsync(path + ".missing", null, CancellationToken.None));
+    }
+
+    [SshdFact]
+    public async Task An_empty_file_can_be_written_and_read()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 1);
+        var path = Path.Combine(Folder("empty"), "empty");
+
+        await connection.WriteFileAsync(path, Array.Empty<byte>(), FileWriteOptions.Default, CancellationToken.None);
+
+        var read = await connection.ReadFileAsync(path, null, CancellationToken.None);
+
+        Assert.Equal(Array.Empty<byte>(), read);
+    }
+
+    [SshdFact]
+    public async Task Rewriting_a_file_keeps_its_mode_and_owner_and_can_keep_a_backup()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 1);
+        var folder = Folder("rewrite");
+        var path = Path.Combine(folder, "config");
+        await File.WriteAllTextAsync(path, "old\n");
+        File.SetUnixFileMode(path, (UnixFileMode)Octal("600"));
+        await connection.RunAsync(CommandSpec.Change("chown", "nobody:nogroup", path), CancellationToken.None);
+
+        await connection.WriteFileAsync(path, "new\n"u8.ToArray(), new FileWriteOptions { Backup = true }, CancellationToken.None);
+
+        var stat = await connection.StatAsync(path, null, CancellationToken.None);
+        Assert.Equal((Octal("600"), "nobody", "nogroup"), (stat!.Mode, stat.Owner, stat.Group));
+        Assert.Equal("new\n", await File.ReadAllTextAsync(path));
+        var backup = Assert.Single(Directory.GetFiles(folder, "config.converge-*~"));
+        Assert.Equal("old\n", await File.ReadAllTextAsync(backup));
+        Assert.Equal(2, Directory.GetFiles(folder).Length);
+    }
+
+    [SshdFact]
+    public async Task Upload_and_download_copy_files_both_ways()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 1);
+        var folder = Folder("transfer");
+        var local = Path.Combine(folder, "local.bin");
+        var content = new byte[3 * 1024 * 1024 + 17];
+        Random.Shared.NextBytes(content);
+        await File.WriteAllBytesAsync(local, content);
+        var remote = Path.Combine(folder, "remote.bin");
+        var back = Path.Combine(folder, "back.bin");
+
+        await connection.UploadAsync(local, remote, new FileWriteOptions { Mode = Octal("755") }, CancellationToken.None);
+        await connection.DownloadAsync(remote, back, null, CancellationToken.None);
+
+        Assert.Equal(content, await File.ReadAllBytesAsync(back));
+        Assert.Equal(Octal("755"), (await connection.StatAsync(remote, null, CancellationToken.None))!.Mode);
+        await Assert.ThrowsAsync<TaskFailedException>(() => connection.DownloadAsync(remote + ".missing", back, null, CancellationToken.None));
+        Assert.Equal(["back.bin", "local.bin", "remote.bin"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+    }
+
+    [SshdFact]
+    public async Task Writing_into_a_missing_directory_fails_with_the_path_and_reason()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 1);
+        var path = Path.Combine(Folder("missing"), "no", "such", "file");
+
+        var failure = await Assert.ThrowsAsync<TaskFailedException>(() =>
+            connection.WriteFileAsync(path, "x"u8.ToArray(), FileWriteOptions.Default, CancellationToken.None));
+
+        Assert.Contains($"write {path}", failure.Message);
+        Assert.Contains("No such file or directory", failure.Message);
+    }
+
+    [SshdFact]
+    public async Task An_upload_cut_off_by_a_dropped_connection_leaves_the_old_file_and_no_temp_file()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 1);
+        var folder = Folder("interrupted");
+        var target = Path.Combine(folder, "big.bin");
+        await File.WriteAllTextAsync(target, "the old content\n");
+        var local = Path.Combine(Folder("source"), "big.bin");
+        await using (var stream = File.Create(local))
+        {
+            var chunk = Encoding.ASCII.GetBytes(new string('x', 1 << 20));
+            for (var i = 0; i < 400; i++)
+            {
+                await stream.WriteAsync(chunk);
+            }
+        }
+
+        var sessionPid = int.Parse((await connection.RunAsync(CommandSpec.Probe("sh", "-c", "echo $PPID"), CancellationToken.None)).Stdout.Trim());
+        var upload = connection.UploadAsync(local, target, FileWriteOptions.Default, CancellationToken.None);
+        await WaitForAsync(() => Directory.GetFiles(folder, ".big.bin.converge-*").Any(f => new FileInfo(f).Length > 0));
+        System.Diagnostics.Process.GetProcessById(sessionPid).Kill();
+
+        var failure = await Assert.ThrowsAsync<HostUnreachableException>(() => upload);
+
+        Assert.Contains("lost", failure.Message);
+        Assert.Equal("the old content\n", await File.ReadAllTextAsync(target));
+        await WaitForAsync(() => Directory.GetFiles(folder).Length == 1);
+        Assert.Equal([target], Directory.GetFiles(folder));
+    }
+
+    private static int Octal(string digits) => Convert.ToInt32(digits, 8);
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the condition");
+            await Task.Delay(10);
+        }
+    }
+}

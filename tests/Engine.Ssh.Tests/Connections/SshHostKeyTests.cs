@@ -1,0 +1,77 @@
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.TestKit.Sshd;
+
+namespace Converge.Ssh.Tests.Connections;
+
+[Collection(SshdCollection.Name)]
+[Trait("Requires", "sshd")]
+public sealed class SshHostKeyTests(SshdFixture sshd) : IDisposable
+{
+    private readonly string _knownHosts = Path.Combine(Path.GetTempPath(), $"converge-known-hosts-{Guid.NewGuid():N}");
+
+    public void Dispose() => File.Delete(_knownHosts);
+
+    private ConnectionOptions Options(bool acceptNew = false) =>
+        TestConnections.Options(sshd.Server) with { KnownHostsFile = _knownHosts, AcceptNewHostKeys = acceptNew };
+
+    private string HostName(int host) => $"[{sshd.Server.Addresses[host]}]:{sshd.Server.Port}";
+
+    [SshdFact]
+    public async Task An_unknown_host_key_is_refused_with_a_way_to_trust_it()
+    {
+        var failure = await Assert.ThrowsAsync<HostUnreachableException>(() => TestConnections.OpenAsync(sshd.Server, host: 3, options: Options()));
+
+        Assert.Contains("unknown host key", failure.Message);
+        Assert.Contains("SHA256:", failure.Message);
+        Assert.Contains("--accept-new-host-keys", failure.Message);
+        Assert.Contains($"ssh-keyscan -p {sshd.Server.Port} {sshd.Server.Addresses[3]} >> {_knownHosts}", failure.Message);
+        Assert.False(File.Exists(_knownHosts));
+    }
+
+    [SshdFact]
+    public async Task Accepting_new_keys_records_them_and_later_connections_trust_them()
+    {
+        await using (var first = await TestConnections.OpenAsync(sshd.Server, host: 3, options: Options(acceptNew: true)))
+        {
+            Assert.True((await first.RunAsync(CommandSpec.Probe("true"), CancellationToken.None)).Succeeded);
+        }
+
+        await using var again = await TestConnections.OpenAsync(sshd.Server, host: 3, options: Options());
+
+        Assert.Equal([$"{HostName(3)} {sshd.Server.HostKeyLine.Split(' ')[0]} {sshd.Server.HostKeyLine.Split(' ')[1]}"], File.ReadAllLines(_knownHosts));
+    }
+
+    [SshdFact]
+    public async Task A_changed_host_key_is_refused_loudly_even_when_accepting_new_keys()
+    {
+        var impostor = $"{HostName(3)} {sshd.Server.ImpostorKeyLine}";
+        await File.WriteAllTextAsync(_knownHosts, impostor + "\n");
+
+        var failure = await Assert.ThrowsAsync<HostUnreachableException>(() => TestConnections.OpenAsync(sshd.Server, host: 3, options: Options(acceptNew: true)));
+
+        Assert.Contains("HOST KEY CHANGED", failure.Message);
+        Assert.Contains("man-in-the-middle", failure.Message);
+        Assert.Contains($"ssh-keygen -R '{HostName(3)}'", failure.Message);
+        Assert.Equal([impostor], File.ReadAllLines(_knownHosts));
+    }
+
+    [SshdFact]
+    public async Task Hashed_known_hosts_entries_are_trusted()
+    {
+        await File.WriteAllTextAsync(_knownHosts, $"{HostName(4)} {sshd.Server.HostKeyLine}\n");
+        await Cli("ssh-keygen", "-H", "-f", _knownHosts);
+        Assert.StartsWith("|1|", await File.ReadAllTextAsync(_knownHosts));
+
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4, options: Options());
+
+        Assert.True((await connection.RunAsync(CommandSpec.Probe("true"), CancellationToken.None)).Succeeded);
+    }
+
+    private static async Task Cli(string program, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(program, arguments);
+        await process.WaitForExitAsync();
+        File.Delete(arguments[^1] + ".old");
+    }
+}
