@@ -11,9 +11,16 @@ public sealed record LabImageRecipe(string Mirror, string Suite, IReadOnlyList<s
     public static IReadOnlyList<string> DefaultInclude { get; } =
         ["openssh-server", "iproute2", "ifupdown", "iputils-ping", "sudo", "procps", "netbase", "kmod", "python3"];
 
-    /// <summary>In the offline repository, installable with apt on any host without network.</summary>
+    /// <summary>
+    /// In the offline repository, installable with apt on any host without network: the seed's
+    /// packages, a container rootfs source, and what docker-mesh.yml's build-deb installs on the
+    /// builder (its build_packages).
+    /// </summary>
     public static IReadOnlyList<string> DefaultRepositoryPackages { get; } =
-        ["openvswitch-switch", "bridge-utils", "docker.io", "busybox-static", "dpkg-dev", "fakeroot", "build-essential", "debhelper"];
+    [
+        "openvswitch-switch", "bridge-utils", "docker.io", "busybox-static",
+        "dpkg-dev", "fakeroot", "build-essential", "debhelper", "autoconf", "automake", "libtool", "bzip2", "libssl-dev", "openssl",
+    ];
 
     public static LabImageRecipe Default(string mirror) => new(mirror, "bookworm", DefaultInclude, DefaultRepositoryPackages);
 
