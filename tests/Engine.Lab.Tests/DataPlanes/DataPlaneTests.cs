@@ -41,29 +41,20 @@ public sealed class DataPlaneTests(SharedLab shared)
                 var host = lab.Hosts[i];
                 Assert.Contains("datapath_type: netdev", await Lab.SshOkAsync(name, host.Name, "ovs-vsctl show"), StringComparison.Ordinal);
                 Assert.Equal(SeedNetwork.BridgeAddress(i) + "/16", await Lab.SshOkAsync(name, host.Name, "ip -4 -o addr show docker0 | awk '{print $4}'"));
-                await Lab.SshOkAsync(name, host.Name, "for i in $(seq 30); do docker info >/dev/null 2>&1 && break; sleep 1; done; docker run -d --name box busybox sleep 3600 >/dev/null");
             }
 
-            var containers = new List<string>();
-            foreach (var host in lab.Hosts)
-            {
-                containers.Add(await Lab.SshOkAsync(name, host.Name, "docker inspect -f '{{.NetworkSettings.IPAddress}}' box"));
-            }
-
-            Assert.Equal(["172.17.64.0", "172.17.128.0", "172.17.192.0"], containers);
+            // The demo's own probe: a container per host, then every ordered pair at full MTU with DF.
             // A full mesh of three is a loop: STP blocks one link, and forwarding starts after
             // listening and learning (2 x 15 s).
-            await Lab.SshOkAsync(name, "node1", $"for i in $(seq 60); do docker exec box ping -c1 -W1 {containers[2]} >/dev/null 2>&1 && exit 0; sleep 1; done; exit 1");
-            foreach (var host in lab.Hosts)
-            {
-                foreach (var target in containers)
-                {
-                    // 1434 bytes of payload + 28 of headers = 1462, the GRE MTU; DF set.
-                    await Lab.SshOkAsync(name, host.Name, $"docker exec box ping -c2 -W3 -M do -s 1434 {target} >/dev/null");
-                }
-            }
+            var probe = new LabMeshProbe(Lab, name);
+            var containers = await probe.StartContainersAsync(CancellationToken.None);
+            Assert.Equal(["172.17.64.0", "172.17.128.0", "172.17.192.0"], containers.Select(c => c.Address));
+            var pings = await probe.PingAllAsync(containers, TimeSpan.FromSeconds(90), CancellationToken.None);
 
-            var tooBig = await Lab.SshAsync(name, "node1", $"docker exec box ping -c1 -W2 -M do -s 1435 {containers[1]}");
+            Assert.Equal(6, pings.Count);
+            Assert.All(pings, p => Assert.True(p.Passed, $"{p.From} -> {p.To} ({p.Address}): {p.Detail}"));
+            Assert.All(pings, p => Assert.Equal(1434, p.PayloadBytes));
+            var tooBig = await Lab.SshAsync(name, "node1", $"docker exec {LabMeshProbe.ContainerName} ping -c1 -W2 -M do -s 1435 {containers[1].Address}");
             Assert.False(tooBig.Succeeded);
         }
         finally

@@ -17,6 +17,7 @@ public static class LabCommand
         lab.Subcommands.Add(LabRebootCommand.Create());
         lab.Subcommands.Add(LabPowerCommand.Create("stop", "Power a host off (graceful halt; --hard pulls the plug); it stays off until `lab start`."));
         lab.Subcommands.Add(LabPowerCommand.Create("start", "Power a stopped host on and wait for its sshd."));
+        lab.Subcommands.Add(LabDemoCommand.Create());
         return lab;
     }
 }
