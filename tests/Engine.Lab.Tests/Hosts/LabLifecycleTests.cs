@@ -131,7 +131,8 @@ public sealed class LabLifecycleTests(SharedLab shared)
             """);
         try
         {
-            string[] args = ["apply", playbook, "-i", Lab.InventoryFile(SharedLab.Name), "--known-hosts", Lab.KnownHosts(SharedLab.Name)];
+            // No --known-hosts: the inventory's converge_known_hosts names the lab's file.
+            string[] args = ["apply", playbook, "-i", Lab.InventoryFile(SharedLab.Name)];
             var first = await ConvergeProcess.RunAsync(args);
             var second = await ConvergeProcess.RunAsync(args);
 

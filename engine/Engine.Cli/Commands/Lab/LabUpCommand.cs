@@ -27,7 +27,7 @@ public static class LabUpCommand
             AnsiConsole.Write(table);
             var inventory = engine.InventoryFile(lab.Name);
             AnsiConsole.MarkupLine($"Inventory: [bold]{Markup.Escape(inventory)}[/] (host keys in {Markup.Escape(engine.KnownHosts(lab.Name))})");
-            AnsiConsole.MarkupLine($"  converge apply PLAYBOOK -i {Markup.Escape(inventory)} --known-hosts {Markup.Escape(engine.KnownHosts(lab.Name))}");
+            AnsiConsole.MarkupLine($"  converge apply PLAYBOOK -i {Markup.Escape(inventory)}     (host keys: converge_known_hosts in the inventory)");
             AnsiConsole.MarkupLine($"  converge lab ssh {lab.Hosts[0].Name} --name {lab.Name} [[-- CMD]]     converge lab console {lab.Hosts[0].Name} --name {lab.Name}");
             AnsiConsole.MarkupLine($"  ansible all -i {Markup.Escape(inventory)} -m ping");
             AnsiConsole.MarkupLine($"Tear down: converge lab down --name {lab.Name}");
