@@ -3,6 +3,7 @@ using Converge.Cli.Commands.Apply;
 using Converge.Cli.Commands.Check;
 using Converge.Cli.Commands.Graph;
 using Converge.Cli.Commands.Inventory;
+using Converge.Cli.Commands.Lab;
 using Converge.Cli.Commands.Validate;
 
 namespace Converge.Cli.Commands;
@@ -18,6 +19,7 @@ public static class ConvergeCommand
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(InventoryCommand.Create());
+        root.Subcommands.Add(LabCommand.Create());
         return root;
     }
 
