@@ -2,12 +2,15 @@ using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Modules.Assertions;
 using Converge.Modules.Command;
+using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
 using Converge.Modules.Files;
 using Converge.Modules.Line;
+using Converge.Modules.Mesh;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;
 using Converge.Modules.Template;
+using Converge.Modules.WriteInterfaces;
 
 namespace Converge.Modules;
 
@@ -25,12 +28,13 @@ public static class BuiltinCatalog
         registry.Register(new LineModule());
         registry.Register(new AssertModule());
         registry.Register(new ServiceModule());
-        registry.Register(new WriteInterfaces.WriteInterfacesModule());
+        registry.Register(new WriteInterfacesModule());
+        registry.Register(new ConfigureDockerModule());
         return registry;
     }
 
     public static IReadOnlyList<IInventoryPlanner> Planners() =>
     [
-        new Mesh.MeshPlanner(),
+        new MeshPlanner(),
     ];
 }

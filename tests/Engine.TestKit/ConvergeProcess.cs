@@ -23,5 +23,22 @@ public static class ConvergeProcess
         return new ConvergeOutcome(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
+    /// <summary>Starts converge without waiting, for tests that kill it mid-run; output goes to the given files.</summary>
+    public static System.Diagnostics.Process Start(IEnumerable<string> arguments, string stdoutFile)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh")
+        {
+            ArgumentList = { "-c", "exec dotnet \"$0\" \"$@\" > \"$CONVERGE_TEST_OUT\" 2>&1", EntryPoint },
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["CONVERGE_TEST_OUT"] = stdoutFile;
+        return System.Diagnostics.Process.Start(start)!;
+    }
+
     public static Task<ConvergeOutcome> RunAsync(params string[] arguments) => RunAsync(arguments, null, null, default);
 }

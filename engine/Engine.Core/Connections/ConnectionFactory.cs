@@ -16,7 +16,9 @@ public static class ConnectionFactory
     }
 
     public static IConnection Create(HostConnectionSettings settings, ConnectionOptions options) =>
-        settings.IsLocal ? new LocalConnection(settings.Host) : new SshConnection(settings, options);
+        settings.IsLocal
+            ? new LocalConnection(settings.Host)
+            : new SshConnection(settings, settings.KnownHostsFile is { } knownHosts ? options with { KnownHostsFile = knownHosts } : options);
 
     /// <summary>
     /// The become a host's tasks get by default (<c>ansible_become</c> with <c>ansible_become_user</c> and

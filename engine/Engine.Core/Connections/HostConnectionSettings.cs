@@ -32,6 +32,12 @@ public sealed record HostConnectionSettings
     public Secret? Password { get; init; }
 
     /// <summary>Whether every task escalates by default (<c>ansible_become</c>).</summary>
+    /// <summary>
+    /// The host's own known_hosts file (<c>converge_known_hosts</c>), e.g. the one <c>converge lab up</c>
+    /// writes; it replaces the run's file for this host, so host key checking stays on.
+    /// </summary>
+    public string? KnownHostsFile { get; init; }
+
     public bool Become { get; init; }
 
     public string BecomeUser { get; init; } = "root";
@@ -77,6 +83,7 @@ public sealed record HostConnectionSettings
             Become = reader.Boolean("ansible_become") ?? false,
             BecomeUser = reader.Text("ansible_become_user") ?? "root",
             BecomePassword = reader.Secret("ansible_become_password", "ansible_become_pass", "ansible_sudo_pass"),
+            KnownHostsFile = reader.Text("converge_known_hosts") is { } knownHosts ? ExpandHome(knownHosts) : null,
         };
     }
 

@@ -66,6 +66,12 @@ public static partial class HostPattern
             return "the host pattern is empty; use 'all' for every host";
         }
 
+        // Without commas, terms are split around brackets, which would hide an unclosed one.
+        if (!pattern.Contains(',', StringComparison.Ordinal) && !BracketsBalanced(pattern))
+        {
+            return $"host pattern '{pattern}': unbalanced brackets in '{pattern}'";
+        }
+
         foreach (var term in Terms(pattern))
         {
             var expression = term[0] is '!' or '&' ? term[1..].Trim() : term;
@@ -85,13 +91,35 @@ public static partial class HostPattern
                     return $"host pattern '{pattern}': '{expression}' is not a valid regular expression: {e.Message}";
                 }
             }
-            else if (expression.Count(c => c == '[') != expression.Count(c => c == ']'))
+            else if (!BracketsBalanced(expression))
             {
                 return $"host pattern '{pattern}': unbalanced brackets in '{expression}'";
             }
         }
 
         return null;
+    }
+
+    private static bool BracketsBalanced(string text)
+    {
+        var open = false;
+        foreach (var c in text)
+        {
+            if (c == '[' && !open)
+            {
+                open = true;
+            }
+            else if (c == ']' && open)
+            {
+                open = false;
+            }
+            else if (c == ']')
+            {
+                return false;
+            }
+        }
+
+        return !open;
     }
 
     /// <summary>Ansible's split_host_pattern: commas if any; else one address as is; else colon-separated terms.</summary>

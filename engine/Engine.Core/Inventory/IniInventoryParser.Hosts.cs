@@ -7,7 +7,9 @@ internal sealed partial class IniInventoryParser
     /// <summary>A host line: a name or range with an optional port, then <c>key=value</c> words split like a shell.</summary>
     private void ParseHostLine(string raw, int number, SourceSpan at)
     {
-        if (!ShellWords.TrySplit(raw, out var words, out var error))
+        // Upstream strips the line before splitting it, which matters for a trailing escaped blank.
+        var indent = raw.Length - raw.TrimStart().Length;
+        if (!ShellWords.TrySplit(raw.Trim(), out var words, out var error))
         {
             _inventory.Diagnostics.Add(at, $"cannot parse host line: {error}");
             return;
@@ -40,7 +42,7 @@ internal sealed partial class IniInventoryParser
         var variables = new List<(string Key, object? Value, SourceSpan Span)>();
         foreach (var (word, offset) in words.Skip(1))
         {
-            var span = new SourceSpan(_path, number, offset + 1);
+            var span = new SourceSpan(_path, number, indent + offset + 1);
             var equals = word.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0)
             {

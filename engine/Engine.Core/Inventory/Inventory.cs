@@ -56,7 +56,11 @@ public sealed class Inventory
     /// <summary>Every group the host is in, ancestors included, <c>all</c> excluded, sorted (Ansible's <c>group_names</c>).</summary>
     public IReadOnlyList<string> GroupsOf(string host) => _groupsOfHost.GetValueOrDefault(host) ?? [];
 
-    /// <summary>Every host of the group and of the groups below it, in inventory order. Empty for an unknown group.</summary>
+    /// <summary>
+    /// Every host of the group and of the groups below it, in Ansible's inventory order (the order a play's
+    /// <c>hosts:</c> and <c>serial:</c> see): the group's own hosts, then its children's, level by level.
+    /// Empty for an unknown group.
+    /// </summary>
     public IReadOnlyList<string> HostsOf(string group) => _hostsOfGroup.GetValueOrDefault(group) ?? [];
 
     /// <summary>The hosts put directly in the group, in the order they were added (what <c>ansible-inventory</c> lists).</summary>

@@ -62,7 +62,7 @@ internal sealed partial class InventoryBuilder
             groupsOfHost,
             groupList.ToDictionary(
                 g => g.Name,
-                g => (IReadOnlyList<string>)[.. g.SelfAndDescendants().SelectMany(d => d.Hosts).Distinct().OrderBy(h => h.Order).Select(h => h.Name)],
+                g => (IReadOnlyList<string>)[.. g.HostsInInventoryOrder().Select(h => h.Name)],
                 StringComparer.Ordinal),
             groupList.ToDictionary(g => g.Name, g => (IReadOnlyList<string>)[.. g.Hosts.Select(h => h.Name)], StringComparer.Ordinal),
             groupList.ToDictionary(g => g.Name, g => (IReadOnlyList<string>)[.. g.Children.Select(c => c.Name)], StringComparer.Ordinal));

@@ -45,22 +45,32 @@ internal sealed class InventoryGroup(string name, int order, SourceSpan span)
         }
     }
 
-    /// <summary>This group and every group below it.</summary>
-    public IEnumerable<InventoryGroup> SelfAndDescendants()
+    /// <summary>
+    /// Every host of this group and the groups below it in Ansible's inventory order (group.py get_hosts with
+    /// <c>_walk_relationship(preserve_ordering=True)</c>): own hosts, then direct children in order, then deeper
+    /// levels breadth first. Upstream walks deeper levels through a Python set; here they keep discovery order.
+    /// </summary>
+    public IEnumerable<InventoryHost> HostsInInventoryOrder()
     {
-        var seen = new HashSet<InventoryGroup>();
-        var stack = new Stack<InventoryGroup>([this]);
-        while (stack.Count > 0)
+        var ordered = new List<InventoryGroup> { this };
+        ordered.AddRange(Children);
+        var seen = new HashSet<InventoryGroup>(Children) { this };
+        var level = Children.Distinct().ToList();
+        while (level.Count > 0)
         {
-            var group = stack.Pop();
-            if (seen.Add(group))
+            var next = new List<InventoryGroup>();
+            foreach (var child in level.SelectMany(g => g.Children))
             {
-                yield return group;
-                foreach (var child in group.Children)
+                if (seen.Add(child))
                 {
-                    stack.Push(child);
+                    ordered.Add(child);
+                    next.Add(child);
                 }
             }
+
+            level = next;
         }
+
+        return ordered.SelectMany(g => g.Hosts).Distinct();
     }
 }

@@ -25,16 +25,16 @@ public static partial class InventoryLoader
         var sourceDirectories = new List<string>();
         foreach (var path in paths)
         {
-            var full = Path.GetFullPath(path);
-            if (Directory.Exists(full))
+            // Paths stay as the user wrote them, so diagnostics read like the command line (relative stays relative).
+            if (Directory.Exists(path))
             {
-                sourceDirectories.Add(full);
-                LoadDirectory(full, inventory);
+                sourceDirectories.Add(path);
+                LoadDirectory(path, inventory);
             }
-            else if (File.Exists(full))
+            else if (File.Exists(path))
             {
-                sourceDirectories.Add(Path.GetDirectoryName(full)!);
-                LoadFile(full, inventory);
+                sourceDirectories.Add(Path.GetDirectoryName(path) ?? string.Empty);
+                LoadFile(path, inventory);
             }
             else if (path.Contains(',', StringComparison.Ordinal))
             {
@@ -42,7 +42,7 @@ public static partial class InventoryLoader
             }
             else
             {
-                diagnostics.Add(SourceSpan.CommandLine($"-i {path}"), $"inventory '{path}' does not exist{NearSiblings(full)}");
+                diagnostics.Add(SourceSpan.CommandLine($"-i {path}"), $"inventory '{path}' does not exist{NearSiblings(path)}");
             }
         }
 
@@ -132,16 +132,17 @@ public static partial class InventoryLoader
         }
     }
 
-    private static string NearSiblings(string full)
+    private static string NearSiblings(string path)
     {
-        var parent = Path.GetDirectoryName(full);
-        if (parent is null || !Directory.Exists(parent))
+        var parent = Path.GetDirectoryName(path) ?? string.Empty;
+        if (!Directory.Exists(parent.Length == 0 ? "." : parent))
         {
             return string.Empty;
         }
 
-        var near = NearNames.Find(Path.GetFileName(full), Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).OfType<string>());
-        return near.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", near.Select(n => $"'{Path.Combine(Path.GetDirectoryName(full) ?? string.Empty, n)}'"))}?";
+        var siblings = Directory.EnumerateFileSystemEntries(parent.Length == 0 ? "." : parent).Select(Path.GetFileName).OfType<string>();
+        var near = NearNames.Find(Path.GetFileName(path), siblings);
+        return near.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", near.Select(n => $"'{Path.Combine(parent, n)}'"))}?";
     }
 
     // Ansible's IGNORED_ALWAYS plus the default INVENTORY_IGNORE_EXTS (REJECT_EXTS + .orig .ini .cfg .retry).

@@ -10,11 +10,23 @@ internal static class NearNames
         return [.. candidates
             .Distinct(StringComparer.Ordinal)
             .Select(c => (Name: c, Distance: Distance(name.ToLowerInvariant(), c.ToLowerInvariant())))
-            .Where(c => c.Distance <= limit && c.Name != name)
+            .Where(c => (c.Distance <= limit || SharesStem(name, c.Name)) && c.Name != name)
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .Take(3)
             .Select(c => c.Name)];
+    }
+
+    /// <summary>A plural or truncated form: "childs" and "children" share "child" (all but one letter of the shorter).</summary>
+    private static bool SharesStem(string a, string b)
+    {
+        var common = 0;
+        while (common < a.Length && common < b.Length && char.ToLowerInvariant(a[common]) == char.ToLowerInvariant(b[common]))
+        {
+            common++;
+        }
+
+        return common >= 4 && common >= Math.Min(a.Length, b.Length) - 1;
     }
 
     /// <summary>"; did you mean 'x'?" or "; did you mean 'x' or 'y'?", or empty when nothing is near.</summary>

@@ -120,8 +120,7 @@ internal sealed partial class PythonLiteral
                 return ParseBraces();
             case '+' or '-':
                 _position++;
-                SkipSpace();
-                var number = ParseNumber();
+                var number = ParseSignedOperand();
                 return c == '+' ? number : Negate(number);
             case '"' or '\'':
                 return ParseStrings();
@@ -167,6 +166,33 @@ internal sealed partial class PythonLiteral
         throw Fail();
     }
 
+    /// <summary>
+    /// The operand of a sign: one plain number, possibly in redundant parentheses (<c>-(1)</c>), because
+    /// parentheses make no node in Python's AST; a tuple, a bool or another sign is not a number.
+    /// </summary>
+    private object ParseSignedOperand()
+    {
+        SkipSpace();
+        var parentheses = 0;
+        while (Peek() == '(')
+        {
+            _position++;
+            _depth++;
+            parentheses++;
+            SkipSpace();
+        }
+
+        var number = ParseNumber();
+        for (; parentheses > 0; parentheses--)
+        {
+            SkipSpace();
+            Expect(')');
+            _depth--;
+        }
+
+        return number;
+    }
+
     private static object Negate(object number) => number switch
     {
         long l => (object)(-l),
@@ -183,134 +209,6 @@ internal sealed partial class PythonLiteral
 
         _position++;
     }
-
-    private List<object?> ParseSequence(char open, char close)
-    {
-        Expect(open);
-        _depth++;
-        var items = new List<object?>();
-        SkipSpace();
-        while (Peek() != close)
-        {
-            items.Add(ParseValue());
-            SkipSpace();
-            if (Peek() == ',')
-            {
-                _position++;
-                SkipSpace();
-            }
-            else if (Peek() != close)
-            {
-                throw Fail();
-            }
-        }
-
-        _position++;
-        _depth--;
-        return items;
-    }
-
-    private object? ParseParenthesized()
-    {
-        Expect('(');
-        _depth++;
-        SkipSpace();
-        var items = new List<object?>();
-        var tuple = false;
-        while (Peek() != ')')
-        {
-            items.Add(ParseValue());
-            SkipSpace();
-            if (Peek() == ',')
-            {
-                tuple = true;
-                _position++;
-                SkipSpace();
-            }
-            else if (Peek() != ')')
-            {
-                throw Fail();
-            }
-        }
-
-        _position++;
-        _depth--;
-
-        // A tuple (JSON prints it as a list) needs a comma or is empty; otherwise the parentheses only group.
-        return tuple || items.Count == 0 ? items : items[0];
-    }
-
-    private object ParseBraces()
-    {
-        Expect('{');
-        _depth++;
-        SkipSpace();
-        if (Peek() == '}')
-        {
-            _position++;
-            _depth--;
-            return new Dictionary<string, object?>(StringComparer.Ordinal);
-        }
-
-        var first = ParseValue();
-        SkipSpace();
-        if (Peek() != ':')
-        {
-            var set = new List<object?> { first };
-            while (Peek() == ',')
-            {
-                _position++;
-                SkipSpace();
-                if (Peek() == '}')
-                {
-                    break;
-                }
-
-                set.Add(ParseValue());
-                SkipSpace();
-            }
-
-            Expect('}');
-            _depth--;
-            return set;
-        }
-
-        var dictionary = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var key = first;
-        while (true)
-        {
-            Expect(':');
-            SkipSpace();
-            dictionary[KeyText(key)] = ParseValue();
-            SkipSpace();
-            if (Peek() == ',')
-            {
-                _position++;
-                SkipSpace();
-            }
-
-            if (Peek() == '}')
-            {
-                _position++;
-                _depth--;
-                return dictionary;
-            }
-
-            key = ParseValue();
-            SkipSpace();
-        }
-    }
-
-    /// <summary>The JSON key Python's json module writes for a dict key.</summary>
-    private static string KeyText(object? key) => key switch
-    {
-        string s => s,
-        bool b => b ? "true" : "false",
-        null => "null",
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        double d => PythonJson.FormatFloat(d),
-        _ => throw Fail(),
-    };
 
     private static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
 

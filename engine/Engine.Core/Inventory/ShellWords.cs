@@ -41,11 +41,13 @@ internal static class ShellWords
 
             if (c == '\\')
             {
-                if (i + 1 < line.Length)
+                if (i + 1 >= line.Length)
                 {
-                    word.Append(line[i + 1]);
+                    error = "no escaped character after the final backslash";
+                    return false;
                 }
 
+                word.Append(line[i + 1]);
                 i += 2;
                 continue;
             }

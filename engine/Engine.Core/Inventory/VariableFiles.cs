@@ -17,11 +17,20 @@ internal sealed class VariableFiles(DiagnosticBag diagnostics)
     private static readonly string[] Extensions = ["", ".yml", ".yaml", ".json"];
 
     private readonly Dictionary<string, Dictionary<string, SourcedValue>> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, SourcedValue>> _entities = new(StringComparer.Ordinal);
 
     /// <summary>The variables of <paramref name="name"/> in <c>directory/subdirectory</c>, merged, or empty.</summary>
     public Dictionary<string, SourcedValue> Load(string directory, string subdirectory, string name)
     {
+        // Every host asks for the same groups: look each (source, group) up on disk once.
+        var entity = string.Join('\0', directory, subdirectory, name);
+        if (_entities.TryGetValue(entity, out var cached))
+        {
+            return cached;
+        }
+
         var result = new Dictionary<string, SourcedValue>(StringComparer.Ordinal);
+        _entities[entity] = result;
         if (name.StartsWith('/'))
         {
             return result;
@@ -104,6 +113,12 @@ internal sealed class VariableFiles(DiagnosticBag diagnostics)
         catch (IOException e)
         {
             diagnostics.Add(new SourceSpan(path, 1, 1), $"cannot read variables file: {e.Message}");
+            return variables;
+        }
+
+        if (text.StartsWith("$ANSIBLE_VAULT;", StringComparison.Ordinal))
+        {
+            diagnostics.Add(new SourceSpan(path, 1, 1), "Ansible Vault encrypted files are not supported; decrypt it (ansible-vault decrypt) or keep secrets elsewhere");
             return variables;
         }
 

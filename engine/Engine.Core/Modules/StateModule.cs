@@ -30,6 +30,7 @@ public abstract class StateModule<TParams, TState> : Module<TParams>
         var pair = await ReadAsync(context, parameters, ct);
         var (actual, desired) = pair;
         var changes = new List<Change>();
+        var differing = new List<string>();
         var managed = new List<string>();
         foreach (var property in Properties)
         {
@@ -43,6 +44,7 @@ public abstract class StateModule<TParams, TState> : Module<TParams>
             managed.Add($"{property.Name} {property.Show(want)}");
             if (!string.Equals(have, want, StringComparison.Ordinal))
             {
+                differing.Add(property.Name);
                 changes.Add(new Change($"{subject}: {property.Name}", have is null ? null : property.Show(have), property.Show(want))
                 {
                     Diff = property.Diff?.Invoke(actual, desired),
@@ -57,7 +59,7 @@ public abstract class StateModule<TParams, TState> : Module<TParams>
 
         return Plan.Drift(changes, pair.Assumption) with
         {
-            State = new StateDifference<TState>(actual, desired, [.. changes.Select(c => c.Path[(subject.Length + 2)..])]),
+            State = new StateDifference<TState>(actual, desired, differing),
             Assumed = pair.Assumption is not null,
         };
     }

@@ -52,7 +52,7 @@ internal sealed partial class HostWorker
                 return Finish(node, OutcomeStatus.Skipped, $"skipped: when '{task.When}' is false", clock: clock);
             }
 
-            var items = Items(node, vars);
+            var items = LoopItems.Of(task, vars, state.Templates);
             var runs = new List<ItemRun>();
             foreach (var item in items)
             {
@@ -161,23 +161,5 @@ internal sealed partial class HostWorker
             DurationMs = clock?.ElapsedMilliseconds ?? 0,
         });
         return new NodeResult(status, blocked, Pending: false);
-    }
-
-    private List<(bool HasItem, object? Item)> Items(GraphNode node, IReadOnlyDictionary<string, object?> vars)
-    {
-        if (node.Task.Loop is null)
-        {
-            return [(false, null)];
-        }
-
-        var value = node.Task.Loop is YamlDotNet.RepresentationModel.YamlScalarNode scalar
-            ? state.Templates.RenderValue(scalar.Value ?? string.Empty, vars)
-            : state.Templates.RenderDeep(Yaml.YamlValues.ToPlain(node.Task.Loop), vars);
-        return value switch
-        {
-            IEnumerable<object?> list => [.. list.Select(i => (true, i))],
-            null => [],
-            _ => throw new TaskFailedException($"loop must give a list, but gave {value.GetType().Name} '{value}'"),
-        };
     }
 }

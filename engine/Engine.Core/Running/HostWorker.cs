@@ -22,6 +22,7 @@ internal sealed partial class HostWorker(RunState state, string host)
     private string? _stoppedBy;
     private bool _hasPendingChanges;
     private bool _unreachable;
+    private (bool Enabled, Become Settings)? _hostBecome;
 
     public async Task<HostSummary> RunAsync(CancellationToken ct)
     {
@@ -82,7 +83,9 @@ internal sealed partial class HostWorker(RunState state, string host)
             _facts = new FactCache(_connection);
             if (nodes.Any(n => n.Task.IsHandler))
             {
-                var stateDirectory = variables.TryGetValue("converge_state_dir", out var dir) && dir is string s ? s : HandlerJournal.DefaultStateDirectory;
+                var stateDirectory = state.Run.ExtraVariables.GetValueOrDefault("converge_state_dir") as string
+                    ?? variables.GetValueOrDefault("converge_state_dir") as string
+                    ?? HandlerJournal.DefaultStateDirectory;
                 _journal = new HandlerJournal(Become(nodes[0]) is { } become ? new BecomeConnection(_connection, become) : _connection, stateDirectory, Path.GetFileName(state.Run.Playbook.Path));
                 _pendingHandlers = await _journal.ReadAsync(ct);
             }
@@ -125,14 +128,12 @@ internal sealed partial class HostWorker(RunState state, string host)
     /// <summary>The become of a task: task keyword, else play keyword, else the host's <c>ansible_become</c>.</summary>
     private Become? Become(GraphNode node)
     {
-        var hostBecome = state.Options.HostBecome(state.Run.HostVariables[host]);
-        var enabled = node.Task.Become ?? node.Play.Become ?? hostBecome is not null;
-        if (!enabled)
+        var (byDefault, settings) = _hostBecome ??= state.Options.HostBecome(host, state.Run.HostVariables[host]);
+        if (!(node.Task.Become ?? node.Play.Become ?? byDefault))
         {
             return null;
         }
 
-        var user = node.Task.BecomeUser ?? node.Play.BecomeUser ?? hostBecome?.User ?? "root";
-        return new Become(user, hostBecome?.Password);
+        return settings with { User = node.Task.BecomeUser ?? node.Play.BecomeUser ?? settings.User };
     }
 }

@@ -65,10 +65,9 @@ public sealed class RunLoader(ModuleRegistry modules, IReadOnlyList<IInventoryPl
             ExtraVariables = extra,
             Plans = plans,
         };
-        if (!diagnostics.HasErrors)
-        {
-            ValidateTasks(run, diagnostics);
-        }
+        // Every task that loaded is validated even when other parts have errors, so one run shows them all.
+        ValidateConnections(run, diagnostics);
+        ValidateTasks(run, diagnostics);
 
         diagnostics.ThrowIfErrors();
         return run;
@@ -145,6 +144,28 @@ public sealed class RunLoader(ModuleRegistry modules, IReadOnlyList<IInventoryPl
         return vars;
     }
 
+    /// <summary>Connection variables (port, key file, become) are checked now, not when the host is contacted.</summary>
+    private static void ValidateConnections(LoadedRun run, DiagnosticBag diagnostics)
+    {
+        foreach (var host in run.Graph.Hosts)
+        {
+            try
+            {
+                Connections.HostConnectionSettings.FromVariables(host, run.HostVariables[host]);
+            }
+            catch (ConfigurationException e)
+            {
+                foreach (var problem in e.Diagnostics)
+                {
+                    // The message reads "host H: VARIABLE: 'value' is not valid; hint": point at where VARIABLE was set.
+                    var parts = problem.Message.Split(": ", 3);
+                    var span = problem.Span.IsKnown || parts.Length < 3 ? problem.Span : run.Inventory.OriginOf(host, parts[1]);
+                    diagnostics.Add(span, problem.Message);
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// Binds every task's params on every host with the variables known before the run, so a typo or an
     /// undefined variable is found now. Names only known at run time (registered results, the loop item)
@@ -156,30 +177,76 @@ public sealed class RunLoader(ModuleRegistry modules, IReadOnlyList<IInventoryPl
         deferred.Add("item");
         var binder = new ParamsBinder(templates);
         var scope = new VariableScope(run, check: true);
+        var problems = new System.Collections.Concurrent.ConcurrentDictionary<Diagnostic, System.Collections.Concurrent.ConcurrentBag<string>>();
         Parallel.ForEach(run.Graph.Nodes, node =>
         {
             var task = node.Task;
             var module = modules.Get(task.Module);
             var vars = scope.For(node);
-            ValidateCondition(task.When, "when", task, vars, deferred, diagnostics);
-            ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, diagnostics);
-            ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, diagnostics);
-            ValidateCondition(task.Until, "until", task, vars, deferred, diagnostics);
-            try
+            void Problem(SourceSpan span, string message) => problems.GetOrAdd(new Diagnostic(span, message), _ => []).Add(node.Host);
+            ValidateCondition(task.When, "when", task, vars, deferred, Problem);
+            ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, Problem);
+            ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, Problem);
+            ValidateCondition(task.Until, "until", task, vars, deferred, Problem);
+            foreach (var itemVars in ItemVariables(task, vars, Problem))
             {
-                binder.Bind(module, task.Params, task.File, task.ModuleSpan, vars);
-            }
-            catch (BindingException e)
-            {
-                foreach (var problem in e.Problems.Where(p => !deferred.Any(name => p.Message.Contains($"undefined variable '{name}'", StringComparison.Ordinal))))
+                try
                 {
-                    diagnostics.Add(problem.Span, $"task '{task.Name}' on {node.Host}: {problem.Message}");
+                    binder.Bind(module, task.Params, task.File, task.ModuleSpan, itemVars);
+                }
+                catch (BindingException e)
+                {
+                    foreach (var problem in e.Problems.Where(p => !deferred.Any(name => IsUndefined(p.Message, name))))
+                    {
+                        Problem(problem.Span, $"task '{task.Name}'{{0}}: {problem.Message}");
+                    }
                 }
             }
         });
+
+        // The same problem on many hosts is one diagnostic that names them.
+        foreach (var (problem, hosts) in problems)
+        {
+            var names = hosts.Distinct().Order(StringComparer.Ordinal).ToList();
+            var where = names.Count == run.Graph.Hosts.Count && names.Count > 1 ? " on every host"
+                : names.Count <= 3 ? $" on {string.Join(", ", names)}"
+                : $" on {string.Join(", ", names.Take(3))} and {names.Count - 3} more";
+            diagnostics.Add(problem.Span, problem.Message.Replace("{0}", where, StringComparison.Ordinal));
+        }
     }
 
-    private void ValidateCondition(string? condition, string keyword, TaskDefinition task, IReadOnlyDictionary<string, object?> vars, HashSet<string> deferred, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The variables to validate a task with: one set per loop item when the loop can be evaluated before
+    /// the run, else the plain variables (values using <c>item</c> are then checked at run time).
+    /// </summary>
+    private IEnumerable<IReadOnlyDictionary<string, object?>> ItemVariables(TaskDefinition task, IReadOnlyDictionary<string, object?> vars, Action<SourceSpan, string> problem)
+    {
+        if (task.Loop is null)
+        {
+            return [vars];
+        }
+
+        try
+        {
+            return LoopItems.Of(task, vars, templates).Select(i => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(vars) { ["item"] = i.Item });
+        }
+        catch (UndefinedVariableException)
+        {
+            return [vars];
+        }
+        catch (ConvergeException e)
+        {
+            problem(YamlSpan.Of(task.File, task.Loop), $"task '{task.Name}'{{0}}: loop: {e.Message}");
+            return [];
+        }
+    }
+
+    private static bool IsUndefined(string message, string name) =>
+        message.Contains($"undefined variable '{name}'", StringComparison.Ordinal)
+        || message.Contains($"undefined variable '{name}.", StringComparison.Ordinal)
+        || message.Contains($"undefined variable '{name}[", StringComparison.Ordinal);
+
+    private void ValidateCondition(string? condition, string keyword, TaskDefinition task, IReadOnlyDictionary<string, object?> vars, HashSet<string> deferred, Action<SourceSpan, string> problem)
     {
         if (condition is null)
         {
@@ -190,16 +257,16 @@ public sealed class RunLoader(ModuleRegistry modules, IReadOnlyList<IInventoryPl
         {
             templates.Evaluate(condition, vars);
         }
-        catch (UndefinedVariableException e) when (deferred.Contains(e.Variable))
+        catch (UndefinedVariableException e) when (deferred.Contains(e.Variable.Split('.', '[')[0]))
         {
         }
         catch (UndefinedVariableException e)
         {
-            diagnostics.Add(task.Span, $"task '{task.Name}': {keyword}: undefined variable '{e.Variable}'");
+            problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: undefined variable '{e.Variable}'");
         }
         catch (TemplateSyntaxException e)
         {
-            diagnostics.Add(task.Span, $"task '{task.Name}': {keyword}: {e.Message}");
+            problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: {e.Message}");
         }
     }
 }

@@ -14,8 +14,12 @@ public sealed record RunOptions
     /// <summary>Creates the connection of a host from its name and variables.</summary>
     public required Func<string, IReadOnlyDictionary<string, object?>, IConnection> Connect { get; init; }
 
-    /// <summary>The host's default privilege escalation from its variables (<c>ansible_become*</c>), if any.</summary>
-    public Func<IReadOnlyDictionary<string, object?>, Become?> HostBecome { get; init; } = _ => null;
+    /// <summary>
+    /// The host's privilege escalation from its variables (<c>ansible_become</c>, <c>ansible_become_user</c>,
+    /// <c>ansible_become_password</c>): whether it is on by default, and the user and password to use when a
+    /// play or task turns it on.
+    /// </summary>
+    public Func<string, IReadOnlyDictionary<string, object?>, (bool Enabled, Become Settings)> HostBecome { get; init; } = (_, _) => (false, new Become());
 
     /// <summary>Removes secrets from any text bound for output.</summary>
     public Secrets.Redactor Redactor { get; init; } = new();

@@ -27,6 +27,7 @@ public sealed class TemplateEngine
             StrictFilters = true,
             Undefined = name => new ValueTask<FluidValue>(new UndefinedValue(name)),
         };
+        _options.ValueConverters.Add(value => value is IDictionary<string, object?> map ? new StrictDictionaryValue("(map)", map, _options) : null);
         _options.Filters.AddFilter("to_json", TemplateFilters.ToJson);
         _options.Filters.AddFilter("b64encode", TemplateFilters.Base64Encode);
         _options.Filters.AddFilter("quote", TemplateFilters.ShellQuote);
@@ -109,7 +110,7 @@ public sealed class TemplateEngine
             }
             else
             {
-                context.SetValue(name, value);
+                context.SetValue(name, StrictDictionaryValue.Wrap(name, value, _options));
             }
         }
 
@@ -158,6 +159,11 @@ public sealed class TemplateEngine
         NumberValue n => n.ToNumberValue() is var d && d == Math.Floor(d) && Math.Abs(d) < long.MaxValue ? (long)d : (object)(double)n.ToNumberValue(),
         StringValue s => s.ToStringValue(),
         ArrayValue a => a.Values.Select(ToPlain).ToList(),
+
+        // A mapping variable ("{{ mesh_host }}") comes back as plain keys and values, not Fluid's wrapper,
+        // so that params binding sees a dictionary as it does for YAML mappings.
+        DictionaryValue d when d.ToObjectValue() is IFluidIndexable map =>
+            map.Keys.ToDictionary(k => k, k => map.TryGetValue(k, out var item) ? ToPlain(item) : null, StringComparer.Ordinal),
         _ => value.ToObjectValue(),
     };
 }

@@ -64,17 +64,53 @@ public static partial class YamlValues
                 return text is "n" or "N" ? text : false;
         }
 
-        if (IntPattern().IsMatch(text))
+        try
         {
-            return ParseInt(text.Replace("_", string.Empty, StringComparison.Ordinal));
-        }
+            if (IntPattern().IsMatch(text))
+            {
+                return ParseInt(text.Replace("_", string.Empty, StringComparison.Ordinal));
+            }
 
-        if (FloatPattern().IsMatch(text))
+            if (FloatPattern().IsMatch(text))
+            {
+                return ParseFloat(text.Replace("_", string.Empty, StringComparison.Ordinal));
+            }
+        }
+        catch (Exception e) when (e is OverflowException or FormatException or ArgumentException)
         {
-            return double.Parse(text.Replace("_", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+            // Beyond 64 bits (PyYAML has big integers) or degenerate digits such as "0x_": keep the text.
         }
 
         return text;
+    }
+
+    private static double ParseFloat(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        var negative = lower.StartsWith('-');
+        var body = lower.TrimStart('+', '-');
+        double value = body switch
+        {
+            ".inf" => double.PositiveInfinity,
+            ".nan" => double.NaN,
+            _ when body.Contains(':', StringComparison.Ordinal) => Sexagesimal(body, double.Parse),
+            _ => double.Parse(body, NumberStyles.Float, CultureInfo.InvariantCulture),
+        };
+        return negative ? -value : value;
+    }
+
+    /// <summary>YAML 1.1 base 60 (<c>190:20:30</c> is 685230), as PyYAML still resolves it.</summary>
+    private static T Sexagesimal<T>(string body, Func<string, IFormatProvider, T> parse)
+        where T : System.Numerics.INumber<T>
+    {
+        var value = T.Zero;
+        var sixty = T.CreateChecked(60);
+        foreach (var part in body.Split(':'))
+        {
+            value = checked((value * sixty) + parse(part, CultureInfo.InvariantCulture));
+        }
+
+        return value;
     }
 
     private static object ParseInt(string text)
@@ -90,6 +126,10 @@ public static partial class YamlValues
         {
             value = Convert.ToInt64(body[2..], 2);
         }
+        else if (body.Contains(':', StringComparison.Ordinal))
+        {
+            value = Sexagesimal(body, long.Parse);
+        }
         else if (body.Length > 1 && body.StartsWith('0'))
         {
             value = Convert.ToInt64(body[1..], 8);
@@ -102,9 +142,10 @@ public static partial class YamlValues
         return negative ? -value : value;
     }
 
-    [GeneratedRegex(@"^[-+]?(0b[0-1_]+|0[0-7_]+|(0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+)$")]
+    // PyYAML's resolver patterns for YAML 1.1 int and float (yaml/resolver.py), base 60 included.
+    [GeneratedRegex(@"^[-+]?(0b[0-1_]+|0[0-7_]+|(0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)$")]
     private static partial Regex IntPattern();
 
-    [GeneratedRegex(@"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?$")]
+    [GeneratedRegex(@"^([-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)?|\.[0-9_]+([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
     private static partial Regex FloatPattern();
 }

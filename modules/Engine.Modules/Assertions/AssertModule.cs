@@ -48,7 +48,9 @@ public sealed class AssertModule : Module<AssertParams>
             if (!holds)
             {
                 var message = parameters.FailMsg is null ? "assertion failed" : parameters.FailMsg;
-                throw new TaskFailedException($"{message} (failed: {condition})")
+                var undefined = ConditionNames.Undefined(condition, context.Variables);
+                var note = undefined.Count == 0 ? string.Empty : $"; undefined variable {string.Join(", ", undefined.Select(n => $"'{n}'"))}";
+                throw new TaskFailedException($"{message} (failed: {condition}{note})")
                 {
                     Output = new Dictionary<string, object?>(StringComparer.Ordinal) { ["assertion"] = condition, ["msg"] = message },
                 };

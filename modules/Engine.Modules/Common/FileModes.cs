@@ -11,7 +11,15 @@ public static class FileModes
 
     public const int DefaultDirectory = 0b111_101_101;
 
-    public static bool IsValid(string? spec) => spec is not null && TryResolve(spec, DefaultFile, isDirectory: false, out _);
+    /// <summary>
+    /// Whether users may write this mode: symbolic, or octal with four digits. Three digits are refused
+    /// because YAML 1.1 reads an unquoted <c>0644</c> as the number 420, which would arrive here as "420"
+    /// and silently mean 0420; Ansible users know the trap as <c>mode: 644</c> meaning 01204.
+    /// </summary>
+    public static bool IsValid(string? spec) =>
+        spec is not null
+        && (spec.Trim().Length >= 4 || !spec.Trim().All(char.IsAsciiDigit))
+        && TryResolve(spec, DefaultFile, isDirectory: false, out _);
 
     /// <summary>The mode that <paramref name="spec"/> gives a path whose mode is <paramref name="current"/>.</summary>
     public static int Resolve(string spec, int current, bool isDirectory) =>

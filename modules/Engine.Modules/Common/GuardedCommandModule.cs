@@ -34,7 +34,17 @@ public abstract class GuardedCommandModule<TParams> : Module<TParams>
     public override async Task<ApplyResult> ApplyAsync(ModuleContext context, TParams parameters, Plan plan, CancellationToken ct)
     {
         var command = Build(parameters) with { WorkingDirectory = parameters.Chdir, StandardInput = parameters.Stdin };
-        var result = await context.Connection.RunAsync(command, ct);
+        CommandResult result;
+        try
+        {
+            result = await context.Connection.RunAsync(command, ct);
+        }
+        finally
+        {
+            // A command may change anything on the host, so every fact read before it may be stale.
+            context.Facts.InvalidateAll();
+        }
+
         var output = CommandOutput.From(command.CommandLine, result);
         if (!result.Succeeded)
         {

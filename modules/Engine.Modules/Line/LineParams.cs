@@ -22,12 +22,15 @@ public sealed record LineParams
     public bool Create { get; init; }
 
     /// <summary><c>EOF</c> (default) or a regular expression: a new line goes after the last match.</summary>
+    [ParamAlias("insertafter")]
     public string? InsertAfter { get; init; }
 
     /// <summary><c>BOF</c> or a regular expression: a new line goes before the last match.</summary>
+    [ParamAlias("insertbefore")]
     public string? InsertBefore { get; init; }
 
     /// <summary>Use the first match of insertafter/insertbefore instead of the last.</summary>
+    [ParamAlias("firstmatch")]
     public bool FirstMatch { get; init; }
 
     public string? Mode { get; init; }

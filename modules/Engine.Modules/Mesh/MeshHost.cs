@@ -56,6 +56,12 @@ public sealed record MeshHost
 
     public IReadOnlyList<MeshPeer> Peers { get; init; } = [];
 
+    /// <summary>
+    /// The ICMP payload that fills the MTU exactly (MTU − 20 IPv4 − 8 ICMP), for the final check
+    /// <c>ping -M do -s PING_SIZE PEER</c>: 1434 passes at MTU 1462 and 1435 does not (LAB-NOTES).
+    /// </summary>
+    public int PingSize { get; init; }
+
     /// <summary>The <c>mesh_host</c> variable: plain values with snake_case keys; absent optional values are left out.</summary>
     public IReadOnlyDictionary<string, object?> ToVariables()
     {
@@ -79,6 +85,7 @@ public sealed record MeshHost
             ["prefix"] = (long)Prefix,
             ["fixed_cidr"] = FixedCidr,
             ["docker_hosts"] = DockerHosts.ToList<object?>(),
+            ["ping_size"] = (long)PingSize,
             ["peers"] = Peers.Select(p => (object?)new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = p.Name, ["address"] = p.Address }).ToList(),
         };
         if (UnderlayGateway is not null)

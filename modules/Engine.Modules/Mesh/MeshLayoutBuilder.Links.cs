@@ -168,7 +168,7 @@ internal sealed partial class MeshLayoutBuilder
     }
 
     /// <summary>The cycle a non-tree link closes: the tree path between its ends, then the link itself.</summary>
-    private static List<string> FindCycle(MeshLink closing, IReadOnlyList<MeshLink> links, HashSet<int> treeLinks)
+    private List<string> FindCycle(MeshLink closing, IReadOnlyList<MeshLink> links, HashSet<int> treeLinks)
     {
         var tree = links.Where(l => treeLinks.Contains(l.Number)).ToList();
         var previous = new Dictionary<string, string?>(StringComparer.Ordinal) { [closing.A] = null };
@@ -188,9 +188,11 @@ internal sealed partial class MeshLayoutBuilder
             path.Add(at);
         }
 
-        path.Reverse();
-        path.Add(closing.A);
-        return path;
+        // Start the cycle at the first host in inventory order, so the message reads like the inventory.
+        var start = path.IndexOf(path.MinBy(_names.IndexOf)!);
+        List<string> cycle = [.. path.Skip(start), .. path.Take(start)];
+        cycle.Add(cycle[0]);
+        return cycle;
     }
 
     private string HostList() => string.Join(", ", _names);

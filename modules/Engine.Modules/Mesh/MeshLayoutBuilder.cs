@@ -131,6 +131,7 @@ internal sealed partial class MeshLayoutBuilder(
             Bridge = definition.Bridge,
             Stp = definition.Stp.ToString().ToLowerInvariant(),
             Mtu = mtu,
+            PingSize = mtu - 28,
             UnderlayAddress = underlay[index]!.ToString(),
             UnderlayInterface = definition.UnderlayInterface,
             UnderlayPrefix = definition.UnderlayPrefix,

@@ -10,7 +10,9 @@ namespace Converge.Modules.WriteInterfaces;
 /// <item>OVS, netdev datapath (userspace): eth0 moves into <c>br-phy</c>, which holds the underlay address with the
 /// hardware address pinned, and tunnels are <c>OVSTunnel</c> ports (LAB-NOTES, "Data planes that work here").</item>
 /// <item>Linux bridge: one kernel vxlan (or gretap) device per peer, bridged straight into docker0 with kernel
-/// STP, because a bridge cannot be a port of another bridge.</item>
+/// STP. A bridge cannot be a port of another bridge, and with the tunnels on docker0 itself the frames they
+/// carry pass Docker's own <c>-i docker0 -o docker0 -j ACCEPT</c> rule, where a separate br0 would be dropped
+/// by the FORWARD DROP policy dockerd sets (LAB-NOTES).</item>
 /// </list>
 /// </summary>
 public static class InterfacesRenderer

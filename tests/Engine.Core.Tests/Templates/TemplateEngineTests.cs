@@ -31,6 +31,16 @@ public sealed class TemplateEngineTests
     }
 
     [Fact]
+    public void A_missing_key_of_a_map_is_undefined_too()
+    {
+        var error = Assert.Throws<UndefinedVariableException>(() => _engine.Render("{{ bridge.mtu }}", Vars));
+
+        Assert.Equal("bridge.mtu", error.Variable);
+        Assert.Equal("br0 1500", _engine.Render("{{ bridge.name }} {{ bridge.mtu | default: 1500 }}", Vars));
+        Assert.Equal("name=br0;", _engine.Render("{% for p in bridge %}{{ p[0] }}={{ p[1] }};{% endfor %}", Vars));
+    }
+
+    [Fact]
     public void A_lone_expression_keeps_its_type()
     {
         Assert.Equal(new List<object?> { "10.0.0.2", "10.0.0.3" }, _engine.RenderValue("{{ peers }}", Vars));

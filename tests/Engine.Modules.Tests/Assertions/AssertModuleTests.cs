@@ -57,6 +57,22 @@ public sealed class AssertModuleTests : IDisposable
     }
 
     [Fact]
+    public async Task Jinja_style_defined_tests_work_in_conditions()
+    {
+        var plan = await _host.CheckAsync(_module, new AssertParams { That = ["mtu is defined", "underlay_mtu is not defined"] });
+
+        Assert.False(plan.IsDrift);
+    }
+
+    [Fact]
+    public void ConditionNames_IgnoresKeywordsMembersAndStrings()
+    {
+        var variables = new Dictionary<string, object?> { ["peers"] = null };
+
+        Assert.Equal(["x"], ConditionNames.Undefined("peers.size > 2 and x contains 'y z' or true", variables));
+    }
+
+    [Fact]
     public void The_validator_rejects_empty_lists_and_bad_syntax()
     {
         var validator = new AssertParamsValidator();

@@ -21,6 +21,10 @@ public sealed class FileModesTests
 
     [Theory]
     [InlineData("0644", true)]
+    [InlineData("2775", true)]
+    [InlineData("644", false)]
+    [InlineData("420", false)]
+    [InlineData("a+x", true)]
     [InlineData("rw-r--r--", false)]
     [InlineData("0888", false)]
     [InlineData("u=rw,x", false)]

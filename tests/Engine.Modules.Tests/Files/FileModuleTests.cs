@@ -197,8 +197,9 @@ public sealed class FileModuleTests : IDisposable
     [InlineData("relative/path", "file", null, null, "absolute")]
     [InlineData("/x", "link", null, null, "state must be one of")]
     [InlineData("/x", "directory", "text", null, "content needs state: file")]
-    [InlineData("/x", "file", null, "0999", "mode must be octal")]
-    [InlineData("/x", "file", null, "u=rwz", "mode must be octal")]
+    [InlineData("/x", "file", null, "0999", "mode must be four octal digits")]
+    [InlineData("/x", "file", null, "u=rwz", "mode must be four octal digits")]
+    [InlineData("/x", "file", null, "420", "YAML reads an unquoted 0644 as the number 420")]
     public void The_validator_explains_each_mistake(string path, string state, string? content, string? mode, string expected)
     {
         var result = new FileParamsValidator().Validate(new FileParams { Path = path, State = state, Content = content, Mode = mode });

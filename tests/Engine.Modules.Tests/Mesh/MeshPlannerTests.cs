@@ -132,6 +132,7 @@ public sealed class MeshPlannerTests
         var host = (IReadOnlyDictionary<string, object?>)plan!.HostVariables["host1"]["mesh_host"]!;
         Assert.Equal("172.17.64.0/18", host["fixed_cidr"]);
         Assert.Equal(1462L, host["mtu"]);
+        Assert.Equal(1434L, host["ping_size"]);
         var port = (IReadOnlyDictionary<string, object?>)((List<object?>)host["ports"]!)[0]!;
         Assert.Equal("gre1", port["name"]);
         Assert.Equal("192.0.2.2", port["remote_ip"]);
@@ -158,5 +159,44 @@ public sealed class MeshPlannerTests
         inventory.Set("host3", "group_names", new List<object?> { "builder" });
 
         Assert.Equal(["host1", "host2"], inventory.Layout().Hosts.Select(h => h.Name));
+    }
+
+    [Fact]
+    public void An_ipv6_underlay_costs_twenty_more_bytes()
+    {
+        var layout = new MeshInventory().Host("a", "2001:db8::1").Host("b", "2001:db8::2").Layout();
+
+        Assert.Equal(1442, layout.Mtu);
+        Assert.Equal("2001:db8::2", layout.Hosts[0].Ports[0].RemoteIp);
+    }
+
+    [Fact]
+    public void The_underlay_address_can_come_from_another_variable()
+    {
+        var inventory = MeshInventory.Seed().With("underlay_var", "private_ip");
+        foreach (var (host, i) in new[] { ("host1", 1), ("host2", 2), ("host3", 3) })
+        {
+            inventory.Set(host, "private_ip", $"10.0.0.{i}");
+        }
+
+        Assert.Equal("10.0.0.2", inventory.Layout().Hosts[0].Ports[0].RemoteIp);
+    }
+
+    [Fact]
+    public void Hosts_of_one_group_with_different_definitions_are_an_error()
+    {
+        var inventory = MeshInventory.Seed();
+        var variables = inventory.Variables().ToDictionary(p => p.Key, p => p.Value);
+        variables["host3"] = new Dictionary<string, object?>(variables["host3"])
+        {
+            ["mesh"] = new Dictionary<string, object?>(inventory.Mesh) { ["mtu"] = 1400L },
+        };
+        var diagnostics = new Converge.Core.Diagnostics.DiagnosticBag();
+
+        MeshPlanner.PlanAll(variables, (h, v) => new($"host_vars/{h}.yml", 1, 1), diagnostics);
+
+        Assert.Equal(
+            ["host_vars/host3.yml:1:1: mesh: host host3 sees a different mesh definition for group mesh than host host1 (host_vars/host1.yml:1:1); one mesh needs one definition"],
+            diagnostics.Items.Select(d => d.ToString()));
     }
 }

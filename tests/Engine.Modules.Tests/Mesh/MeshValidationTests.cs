@@ -126,7 +126,17 @@ public sealed class MeshValidationTests
         var errors = MeshInventory.Seed().With("stp", false).Errors();
 
         Assert.Equal(
-            [Def + "mesh.stp: the links form a cycle (host2 – host1 – host3 – host2) and stp is off, so broadcast frames would loop forever; set stp: true (or rstp) or remove a link"],
+            [Def + "mesh.stp: the links form a cycle (host1 – host2 – host3 – host1) and stp is off, so broadcast frames would loop forever; set stp: true (or rstp) or remove a link"],
+            errors);
+    }
+
+    [Fact]
+    public void A_ring_without_stp_names_the_whole_cycle()
+    {
+        var errors = MeshInventory.WithHosts(4).With("slice", "auto").With("links", "ring").With("stp", false).Errors();
+
+        Assert.Equal(
+            [Def + "mesh.stp: the links form a cycle (host1 – host2 – host3 – host4 – host1) and stp is off, so broadcast frames would loop forever; set stp: true (or rstp) or remove a link"],
             errors);
     }
 

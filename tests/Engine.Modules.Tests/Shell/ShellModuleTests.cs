@@ -1,4 +1,5 @@
 using Converge.Core.Diagnostics;
+using Converge.Modules.Files;
 using Converge.Modules.Shell;
 using Converge.Modules.Tests.Common;
 
@@ -27,6 +28,23 @@ public sealed class ShellModuleTests : IDisposable
         Assert.Equal(0, result!.Output["rc"]);
         Assert.False(again.IsDrift);
         Assert.Equal("skipped, since words.txt exists", again.Reason);
+    }
+
+    [Fact]
+    public async Task A_command_invalidates_the_facts_it_may_have_changed()
+    {
+        var path = _host.PathOf("f");
+        await File.WriteAllTextAsync(path, "before");
+        var context = _host.Context();
+        var file = new FileModule();
+        var parameters = new FileParams { Path = path, Content = "before" };
+        Assert.False((await file.CheckAsync(context, parameters, CancellationToken.None)).IsDrift);
+        var shell = new ShellParams { Cmd = $"echo after > {path}" };
+
+        await _module.ApplyAsync(context, shell, await _module.CheckAsync(context, shell, CancellationToken.None), CancellationToken.None);
+        var plan = await file.CheckAsync(context, parameters, CancellationToken.None);
+
+        Assert.True(plan.IsDrift);
     }
 
     [Fact]

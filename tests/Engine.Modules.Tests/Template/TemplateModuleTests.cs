@@ -22,15 +22,15 @@ public sealed class TemplateModuleTests : IDisposable
     [Fact]
     public async Task A_template_from_the_templates_folder_is_rendered_then_in_sync()
     {
-        await WriteTemplateAsync("templates/motd.liquid", "{{ greeting }} from {{ place | upcase }}\n{% for p in peers %}peer {{ p }}\n{% endfor %}");
+        await WriteTemplateAsync("templates/motd.liquid", "{{ greeting }} from {{ place | upcase }}{{ suffix | default: '!' }}\n{% for p in peers %}peer {{ p }}\n{% endfor %}");
         var dest = _host.PathOf("motd");
         var parameters = new TemplateParams { Src = "motd.liquid", Dest = dest, Mode = "0600" };
 
         var (plan, _) = await _host.ConvergeAsync(_module, parameters);
         var again = await _host.CheckAsync(_module, parameters);
 
-        Assert.Contains("+hello from HERE", plan.Changes.Single(c => c.Path.EndsWith("content", StringComparison.Ordinal)).Diff);
-        Assert.Equal("hello from HERE\npeer 10.0.0.2\npeer 10.0.0.3\n", await File.ReadAllTextAsync(dest));
+        Assert.Contains("+hello from HERE!", plan.Changes.Single(c => c.Path.EndsWith("content", StringComparison.Ordinal)).Diff);
+        Assert.Equal("hello from HERE!\npeer 10.0.0.2\npeer 10.0.0.3\n", await File.ReadAllTextAsync(dest));
         Assert.False(again.IsDrift, again.Reason);
     }
 

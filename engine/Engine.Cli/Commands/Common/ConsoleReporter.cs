@@ -10,9 +10,27 @@ namespace Converge.Cli.Commands.Common;
 internal sealed class ConsoleReporter(IAnsiConsole console, bool diff, bool verbose) : IRunObserver
 {
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, ProgressTask> _progress = new(StringComparer.Ordinal);
+
+    /// <summary>On a terminal: one progress bar per host, sized by its number of tasks.</summary>
+    public void Attach(ProgressContext context, IEnumerable<(string Host, int Tasks)> hosts)
+    {
+        foreach (var (host, tasks) in hosts)
+        {
+            _progress[host] = context.AddTask(Markup.Escape(host), maxValue: Math.Max(1, tasks));
+        }
+    }
 
     public void TaskStarted(string host, string task)
     {
+        lock (_gate)
+        {
+            if (_progress.TryGetValue(host, out var bar))
+            {
+                bar.Description = Markup.Escape($"{host}: {task}");
+            }
+        }
+
         if (verbose)
         {
             lock (_gate)
@@ -34,6 +52,11 @@ internal sealed class ConsoleReporter(IAnsiConsole console, bool diff, bool verb
         };
         lock (_gate)
         {
+            if (_progress.TryGetValue(outcome.Host, out var bar))
+            {
+                bar.Increment(1);
+            }
+
             var prefix = outcome.IsHandler ? "handler " : string.Empty;
             console.MarkupLineInterpolated($"[{colour}]{word}[/]: [[{outcome.Host}]] {prefix}{outcome.Task} — {outcome.Message} [grey]({outcome.DurationMs} ms)[/]");
             if (outcome.Status == OutcomeStatus.Changed && (diff || verbose))
@@ -67,6 +90,14 @@ internal sealed class ConsoleReporter(IAnsiConsole console, bool diff, bool verb
 
     public void HostFinished(HostSummary summary)
     {
+        lock (_gate)
+        {
+            if (_progress.TryGetValue(summary.Host, out var bar))
+            {
+                bar.Description = Markup.Escape($"{summary.Host}: {(summary.Unreachable ? "unreachable" : summary.Failed > 0 ? "failed" : "done")}");
+                bar.Value = bar.MaxValue;
+            }
+        }
     }
 
     public void Recap(RunReport report)

@@ -1,34 +1,43 @@
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
+using Converge.Core.Running;
 using Converge.Core.Secrets;
 
 namespace Converge.Cli.Commands.Common;
 
-/// <summary>Chooses each host's transport from its variables (see <see cref="ConnectionFactory"/>).</summary>
+/// <summary>The connection settings of a run from the command line: host keys, timeouts, the run's redactor.</summary>
 internal static class HostConnections
 {
-    public static ConnectionOptions Options(string? knownHosts, bool acceptNewHostKeys, TimeSpan connectTimeout, Redactor redactor) => new()
+    public static RunOptions Apply(RunOptions options, string? knownHosts, bool acceptNewHostKeys, TimeSpan connectTimeout)
     {
-        KnownHostsFile = knownHosts ?? ConnectionOptions.DefaultKnownHostsFile,
-        AcceptNewHostKeys = acceptNewHostKeys,
-        ConnectTimeout = connectTimeout,
-        Redactor = redactor,
-    };
-
-    /// <summary>
-    /// Connections for the runner. A bad connection variable (e.g. a non-numeric <c>ansible_port</c>) makes
-    /// that host unreachable with the variable named, and the other hosts carry on.
-    /// </summary>
-    public static Func<string, IReadOnlyDictionary<string, object?>, IConnection> Factory(ConnectionOptions options) =>
-        (host, variables) =>
+        var redactor = new Redactor();
+        var connection = new ConnectionOptions
         {
-            try
-            {
-                return ConnectionFactory.Create(host, variables, options);
-            }
-            catch (ConfigurationException e)
-            {
-                throw new HostUnreachableException(host, e.Message, e);
-            }
+            KnownHostsFile = knownHosts ?? ConnectionOptions.DefaultKnownHostsFile,
+            AcceptNewHostKeys = acceptNewHostKeys,
+            ConnectTimeout = connectTimeout,
+            Redactor = redactor,
         };
+        return options with
+        {
+            Redactor = redactor,
+            Connect = (host, variables) =>
+            {
+                try
+                {
+                    return ConnectionFactory.Create(host, variables, connection);
+                }
+                catch (ConfigurationException e)
+                {
+                    // A bad connection variable makes that host unreachable with the variable named; the others carry on.
+                    throw new HostUnreachableException(host, e.Message, e);
+                }
+            },
+            HostBecome = (host, variables) =>
+            {
+                var settings = HostConnectionSettings.FromVariables(host, variables, redactor);
+                return (settings.Become, settings.ToBecome(null));
+            },
+        };
+    }
 }

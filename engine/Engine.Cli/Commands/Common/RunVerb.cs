@@ -3,7 +3,6 @@ using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Reporting;
 using Converge.Core.Running;
-using Converge.Core.Secrets;
 using Spectre.Console;
 
 namespace Converge.Cli.Commands.Common;
@@ -20,18 +19,42 @@ internal static class RunVerb
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
-        var redactor = new Redactor();
-        var connections = HostConnections.Options(parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)), redactor);
-        var runOptions = new RunOptions
+        if (Console.IsOutputRedirected)
         {
-            Check = check,
-            Forks = Math.Max(1, parse.GetValue(options.Forks)),
-            Connect = HostConnections.Factory(connections),
-            HostBecome = variables => ConnectionFactory.DefaultBecome("host", variables, connections),
-            Redactor = redactor,
-        };
-        var report = await ConvergeEngine.Runner().RunAsync(run, runOptions, reporter, ct);
+            // Logs and CI read whole lines: do not wrap them at a guessed terminal width.
+            console.Profile.Width = 1000;
+        }
+
+        var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
+        var runOptions = HostConnections.Apply(
+            new RunOptions
+            {
+                Check = check,
+                Forks = Math.Max(1, parse.GetValue(options.Forks)),
+                Connect = (host, _) => new LocalConnection(host),
+            },
+            parse.GetValue(options.KnownHosts),
+            parse.GetValue(options.AcceptNewHostKeys),
+            TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
+        var runner = ConvergeEngine.Runner();
+        RunReport report;
+        if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
+        {
+            // A terminal gets live progress bars per host; the task lines print above them.
+            report = await console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    reporter.Attach(context, run.Graph.Hosts.Select(h => (h, run.Graph.NodesOf(h).Count(n => !n.Task.IsHandler))));
+                    return await runner.RunAsync(run, runOptions, reporter, ct);
+                });
+        }
+        else
+        {
+            report = await runner.RunAsync(run, runOptions, reporter, ct);
+        }
+
         reporter.Recap(report);
         if (parse.GetValue(options.Report) is { } file)
         {

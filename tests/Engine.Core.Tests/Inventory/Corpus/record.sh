@@ -5,6 +5,8 @@
 #   sources.txt   one -i argument per line, relative to inventory/
 #   hosts.txt     (optional) hosts whose `--host` output is recorded too
 # and gets list.json (`ansible-inventory --list`) and host-NAME.json (`--host NAME`).
+# It also records `ansible-inventory -i playbooks/inventories/ENV --list` for every environment of the
+# repository into playbooks-inventories/ENV.list.json.
 # Needs ansible-core; the version used is written to VERSION (see README.md).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -34,3 +36,14 @@ for dir in */; do
     fi
     echo "recorded $name"
 done
+
+repository=$(cd ../../../.. && pwd)
+mkdir -p playbooks-inventories
+rm -f playbooks-inventories/*.list.json
+if [ -d "$repository/playbooks/inventories" ]; then
+    for dir in "$repository"/playbooks/inventories/*/; do
+        environment=$(basename "$dir")
+        ansible-inventory -i "$dir" --list > "playbooks-inventories/$environment.list.json"
+        echo "recorded playbooks/inventories/$environment"
+    done
+fi

@@ -1,0 +1,84 @@
+using Converge.Cli.Tests.Support;
+using Converge.TestKit;
+
+namespace Converge.Cli.Tests.Specs;
+
+public sealed class HandlerSpecs
+{
+    private const string Playbook = """
+        - hosts: localhost
+          tasks:
+            - name: config
+              file:
+                path: "{{ example_root }}/config"
+                content: "v1\n"
+              notify: restart
+            - name: slow step
+              command:
+                cmd: sleep 60
+                creates: "{{ example_root }}/fast"
+          handlers:
+            - name: restart
+              shell: echo restarted >> "{{ example_root }}/restarts"
+        """;
+
+    [Fact]
+    public async Task A_handler_left_pending_by_a_run_that_died_fires_on_the_next_run()
+    {
+        using var workspace = new Workspace();
+        var playbook = workspace.Write("site.yml", Playbook);
+        var state = workspace.PathOf("state");
+        string[] arguments = ["apply", playbook, "-i", Workspace.LocalInventory, "-e", $"example_root={workspace.Root}", "-e", $"converge_state_dir={state}"];
+
+        using (var first = ConvergeProcess.Start(arguments, workspace.PathOf("first.log")))
+        {
+            // Wait until the change is applied and the run sits in the slow step, then kill it before the handler.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!(File.Exists(workspace.PathOf("config")) && Directory.Exists(Path.Combine(state, "pending"))) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(300);
+            Assert.False(first.HasExited, File.ReadAllText(workspace.PathOf("first.log")));
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        Assert.Equal("v1\n", File.ReadAllText(workspace.PathOf("config")));
+        Assert.False(File.Exists(workspace.PathOf("restarts")));
+        Assert.Single(Directory.GetFiles(Path.Combine(state, "pending")));
+
+        workspace.Write("fast", string.Empty);
+        var second = await ConvergeProcess.RunAsync([.. arguments, "--detailed-exitcode"]);
+
+        Assert.True(second.ExitCode == 2, second.ToString());
+        Assert.Contains("ok: [localhost] config", second.Stdout);
+        Assert.Contains("changed: [localhost] handler restart — pending from an earlier run:", second.Stdout);
+        Assert.Equal(["restarted"], File.ReadAllLines(workspace.PathOf("restarts")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(state, "pending")));
+
+        var third = await ConvergeProcess.RunAsync([.. arguments, "--detailed-exitcode"]);
+
+        Assert.True(third.ExitCode == 0, third.ToString());
+        Assert.Single(File.ReadAllLines(workspace.PathOf("restarts")));
+    }
+
+    [Fact]
+    public async Task Check_mode_reports_a_pending_handler_without_firing_or_clearing_it()
+    {
+        using var workspace = new Workspace();
+        var playbook = workspace.Write("site.yml", Playbook);
+        var state = workspace.PathOf("state");
+        workspace.Write("fast", string.Empty);
+        string[] arguments = ["-i", Workspace.LocalInventory, "-e", $"example_root={workspace.Root}", "-e", $"converge_state_dir={state}"];
+
+        var check = await ConvergeProcess.RunAsync(["check", playbook, .. arguments]);
+
+        Assert.True(check.ExitCode == 2, check.ToString());
+        Assert.Contains("changed: [localhost] config", check.Stdout);
+        Assert.Contains("changed: [localhost] handler restart — will run", check.Stdout);
+        Assert.False(File.Exists(workspace.PathOf("config")));
+        Assert.False(Directory.Exists(state));
+    }
+}
