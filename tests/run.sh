@@ -26,7 +26,7 @@ dotnet build Engine.sln --no-restore -c Release --verbosity quiet -warnaserror
 
 log=$(mktemp)
 status=0
-dotnet test Engine.sln --no-build -c Release --verbosity quiet --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+dotnet test Engine.sln --no-build -c Release "$@" 2>&1 | tee "$log" || status=$?
 
 read -r passed failed < <(awk '/^ *(Passed!|Failed!)/ {
     for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1) }

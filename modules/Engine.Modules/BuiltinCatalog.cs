@@ -1,12 +1,15 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Modules.Assertions;
+using Converge.Modules.BuildDeb;
 using Converge.Modules.Command;
 using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
 using Converge.Modules.Files;
+using Converge.Modules.InstallPkg;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
+using Converge.Modules.Reboot;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;
 using Converge.Modules.Template;
@@ -30,6 +33,9 @@ public static class BuiltinCatalog
         registry.Register(new ServiceModule());
         registry.Register(new WriteInterfacesModule());
         registry.Register(new ConfigureDockerModule());
+        registry.Register(new InstallPkgModule());
+        registry.Register(new BuildDebModule());
+        registry.Register(new RebootModule());
         return registry;
     }
 

@@ -244,7 +244,12 @@ public sealed class RunLoader(ModuleRegistry modules, IReadOnlyList<IInventoryPl
     private static bool IsUndefined(string message, string name) =>
         message.Contains($"undefined variable '{name}'", StringComparison.Ordinal)
         || message.Contains($"undefined variable '{name}.", StringComparison.Ordinal)
-        || message.Contains($"undefined variable '{name}[", StringComparison.Ordinal);
+        || message.Contains($"undefined variable '{name}[", StringComparison.Ordinal)
+        || RegisteredThroughHostvars(message, name);
+
+    /// <summary>Another host's registered result, e.g. <c>hostvars[groups.builder[0]].debs</c>, is only known at run time too.</summary>
+    private static bool RegisteredThroughHostvars(string message, string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(message, $@"undefined variable 'hostvars\.[^.'\[]+\.{System.Text.RegularExpressions.Regex.Escape(name)}['.\[]");
 
     private void ValidateCondition(string? condition, string keyword, TaskDefinition task, IReadOnlyDictionary<string, object?> vars, HashSet<string> deferred, Action<SourceSpan, string> problem)
     {

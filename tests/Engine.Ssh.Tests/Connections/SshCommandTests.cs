@@ -111,13 +111,23 @@ public sealed class SshCommandTests(SshdFixture sshd)
     [SshdFact]
     public async Task Commands_run_in_parallel_on_one_connection()
     {
-        await using var connection = await TestConnections.OpenAsync(sshd.Server);
-        var started = DateTime.UtcNow;
+        // A rendezvous, not a stopwatch: each command announces itself and waits until all eight have,
+        // which can only happen when the channels really run at the same time.
+        var meeting = Directory.CreateTempSubdirectory("converge-overlap-");
+        File.SetUnixFileMode(meeting.FullName, (UnixFileMode)0b111_111_111);
+        try
+        {
+            await using var connection = await TestConnections.OpenAsync(sshd.Server);
+            var script = $"touch {meeting.FullName}/$$; n=0; while [ $(ls {meeting.FullName} | wc -l) -lt 8 ] && [ $n -lt 1200 ]; do sleep 0.1; n=$((n+1)); done; ls {meeting.FullName} | wc -l";
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            connection.RunAsync(CommandSpec.Shell("sleep 1; echo $PPID", CommandKind.Probe), CancellationToken.None)));
+            var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+                connection.RunAsync(CommandSpec.Shell(script, CommandKind.Probe), CancellationToken.None)));
 
-        Assert.All(results, r => Assert.True(r.Succeeded));
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(4), "the commands should overlap");
+            Assert.All(results, r => Assert.Equal("8", r.Stdout.Trim()));
+        }
+        finally
+        {
+            meeting.Delete(recursive: true);
+        }
     }
 }

@@ -1,0 +1,19 @@
+namespace Converge.Modules.InstallPkg;
+
+/// <summary>One apt package as a task names it: <c>name</c> or pinned <c>name=version</c>.</summary>
+public sealed record PackageRequest(string Name, string? Version)
+{
+    public static PackageRequest Parse(string text)
+    {
+        var parts = text.Split('=', 2);
+        return new PackageRequest(parts[0].Trim(), parts.Length == 2 ? parts[1].Trim() : null);
+    }
+
+    /// <summary>The argument apt-get takes: <c>name</c> or <c>name=version</c>.</summary>
+    public string AptArgument => Version is null ? Name : $"{Name}={Version}";
+
+    /// <summary>Debian package names (Policy 5.6.1) with an optional <c>:arch</c> qualifier.</summary>
+    public bool IsValid =>
+        System.Text.RegularExpressions.Regex.IsMatch(Name, "^[a-z0-9][a-z0-9+.-]+(:[a-z0-9-]+)?$")
+        && (Version is null || System.Text.RegularExpressions.Regex.IsMatch(Version, "^[A-Za-z0-9.+~:-]+$"));
+}

@@ -1,0 +1,19 @@
+using FluentValidation;
+
+namespace Converge.Modules.Reboot;
+
+public sealed class RebootParamsValidator : AbstractValidator<RebootParams>
+{
+    public RebootParamsValidator()
+    {
+        RuleFor(p => p.RebootCommand).NotEmpty().WithMessage("reboot_command must not be empty");
+        RuleFor(p => p.TestCommand).NotEmpty().WithMessage("test_command must not be empty");
+        RuleFor(p => p.BootIdPath).Must(b => b.StartsWith('/')).WithMessage("boot_id_path must be an absolute path");
+        RuleFor(p => p.RebootTimeout).GreaterThan(0).WithMessage("reboot_timeout must be 1 or more seconds");
+        RuleFor(p => p.ConnectTimeout).GreaterThan(0).WithMessage("connect_timeout must be 1 or more seconds");
+        RuleFor(p => p.PreRebootDelay).GreaterThanOrEqualTo(0).WithMessage("pre_reboot_delay must be 0 or more seconds");
+        RuleFor(p => p.PostRebootDelay).GreaterThanOrEqualTo(0).WithMessage("post_reboot_delay must be 0 or more seconds");
+        RuleFor(p => p).Must(p => p.PreRebootDelay + p.PostRebootDelay < p.RebootTimeout)
+            .WithMessage("pre_reboot_delay + post_reboot_delay must be shorter than reboot_timeout");
+    }
+}
