@@ -73,14 +73,24 @@ public sealed class SshBecomeTests(SshdFixture sshd)
         var become = new Become("root", new Secret(sshd.Users.Password));
         await using var connection = await TestConnections.OpenAsync(sshd.Server, user: sshd.Users.PasswordUser);
         await using var observer = await TestConnections.OpenAsync(sshd.Server);
+        var release = Path.Combine(Path.GetTempPath(), $"converge-release-{Guid.NewGuid():N}");
 
-        var running = connection.RunAsync(CommandSpec.Probe("sleep", "2") with { Become = become }, CancellationToken.None);
-        await Task.Delay(800);
-        var processes = await observer.RunAsync(CommandSpec.Probe("ps", "-eo", "args"), CancellationToken.None);
-        await running;
+        // The become command waits until the test has looked at every process's arguments.
+        var running = connection.RunAsync(CommandSpec.Shell($"while [ ! -e {release} ]; do sleep 0.1; done", CommandKind.Probe) with { Become = become }, CancellationToken.None);
+        var processes = string.Empty;
+        for (var attempt = 0; attempt < 300 && !processes.Contains("sudo -S -p  -u root", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+            processes = (await observer.RunAsync(CommandSpec.Probe("ps", "-eo", "args"), CancellationToken.None)).Stdout;
+        }
 
-        Assert.Contains("sudo -S -p  -u root", processes.Stdout);
-        Assert.DoesNotContain(sshd.Users.Password, processes.Stdout);
+        await File.WriteAllTextAsync(release, string.Empty);
+        var result = await running;
+        File.Delete(release);
+
+        Assert.True(result.Succeeded, result.Stderr);
+        Assert.Contains("sudo -S -p  -u root", processes);
+        Assert.DoesNotContain(sshd.Users.Password, processes);
     }
 
     [SshdFact]
