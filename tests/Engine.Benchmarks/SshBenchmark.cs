@@ -9,7 +9,7 @@ namespace Converge.Benchmarks;
 /// Starts the loopback sshd with as many addresses as the largest N, then for each N writes a fresh
 /// workspace (<see cref="SshWorkspace"/>: 6 tasks per host) and runs the real <c>converge</c> three times:
 /// the first apply (everything changes), a no-op rerun, and check mode. It prints wall seconds, milliseconds
-/// per host-task, and the controller's peak resident memory (VmHWM of the converge process).
+/// per host-task, the controller's CPU seconds, and its peak resident memory (VmHWM of the converge process).
 /// </summary>
 public static class SshBenchmark
 {
@@ -23,7 +23,7 @@ public static class SshBenchmark
 
         await using var server = await SshServer.StartAsync(hostCounts.Max());
         await output.WriteLineAsync($"sshd on 127.0.1.1-{hostCounts.Max()}:{server.Port}; {Environment.ProcessorCount} cores; {SshWorkspace.TasksPerHost} tasks per host");
-        await output.WriteLineAsync("hosts  run          exit  wall s  ms/host-task  peak MB");
+        await output.WriteLineAsync("hosts  run          exit  wall s  ms/host-task  cpu s  peak MB");
         var failed = false;
         foreach (var hosts in hostCounts)
         {
@@ -35,9 +35,9 @@ public static class SshBenchmark
                 ("check", workspace.Arguments("check", server)),
             })
             {
-                var (exit, wall, peak, log) = await MeasureAsync(arguments);
+                var (exit, wall, cpu, peak, log) = await MeasureAsync(arguments);
                 var perTask = wall.TotalMilliseconds / (hosts * SshWorkspace.TasksPerHost);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hosts,5}  {name,-11}  {exit,4}  {wall.TotalSeconds,6:0.00}  {perTask,12:0.0}  {peak / 1024.0,7:0}"));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hosts,5}  {name,-11}  {exit,4}  {wall.TotalSeconds,6:0.00}  {perTask,12:0.0}  {cpu.TotalSeconds,5:0.00}  {peak / 1024.0,7:0}"));
                 if (exit is not 0)
                 {
                     failed = true;
@@ -49,8 +49,8 @@ public static class SshBenchmark
         return failed ? 1 : 0;
     }
 
-    /// <summary>Runs converge as a child process, sampling its peak resident memory until it exits.</summary>
-    private static async Task<(int Exit, TimeSpan Wall, long PeakKilobytes, string Log)> MeasureAsync(string[] arguments)
+    /// <summary>Runs converge as a child process, sampling its peak resident memory until it exits; also its CPU time.</summary>
+    private static async Task<(int Exit, TimeSpan Wall, TimeSpan Cpu, long PeakKilobytes, string Log)> MeasureAsync(string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(ConvergeProcess.EntryPoint);
@@ -59,6 +59,7 @@ public static class SshBenchmark
             start.ArgumentList.Add(argument);
         }
 
+        var cpuBefore = ChildUsage.CpuTime();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -72,7 +73,7 @@ public static class SshBenchmark
 
         await process.WaitForExitAsync();
         clock.Stop();
-        return (process.ExitCode, clock.Elapsed, peak, await stdout + await stderr);
+        return (process.ExitCode, clock.Elapsed, ChildUsage.CpuTime() - cpuBefore, peak, await stdout + await stderr);
     }
 
     private static long PeakResidentKilobytes(int pid)

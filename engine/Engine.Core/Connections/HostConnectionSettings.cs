@@ -31,13 +31,13 @@ public sealed record HostConnectionSettings
 
     public Secret? Password { get; init; }
 
-    /// <summary>Whether every task escalates by default (<c>ansible_become</c>).</summary>
     /// <summary>
     /// The host's own known_hosts file (<c>converge_known_hosts</c>), e.g. the one <c>converge lab up</c>
     /// writes; it replaces the run's file for this host, so host key checking stays on.
     /// </summary>
     public string? KnownHostsFile { get; init; }
 
+    /// <summary>Whether every task escalates by default (<c>ansible_become</c>).</summary>
     public bool Become { get; init; }
 
     public string BecomeUser { get; init; } = "root";

@@ -51,9 +51,9 @@ public sealed class SshFailureTests(SshdFixture sshd)
         var variables = new Dictionary<string, object?> { ["ansible_password"] = "Not-The-Password-7", ["ansible_ssh_private_key_file"] = null };
 
         var failure = await Assert.ThrowsAsync<HostUnreachableException>(() =>
-            TestConnections.OpenAsync(sshd.Server, user: SshTestUsers.PasswordUser, extra: variables));
+            TestConnections.OpenAsync(sshd.Server, user: sshd.Users.PasswordUser, extra: variables));
 
-        Assert.Contains("authentication failed for user 'converge-test'", failure.Message);
+        Assert.Contains($"authentication failed for user '{sshd.Users.PasswordUser}'", failure.Message);
         Assert.Contains("tried password", failure.Message);
         Assert.DoesNotContain("Not-The-Password-7", failure.ToString());
     }
@@ -63,9 +63,9 @@ public sealed class SshFailureTests(SshdFixture sshd)
     {
         var variables = new Dictionary<string, object?> { ["ansible_password"] = sshd.Users.Password, ["ansible_ssh_private_key_file"] = null };
 
-        await using var connection = await TestConnections.OpenAsync(sshd.Server, user: SshTestUsers.PasswordUser, extra: variables);
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, user: sshd.Users.PasswordUser, extra: variables);
 
-        Assert.Equal("converge-test\n", (await connection.RunAsync(CommandSpec.Probe("id", "-un"), CancellationToken.None)).Stdout);
+        Assert.Equal(sshd.Users.PasswordUser + "\n", (await connection.RunAsync(CommandSpec.Probe("id", "-un"), CancellationToken.None)).Stdout);
     }
 
     [SshdFact]

@@ -64,4 +64,31 @@ public sealed class ConvergeOverSshSpecs(SshdFixture sshd)
         Assert.Equal(ExpectedFiles, workspace.FilesOf(0).Where(f => !f.StartsWith("state/", StringComparison.Ordinal)));
         Assert.Equal(ExpectedFiles, workspace.FilesOf(2).Where(f => !f.StartsWith("state/", StringComparison.Ordinal)));
     }
+
+    [SshdFact]
+    public async Task I_can_log_in_as_an_unprivileged_user_and_become_root_with_a_sudo_password()
+    {
+        var become = new Dictionary<int, IReadOnlyDictionary<string, object>>
+        {
+            [0] = new Dictionary<string, object>
+            {
+                ["ansible_user"] = sshd.Users.PasswordUser,
+                ["ansible_become"] = "true",
+                ["ansible_become_password"] = sshd.Users.Password,
+            },
+        };
+        using var workspace = SshWorkspace.Create(sshd.Server, 1, become);
+
+        // The host's root folder belongs to root (0755): the login user alone could not write in it.
+        Assert.Equal((UnixFileMode)0b111_101_101, File.GetUnixFileMode(workspace.HostRoots[0]));
+        var report = Path.Combine(workspace.Directory, "report.json");
+
+        var run = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server, "--diff", "--verbose", "--report", report));
+        var rerun = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server, "--detailed-exitcode"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Equal(ExpectedFiles, workspace.FilesOf(0).Where(f => !f.StartsWith("state/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(sshd.Users.Password, run.ToString() + rerun + await File.ReadAllTextAsync(report));
+    }
 }

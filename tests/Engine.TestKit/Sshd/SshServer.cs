@@ -7,11 +7,15 @@ namespace Converge.TestKit.Sshd;
 /// <summary>
 /// A real OpenSSH <c>sshd</c> for tests, with its own config, host key, authorized client key and port,
 /// listening on 127.0.1.1 … 127.0.1.N (Linux routes all of 127/8 to lo), so N addresses act as N hosts.
-/// Runs in the foreground (<c>-D</c>) as a child of the test process and is stopped by its pid.
+/// sshd listens on at most 16 sockets (MAX_LISTEN_SOCKS), so every 16 addresses get their own sshd
+/// process, all with the same keys and port. They run in the foreground (<c>-D</c>) as children of the
+/// test process and are stopped by their pids.
 /// </summary>
 public sealed class SshServer : IAsyncDisposable
 {
-    private Process? _process;
+    private const int AddressesPerProcess = 16;
+
+    private readonly List<Process> _processes = [];
 
     private SshServer(string directory, int port, IReadOnlyList<string> addresses)
     {
@@ -39,11 +43,12 @@ public sealed class SshServer : IAsyncDisposable
     /// <summary>Another Ed25519 public key, for tests that need a known_hosts entry that does not match.</summary>
     public string ImpostorKeyLine => File.ReadAllText(Path.Combine(Directory, "impostor_ed25519.pub")).Trim();
 
-    public string ConfigFile => Path.Combine(Directory, "sshd_config");
-
+    /// <summary>The sshd log (all processes append to it).</summary>
     public string LogFile => Path.Combine(Directory, "sshd.log");
 
-    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("sshd is not running");
+    private int ProcessCount => (Addresses.Count + AddressesPerProcess - 1) / AddressesPerProcess;
+
+    private string ConfigFile(int process) => Path.Combine(Directory, $"sshd_config.{process}");
 
     public static async Task<SshServer> StartAsync(int hosts = 5)
     {
@@ -105,20 +110,25 @@ public sealed class SshServer : IAsyncDisposable
     /// <summary>Starts sshd (again, after <see cref="StopAsync"/>) with the same config, keys and port, and waits until every address accepts connections.</summary>
     public async Task StartAgainAsync()
     {
-        var start = new ProcessStartInfo(SshdRequirements.SshdPath)
+        for (var i = 0; i < ProcessCount; i++)
         {
-            ArgumentList = { "-D", "-f", ConfigFile, "-E", LogFile },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("sshd did not start");
+            var start = new ProcessStartInfo(SshdRequirements.SshdPath)
+            {
+                ArgumentList = { "-D", "-f", ConfigFile(i), "-E", LogFile },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            _processes.Add(Process.Start(start) ?? throw new InvalidOperationException("sshd did not start"));
+        }
+
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        foreach (var address in Addresses)
+        for (var a = 0; a < Addresses.Count; a++)
         {
+            var address = Addresses[a];
             while (!await AcceptsAsync(address))
             {
-                if (_process.HasExited || DateTime.UtcNow > deadline)
+                if (_processes[a / AddressesPerProcess].HasExited || DateTime.UtcNow > deadline)
                 {
                     var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile) : string.Empty;
                     throw new InvalidOperationException($"sshd did not come up on {address}:{Port}: {log}");
@@ -132,19 +142,18 @@ public sealed class SshServer : IAsyncDisposable
     /// <summary>Stops the listening sshd by its pid. Sessions already open keep running, as with a real sshd restart.</summary>
     public async Task StopAsync()
     {
-        if (_process is null)
+        foreach (var process in _processes)
         {
-            return;
+            if (!process.HasExited)
+            {
+                process.Kill();
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
         }
 
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        _process = null;
+        _processes.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -183,11 +192,21 @@ public sealed class SshServer : IAsyncDisposable
 
     private void WriteConfig()
     {
-        var listen = string.Join('\n', Addresses.Select(a => $"ListenAddress {a}:{Port}"));
-        File.WriteAllText(ConfigFile, $"""
+        for (var i = 0; i < ProcessCount; i++)
+        {
+            var listen = string.Join('\n', Addresses.Skip(i * AddressesPerProcess).Take(AddressesPerProcess).Select(a => $"ListenAddress {a}:{Port}"));
+            WriteConfig(ConfigFile(i), listen, $"{Directory}/sshd.{i}.pid");
+        }
+
+        File.WriteAllLines(KnownHostsFile, Addresses.Select(a => $"[{a}]:{Port} {HostKeyLine}"));
+    }
+
+    private void WriteConfig(string file, string listen, string pidFile)
+    {
+        File.WriteAllText(file, $"""
             {listen}
             HostKey {Directory}/ssh_host_ed25519_key
-            PidFile {Directory}/sshd.pid
+            PidFile {pidFile}
             AuthorizedKeysFile {Directory}/authorized_keys
             # The key lives in a temp folder under /tmp (world-writable), which StrictModes would reject.
             StrictModes no
@@ -206,6 +225,5 @@ public sealed class SshServer : IAsyncDisposable
             Subsystem sftp internal-sftp
 
             """.Replace("\n            ", "\n", StringComparison.Ordinal));
-        File.WriteAllLines(KnownHostsFile, Addresses.Select(a => $"[{a}]:{Port} {HostKeyLine}"));
     }
 }

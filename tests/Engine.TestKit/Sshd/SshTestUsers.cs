@@ -5,18 +5,23 @@ namespace Converge.TestKit.Sshd;
 /// <summary>
 /// Unprivileged users for become tests, created with random passwords and sudo rules and removed afterwards:
 /// <see cref="PasswordUser"/> may sudo with its password, <see cref="NoPasswordUser"/> without one (NOPASSWD).
+/// The names carry a random suffix, so test runs in several checkouts at once never remove each other's users.
 /// </summary>
 public sealed class SshTestUsers : IAsyncDisposable
 {
-    public const string PasswordUser = "converge-test";
-
-    public const string NoPasswordUser = "converge-nopw";
-
-    private SshTestUsers(string password, string noPasswordUserPassword)
+    private SshTestUsers(string suffix, string password, string noPasswordUserPassword)
     {
+        PasswordUser = "cv-test-" + suffix;
+        NoPasswordUser = "cv-nopw-" + suffix;
         Password = password;
         NoPasswordUserPassword = noPasswordUserPassword;
     }
+
+    /// <summary>A user that may run anything through sudo after giving its password.</summary>
+    public string PasswordUser { get; }
+
+    /// <summary>A user that may run anything through sudo without a password (NOPASSWD).</summary>
+    public string NoPasswordUser { get; }
 
     /// <summary>The login and sudo password of <see cref="PasswordUser"/>.</summary>
     public string Password { get; }
@@ -26,9 +31,9 @@ public sealed class SshTestUsers : IAsyncDisposable
 
     public static async Task<SshTestUsers> CreateAsync()
     {
-        var users = new SshTestUsers(NewPassword(), NewPassword());
-        await users.CreateUserAsync(PasswordUser, users.Password, $"{PasswordUser} ALL=(ALL:ALL) ALL");
-        await users.CreateUserAsync(NoPasswordUser, users.NoPasswordUserPassword, $"{NoPasswordUser} ALL=(ALL:ALL) NOPASSWD: ALL");
+        var users = new SshTestUsers(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)), NewPassword(), NewPassword());
+        await users.CreateUserAsync(users.PasswordUser, users.Password, $"{users.PasswordUser} ALL=(ALL:ALL) ALL");
+        await users.CreateUserAsync(users.NoPasswordUser, users.NoPasswordUserPassword, $"{users.NoPasswordUser} ALL=(ALL:ALL) NOPASSWD: ALL");
         return users;
     }
 

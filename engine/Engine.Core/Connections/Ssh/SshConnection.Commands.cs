@@ -31,7 +31,7 @@ public sealed partial class SshConnection
     public async Task<IReadOnlyList<CommandResult>> RunProbesAsync(IReadOnlyList<CommandSpec> probes, CancellationToken ct)
     {
         var results = new CommandResult[probes.Count];
-        var alone = Enumerable.Range(0, probes.Count).Where(i => probes[i].StandardInput is not null || probes[i].Timeout is not null);
+        var alone = Enumerable.Range(0, probes.Count).Where(i => probes[i].StandardInput is not null || probes[i].Timeout is not null).ToList();
         var batches = Enumerable.Range(0, probes.Count).Except(alone).GroupBy(i => probes[i].Become);
         var work = new List<Task>(alone.Select(async i => results[i] = await RunAsync(probes[i], ct)));
         work.AddRange(batches.Select(async group =>
