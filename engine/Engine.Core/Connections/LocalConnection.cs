@@ -19,11 +19,11 @@ public sealed class LocalConnection(string host) : IConnection
 
     public async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct)
     {
-        var (program, arguments, stdin) = Elevate(command);
+        var (program, arguments, stdin, invocation) = Elevate(command);
         var cli = Cli.Wrap(program)
             .WithArguments(arguments)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardInputPipe(stdin is null ? PipeSource.Null : PipeSource.FromString(stdin));
+            .WithStandardInputPipe(stdin is null ? PipeSource.Null : PipeSource.FromBytes(stdin));
         if (command.WorkingDirectory is not null)
         {
             cli = cli.WithWorkingDirectory(command.WorkingDirectory);
@@ -43,7 +43,8 @@ public sealed class LocalConnection(string host) : IConnection
         try
         {
             var result = await cli.ExecuteBufferedAsync(Encoding.UTF8, timeout.Token);
-            return new CommandResult(result.ExitCode, null, result.StandardOutput, result.StandardError);
+            var stderr = invocation is null ? result.StandardError : invocation.FinishStderr(result.StandardError, result.ExitCode, new Secrets.Redactor());
+            return new CommandResult(result.ExitCode, null, result.StandardOutput, stderr);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -108,18 +109,22 @@ public sealed class LocalConnection(string host) : IConnection
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static (string Program, IReadOnlyList<string> Arguments, string? Stdin) Elevate(CommandSpec command)
+    /// <summary>
+    /// Runs the command as the become user through sudo, the same way the SSH transport does
+    /// (<see cref="Ssh.RemoteInvocation"/>): the password travels on stdin followed by a marker line the
+    /// script consumes, so it never reaches the command, whether or not sudo asks for it.
+    /// </summary>
+    private static (string Program, IReadOnlyList<string> Arguments, byte[]? Stdin, Ssh.RemoteInvocation? Invocation) Elevate(CommandSpec command)
     {
+        var input = command.StandardInput is null ? null : Encoding.UTF8.GetBytes(command.StandardInput);
         if (command.Become is null || (IsRoot && command.Become.User == "root") || command.Become.User == Environment.UserName)
         {
-            return (command.Program, command.Arguments, command.StandardInput);
+            return (command.Program, command.Arguments, input, null);
         }
 
-        // sudo reads the password from stdin (-S) before the command's own input; -p '' keeps the prompt off stderr.
-        var password = command.Become.Password?.Reveal();
-        var stdin = password is null ? command.StandardInput : password + "\n" + command.StandardInput;
-        string[] arguments = [password is null ? "-n" : "-S", "-p", string.Empty, "-u", command.Become.User, "--", command.Program, .. command.Arguments];
-        return ("sudo", arguments, stdin);
+        var invocation = Ssh.RemoteInvocation.For(command.CommandLine, command.Become, Environment.UserName, command.CommandLine);
+        byte[] stdin = [.. invocation.StandardInputPrefix, .. input ?? []];
+        return ("/bin/sh", ["-c", invocation.Text], stdin, invocation);
     }
 
     private static void EnsureDirectAccess(Become? become, string operation)

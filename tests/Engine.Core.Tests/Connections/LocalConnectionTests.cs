@@ -42,6 +42,20 @@ public sealed class LocalConnectionTests
     }
 
     [Fact]
+    public async Task Become_runs_as_the_user_and_a_password_sudo_does_not_ask_for_never_reaches_the_command()
+    {
+        Assert.True(Environment.UserName == "root", "this test runs as root (CI does), so sudo does not ask root for a password");
+        var become = new Become("nobody", new Secrets.Secret("hunter2-not-for-the-command"));
+
+        var who = await _connection.RunAsync(CommandSpec.Probe("id", "-un") with { Become = become }, default);
+        var input = await _connection.RunAsync(CommandSpec.Probe("cat") with { Become = become, StandardInput = "own input" }, default);
+
+        Assert.Equal("nobody\n", who.Stdout);
+        Assert.Equal("own input", input.Stdout);
+        Assert.DoesNotContain("hunter2", input.Stdout + input.Stderr + who.Stderr);
+    }
+
+    [Fact]
     public async Task Stdin_reaches_the_command()
     {
         var result = await _connection.RunAsync(CommandSpec.Probe("cat") with { StandardInput = "hello" }, default);
