@@ -157,8 +157,8 @@ internal sealed partial class HostWorker
     {
         var changed = runs.Any(r => r.Changed);
         var assumed = runs.Any(r => r.Plan.Assumed);
-        var changes = runs.Where(r => r.Changed).SelectMany(r => r.Plan.Changes.Select(c => r.HasItem ? c with { Path = $"[{r.Item}] {c.Path}" } : c)).ToList();
-        var messages = runs.Select(r => (r.HasItem ? $"[{r.Item}] " : string.Empty) + (r.Applied?.Message ?? r.Plan.Reason)).ToList();
+        var changes = runs.Where(r => r.Changed).SelectMany(r => r.Plan.Changes.Select(c => r.HasItem ? c with { Path = $"[{LoopItems.Label(r.Item)}] {c.Path}" } : c)).ToList();
+        var messages = runs.Select(r => (r.HasItem ? $"[{LoopItems.Label(r.Item)}] " : string.Empty) + (r.Applied?.Message ?? r.Plan.Reason)).ToList();
         if (runs.Count == 0)
         {
             messages.Add("skipped: the loop is empty");

@@ -26,4 +26,17 @@ internal static class LoopItems
             _ => throw new TaskFailedException($"loop must give a list, but gave {value.GetType().Name} '{value}'"),
         };
     }
+
+    /// <summary>A short label of an item for output: the value itself, or a map's values, at most 60 characters.</summary>
+    public static string Label(object? item)
+    {
+        var text = item switch
+        {
+            null => "null",
+            IDictionary<string, object?> map => string.Join(", ", map.Select(p => $"{p.Key}={p.Value}")),
+            IEnumerable<object?> list => string.Join(", ", list),
+            _ => item.ToString() ?? string.Empty,
+        };
+        return text.Length <= 60 ? text : text[..57] + "...";
+    }
 }

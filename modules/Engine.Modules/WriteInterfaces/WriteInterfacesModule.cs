@@ -36,7 +36,13 @@ public sealed class WriteInterfacesModule : Module<WriteInterfacesParams>
         var current = await ReadTextAsync(context, parameters.Path, ct);
         var main = await ReadTextAsync(context, parameters.InterfacesFile, ct);
         var mainFile = InterfacesFile.Parse(main ?? string.Empty);
-        CheckClashes(mainFile, parameters);
+        var taken = parameters.TakeOver ? Clashes(mainFile, parameters) : [];
+        if (!parameters.TakeOver)
+        {
+            CheckClashes(mainFile, parameters);
+        }
+
+        var editedMain = taken.Count > 0 ? InterfacesTakeOver.Apply(main ?? string.Empty, taken) : main;
 
         var changes = new List<Change>();
         var desiredFile = InterfacesFile.Parse(desired);
@@ -48,12 +54,17 @@ public sealed class WriteInterfacesModule : Module<WriteInterfacesParams>
             });
         }
 
-        string? newMain = null;
+        string? newMain = taken.Count > 0 ? editedMain : null;
         if (!mainFile.Includes(parameters.Path, parameters.InterfacesFile))
         {
-            var prefix = string.IsNullOrEmpty(main) ? string.Empty : main.EndsWith('\n') ? main + "\n" : main + "\n\n";
+            var prefix = string.IsNullOrEmpty(editedMain) ? string.Empty : editedMain.EndsWith('\n') ? editedMain + "\n" : editedMain + "\n\n";
             newMain = prefix + $"# Added by Converge (write-interfaces): the mesh stanzas of this host.\nsource {parameters.Path}\n";
-            changes.Add(new Change($"{parameters.InterfacesFile}: source line", null, $"source {parameters.Path}")
+        }
+
+        if (newMain is not null)
+        {
+            var what = taken.Count > 0 ? $"takes over {string.Join(", ", taken)}" : "source line";
+            changes.Add(new Change($"{parameters.InterfacesFile}: {what}", null, taken.Count > 0 ? string.Join(", ", taken) : $"source {parameters.Path}")
             {
                 Diff = UnifiedDiff.Create(main, newMain, parameters.InterfacesFile, parameters.InterfacesFile),
             });
@@ -98,6 +109,9 @@ public sealed class WriteInterfacesModule : Module<WriteInterfacesParams>
         return ApplyResult.Done($"wrote {string.Join(" and ", written)}; the mesh interfaces come up at the next boot");
     }
 
+    private static List<string> Clashes(InterfacesFile main, WriteInterfacesParams parameters) =>
+        [.. InterfacesRenderer.Interfaces(parameters.Mesh).Where(name => main.Definition(name) is not null)];
+
     private static void CheckClashes(InterfacesFile main, WriteInterfacesParams parameters)
     {
         var clashes = InterfacesRenderer.Interfaces(parameters.Mesh)
@@ -111,7 +125,7 @@ public sealed class WriteInterfacesModule : Module<WriteInterfacesParams>
                 ? $" (with the netdev datapath {parameters.Mesh.UnderlayInterface} becomes a port of br-phy, which takes over its address)"
                 : string.Empty;
             throw new TaskFailedException(
-                $"write-interfaces: {string.Join("; ", clashes)}, but {parameters.Path} manages that interface{netdev}; remove the stanza from {parameters.InterfacesFile} so ifupdown does not see it twice");
+                $"write-interfaces: {string.Join("; ", clashes)}, but {parameters.Path} manages that interface{netdev}; remove the stanza from {parameters.InterfacesFile} so ifupdown does not see it twice, or set take_over: true to comment it out there");
         }
     }
 

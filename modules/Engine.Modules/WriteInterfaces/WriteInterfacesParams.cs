@@ -28,4 +28,10 @@ public sealed record WriteInterfacesParams
     /// failover from ~50 s to ~14 s (LAB-NOTES).
     /// </summary>
     public bool FastStp { get; init; }
+
+    /// <summary>
+    /// Comment out stanzas of the main interfaces file that define interfaces the mesh file manages (with the
+    /// netdev layout: the underlay interface, whose address moves to br-phy) instead of failing.
+    /// </summary>
+    public bool TakeOver { get; init; }
 }

@@ -128,7 +128,7 @@ public sealed class WriteInterfacesModuleTests : IDisposable
         var error = await Assert.ThrowsAsync<TaskFailedException>(() => _module.CheckAsync(_harness.Context(), Params(), CancellationToken.None));
 
         Assert.Equal(
-            $"write-interfaces: {MainFile}:10 defines `iface docker0 inet dhcp`, but {MeshFile} manages that interface; remove the stanza from {MainFile} so ifupdown does not see it twice",
+            $"write-interfaces: {MainFile}:10 defines `iface docker0 inet dhcp`, but {MeshFile} manages that interface; remove the stanza from {MainFile} so ifupdown does not see it twice, or set take_over: true to comment it out there",
             error.Message);
     }
 
@@ -141,6 +141,25 @@ public sealed class WriteInterfacesModuleTests : IDisposable
 
         Assert.Contains("defines `iface eth0 inet static`", error.Message, StringComparison.Ordinal);
         Assert.Contains("with the netdev datapath eth0 becomes a port of br-phy, which takes over its address", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Take_over_comments_out_the_users_eth0_and_the_cycle_converges()
+    {
+        var parameters = Params(WriteInterfacesRenderTests.SeedHost(1, i => i.With("datapath", "netdev"))) with { UnderlayHwaddr = "52:54:00:ab:cd:01", TakeOver = true };
+
+        var first = await _module.CheckAsync(_harness.Context(), parameters, CancellationToken.None);
+        await ApplyAsync(parameters);
+        var again = await _module.CheckAsync(_harness.Context(), parameters, CancellationToken.None);
+
+        Assert.Contains(first.Changes, c => c.Path == $"{MainFile}: takes over eth0");
+        Assert.False(again.IsDrift, string.Join("; ", again.Changes));
+        var main = await File.ReadAllTextAsync(MainFile);
+        Assert.Contains("auto lo\niface lo inet loopback", main, StringComparison.Ordinal);
+        Assert.Contains(InterfacesTakeOver.Mark + "iface eth0 inet static", main, StringComparison.Ordinal);
+        Assert.Contains(InterfacesTakeOver.Mark + "    address 192.0.2.1/24", main, StringComparison.Ordinal);
+        Assert.Contains(InterfacesTakeOver.Mark + "auto eth0", main, StringComparison.Ordinal);
+        Assert.Null(InterfacesFile.Parse(main).Definition("eth0"));
     }
 
     [Fact]
