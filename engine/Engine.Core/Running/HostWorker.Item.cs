@@ -15,7 +15,18 @@ internal sealed partial class HostWorker
         var task = node.Task;
         for (var attempt = 0; ; attempt++)
         {
-            var run = await RunItemAsync(node, item, ct);
+            ItemRun run;
+            try
+            {
+                run = await RunItemAsync(node, item, ct);
+            }
+            catch (TaskFailedException) when (task.Until is not null && attempt < Math.Max(task.Retries, 1))
+            {
+                // As in Ansible, a failed attempt of a task with `until` is retried, not final.
+                await Task.Delay(TimeSpan.FromSeconds(task.Delay), ct);
+                continue;
+            }
+
             if (task.Until is null || state.Templates.Evaluate(task.Until, VarsWith(node, item, run.Registered)))
             {
                 return run;

@@ -104,6 +104,27 @@ public sealed class RunnerSpecs
     }
 
     [Fact]
+    public async Task A_failing_attempt_of_a_task_with_until_is_retried()
+    {
+        using var workspace = new Workspace();
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              tasks:
+                - name: ready on the second attempt
+                  shell: test -f "{{ example_root }}/ready" || { touch "{{ example_root }}/ready"; exit 1; }
+                  register: probe
+                  until: probe.rc == 0
+                  retries: 3
+                  delay: 0
+            """);
+
+        var run = await workspace.RunAsync("apply", playbook);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("changed: [localhost] ready on the second attempt", run.Stdout);
+    }
+
+    [Fact]
     public async Task Check_mode_labels_a_plan_that_depends_on_a_pending_change_as_assumed()
     {
         using var workspace = new Workspace();
