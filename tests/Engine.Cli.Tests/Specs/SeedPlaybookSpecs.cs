@@ -41,5 +41,57 @@ public sealed class SeedPlaybookSpecs
         Assert.Contains("task 'build the Open vSwitch debs' on build1: build-deb: src must be an absolute path on the build host", outcome.Stderr);
     }
 
+    [Fact]
+    public async Task I_can_check_the_seed_playbook_against_hosts_with_nothing_installed_and_see_every_change()
+    {
+        // Four "hosts" on this machine (local connections), planned with the production mesh: check mode
+        // reads them and changes nothing, so this is safe here and shows what an apply would do.
+        var root = Directory.CreateTempSubdirectory("converge-seed-check-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "hosts.yml"), """
+                all:
+                  vars:
+                    ansible_connection: local
+                  children:
+                    builder:
+                      hosts:
+                        build1: {}
+                    mesh:
+                      hosts:
+                        host1: { ansible_host: 192.0.2.1 }
+                        host2: { ansible_host: 192.0.2.2 }
+                        host3: { ansible_host: 192.0.2.3 }
+                """);
+            Directory.CreateDirectory(Path.Combine(root, "group_vars"));
+            File.Copy(Path.Combine(Inventory("production"), "group_vars", "mesh.yml"), Path.Combine(root, "group_vars", "mesh.yml"));
+            var source = Path.Combine(RepositoryPaths.Examples, "files", "hello-deb");
+            var before = Directory.GetFiles("/etc/network", "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+
+            var outcome = await ConvergeProcess.RunAsync("check", Playbook, "-i", Path.Combine(root, "hosts.yml"),
+                "-e", $"ovs_source={source}", "-e", $"converge_state_dir={Path.Combine(root, "state")}");
+
+            Assert.True(outcome.ExitCode == 2, outcome.ToString());
+            Assert.Contains("changed: [build1] build the Open vSwitch debs", outcome.Stdout);
+            foreach (var host in new[] { "host1", "host2", "host3" })
+            {
+                Assert.Contains($"changed: [{host}] bridge-utils and Docker", outcome.Stdout);
+                Assert.Contains($"changed: [{host}] mesh interfaces", outcome.Stdout);
+                Assert.Contains($"changed: [{host}] Docker daemon on the mesh bridge", outcome.Stdout);
+                Assert.Contains($"changed: [{host}] handler reboot — would reboot", outcome.Stdout);
+            }
+
+            Assert.Contains("package docker.io", outcome.Stdout);
+            Assert.Contains("+    ovs_extra set bridge ${IFACE} stp_enable=true", outcome.Stdout);
+            Assert.Contains("+auto docker0=docker0", outcome.Stdout);
+            Assert.Equal(before, Directory.GetFiles("/etc/network", "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText));
+            Assert.False(Directory.Exists(Path.Combine(root, "state")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static int CountOf(string text, string part) => text.Split(part).Length - 1;
 }
