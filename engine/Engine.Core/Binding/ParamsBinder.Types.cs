@@ -1,14 +1,10 @@
 using System.Collections;
-using System.Globalization;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Converge.Core.Diagnostics;
 using Converge.Core.Modules;
 using Converge.Core.Secrets;
-using Converge.Core.Templates;
 using Converge.Core.Yaml;
 using FluentValidation;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Converge.Core.Binding;

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using Converge.Core.Binding;
-using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Graph;
-using Converge.Core.Modules;
 using Converge.Core.Reporting;
 using Converge.Core.Templates;
 

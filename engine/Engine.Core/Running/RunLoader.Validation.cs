@@ -1,14 +1,11 @@
 using Converge.Core.Binding;
 using Converge.Core.Diagnostics;
-using Converge.Core.Graph;
 using Converge.Core.Inventory;
 using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Core.Playbooks;
 using Converge.Core.Templates;
-using Converge.Core.Variables;
 using Converge.Core.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace Converge.Core.Running;
 

@@ -1,4 +1,3 @@
-using Converge.Core.Binding;
 using Converge.Core.Diagnostics;
 using Converge.Core.Graph;
 using Converge.Core.Inventory;
