@@ -22,6 +22,10 @@ public sealed class RunnerSpecs
                 m3: {}
         """);
 
+    /// <summary>Applies a playbook to the four local hosts of <see cref="Inventory"/>.</summary>
+    private static Task<ConvergeOutcome> ApplyOnHostsAsync(Workspace workspace, string playbook, params string[] extra) =>
+        ConvergeProcess.RunAsync(["apply", playbook, "-i", Inventory(workspace), "-e", $"example_root={workspace.Root}", .. extra]);
+
     [Fact]
     public async Task A_failed_host_stops_only_itself_and_tasks_that_require_it_are_skipped_and_say_why()
     {
@@ -44,7 +48,7 @@ public sealed class RunnerSpecs
                   requires: build
             """);
 
-        var run = await ConvergeProcess.RunAsync("apply", playbook, "-i", Inventory(workspace), "-e", $"example_root={workspace.Root}", "--report", workspace.PathOf("r.json"));
+        var run = await ApplyOnHostsAsync(workspace, playbook, "--report", workspace.PathOf("r.json"));
 
         Assert.True(run.ExitCode == 4, run.ToString());
         foreach (var host in new[] { "m1", "m2", "m3" })
@@ -71,7 +75,7 @@ public sealed class RunnerSpecs
                   shell: echo "start {{ inventory_hostname }}" >> "{{ example_root }}/log"; sleep 0.3; echo "end {{ inventory_hostname }}" >> "{{ example_root }}/log"
             """);
 
-        var run = await ConvergeProcess.RunAsync("apply", playbook, "-i", Inventory(workspace), "-e", $"example_root={workspace.Root}");
+        var run = await ApplyOnHostsAsync(workspace, playbook);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = File.ReadAllLines(workspace.PathOf("log"));
@@ -97,7 +101,7 @@ public sealed class RunnerSpecs
                   shell: echo "second {{ inventory_hostname }}" >> "{{ example_root }}/log"
             """);
 
-        var run = await ConvergeProcess.RunAsync("apply", playbook, "-i", Inventory(workspace), "-e", $"example_root={workspace.Root}");
+        var run = await ApplyOnHostsAsync(workspace, playbook);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(["first m1", "second m1", "first m2", "second m2", "first m3", "second m3"], File.ReadAllLines(workspace.PathOf("log")));
