@@ -76,10 +76,16 @@ public static partial class InventoryLoader
                 break;
             case "":
                 // The yaml plugin accepts files without an extension and the ini plugin takes what it refuses.
-                var attempt = YamlFile.Parse(path, text, new DiagnosticBag());
+                var yamlDiagnostics = new DiagnosticBag();
+                var attempt = YamlFile.Parse(path, text, yamlDiagnostics);
                 if (attempt?.Root is YamlMappingNode)
                 {
                     YamlInventoryParser.Parse(attempt, inventory);
+                }
+                else if (attempt is null && LooksLikeYaml(text))
+                {
+                    // Broken YAML would only produce puzzling INI errors: report what the YAML parser says.
+                    inventory.Diagnostics.AddRange(yamlDiagnostics.Items);
                 }
                 else
                 {
@@ -144,6 +150,16 @@ public static partial class InventoryLoader
         var near = NearNames.Find(Path.GetFileName(path), siblings);
         return near.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", near.Select(n => $"'{Path.Combine(parent, n)}'"))}?";
     }
+
+    /// <summary>Whether the first meaningful line is a YAML document start or a <c>key:</c> line, which INI never has.</summary>
+    private static bool LooksLikeYaml(string text)
+    {
+        var first = text.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.Trim().Length > 0 && l.TrimStart()[0] is not ('#' or ';'));
+        return first is not null && (first.StartsWith("---", StringComparison.Ordinal) || YamlKeyLine().IsMatch(first));
+    }
+
+    [GeneratedRegex(@"^[^\s\[=]+:(\s|$)")]
+    private static partial Regex YamlKeyLine();
 
     // Ansible's IGNORED_ALWAYS plus the default INVENTORY_IGNORE_EXTS (REJECT_EXTS + .orig .ini .cfg .retry).
     [GeneratedRegex(@"^\.|^host_vars$|^group_vars$|^vars_plugins$|(\.pyc|\.pyo|\.swp|\.bak|~|\.rpm|\.md|\.txt|\.rst|\.orig|\.ini|\.cfg|\.retry)$")]

@@ -23,7 +23,7 @@ public sealed class ServiceModule(InitLayout layout) : Module<ServiceParams>
     public override async Task<Plan> CheckAsync(ModuleContext context, ServiceParams parameters, CancellationToken ct)
     {
         var status = await context.Facts.GetAsync(new ServiceStatusFact(parameters.Name, layout), ct);
-        return ServicePlanner.Plan(parameters, status);
+        return ServicePlanner.PlanFor(parameters, status);
     }
 
     public override async Task<ApplyResult> ApplyAsync(ModuleContext context, ServiceParams parameters, Plan plan, CancellationToken ct)

@@ -9,20 +9,20 @@ namespace Converge.Modules.Service;
 /// </summary>
 public static class ServicePlanner
 {
-    public static Plan Plan(ServiceParams parameters, ServiceStatus status)
+    public static Plan PlanFor(ServiceParams parameters, ServiceStatus status)
     {
         var subject = $"service {parameters.Name}";
         if (!status.Exists)
         {
             if (parameters.State is "stopped" or null && parameters.Enabled is not true)
             {
-                return Core.Modules.Plan.InSync($"{status.Describe()}, so it is neither running nor enabled");
+                return Plan.InSync($"{status.Describe()}, so it is neither running nor enabled");
             }
 
             // DESIGN.md: a service whose package an earlier task installs is planned against the predicted
             // state and labelled assumed; if it is still missing at apply time, apply fails.
             var want = string.Join(", ", new[] { parameters.State, parameters.Enabled is true ? "enabled" : null }.OfType<string>());
-            return Core.Modules.Plan.Drift(new Change(subject, "not installed", want), $"{status.Describe()}; assuming an earlier task installs it")
+            return Plan.Drift(new Change(subject, "not installed", want), $"{status.Describe()}; assuming an earlier task installs it")
                 with { Assumed = true, State = status };
         }
 
@@ -50,8 +50,8 @@ public static class ServicePlanner
         }
 
         return changes.Count == 0
-            ? Core.Modules.Plan.InSync(status.Describe())
-            : Core.Modules.Plan.Drift(changes) with { State = status };
+            ? Plan.InSync(status.Describe())
+            : Plan.Drift(changes) with { State = status };
     }
 
     /// <summary>The commands for a drift plan, in order: the state action, then enable/disable.</summary>

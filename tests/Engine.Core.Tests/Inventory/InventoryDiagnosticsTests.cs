@@ -160,6 +160,19 @@ public sealed class InventoryDiagnosticsTests
     }
 
     [Fact]
+    public void Broken_YAML_in_a_file_without_extension_is_reported_as_YAML_not_as_INI()
+    {
+        using var files = new TempInventory();
+        files.Write("hosts", "all:\n  hosts:\n    web1:\n   bad: [\n");
+
+        var diagnostics = Load(files, "hosts");
+
+        var single = Assert.Single(diagnostics);
+        Assert.StartsWith("hosts:4:", single, StringComparison.Ordinal);
+        Assert.Contains("malformed YAML", single, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_vault_encrypted_vars_file_is_reported_not_misread()
     {
         using var files = new TempInventory();

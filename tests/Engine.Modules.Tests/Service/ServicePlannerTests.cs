@@ -12,7 +12,7 @@ public sealed class ServicePlannerTests
     {
         var parameters = new ServiceParams { Name = "nginx", State = "started", Enabled = true };
 
-        var plan = ServicePlanner.Plan(parameters, Stopped);
+        var plan = ServicePlanner.PlanFor(parameters, Stopped);
         var commands = ServicePlanner.Commands(parameters, Stopped, InitLayout.Default);
 
         Assert.Equal(["service nginx: state: stopped → started", "service nginx: enabled: no → yes"], plan.Changes.Select(c => c.ToString()));
@@ -22,7 +22,7 @@ public sealed class ServicePlannerTests
     [Fact]
     public void Started_WhenRunningAndEnabled_IsInSyncWithAReason()
     {
-        var plan = ServicePlanner.Plan(new ServiceParams { Name = "nginx", State = "started", Enabled = true }, Running);
+        var plan = ServicePlanner.PlanFor(new ServiceParams { Name = "nginx", State = "started", Enabled = true }, Running);
 
         Assert.False(plan.IsDrift);
         Assert.Equal("nginx is running and enabled", plan.Reason);
@@ -31,11 +31,11 @@ public sealed class ServicePlannerTests
     [Fact]
     public void Restarted_IsAlwaysAChange_AndReloadedStartsAStoppedService()
     {
-        var restart = ServicePlanner.Plan(new ServiceParams { Name = "nginx", State = "restarted" }, Running);
+        var restart = ServicePlanner.PlanFor(new ServiceParams { Name = "nginx", State = "restarted" }, Running);
         var reload = new ServiceParams { Name = "nginx", State = "reloaded" };
 
         Assert.Equal("restarted", Assert.Single(restart.Changes).After);
-        Assert.Equal("started", Assert.Single(ServicePlanner.Plan(reload, Stopped).Changes).After);
+        Assert.Equal("started", Assert.Single(ServicePlanner.PlanFor(reload, Stopped).Changes).After);
         Assert.Equal("systemctl start nginx.service", Assert.Single(ServicePlanner.Commands(reload, Stopped, InitLayout.Default)).CommandLine);
         Assert.Equal("systemctl reload nginx.service", Assert.Single(ServicePlanner.Commands(reload, Running, InitLayout.Default)).CommandLine);
     }
@@ -45,8 +45,8 @@ public sealed class ServicePlannerTests
     {
         var missing = new ServiceStatus("nginx", "sysv", false, false, false);
 
-        var start = ServicePlanner.Plan(new ServiceParams { Name = "nginx", State = "started", Enabled = true }, missing);
-        var stop = ServicePlanner.Plan(new ServiceParams { Name = "nginx", State = "stopped" }, missing);
+        var start = ServicePlanner.PlanFor(new ServiceParams { Name = "nginx", State = "started", Enabled = true }, missing);
+        var stop = ServicePlanner.PlanFor(new ServiceParams { Name = "nginx", State = "stopped" }, missing);
 
         Assert.True(start.Assumed);
         Assert.Equal("started, enabled", Assert.Single(start.Changes).After);
