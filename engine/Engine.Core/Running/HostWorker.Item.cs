@@ -27,7 +27,7 @@ internal sealed partial class HostWorker
                 continue;
             }
 
-            if (task.Until is null || state.Templates.Evaluate(task.Until, VarsWith(node, item, run.Registered)))
+            if (task.Until is null || state.Templates.Evaluate(task.Until, VarsWith(state.Scope.For(node, item.Item, item.HasItem), task, run.Registered)))
             {
                 return run;
             }
@@ -85,7 +85,7 @@ internal sealed partial class HostWorker
         {
             var output = Registered(task, null, null, failed: true, e.Message, e.Output, e.ExitCode, e.StderrTail);
             Register(task, output);
-            if (task.FailedWhen is not null && !state.Templates.Evaluate(task.FailedWhen, VarsWith(node, item, output)))
+            if (task.FailedWhen is not null && !state.Templates.Evaluate(task.FailedWhen, VarsWith(vars, task, output)))
             {
                 return new ItemRun(item.HasItem, item.Item, Plan.InSync($"failure ignored: failed_when '{task.FailedWhen}' is false"), null, false, output);
             }
@@ -97,7 +97,7 @@ internal sealed partial class HostWorker
         var changed = plan.IsDrift;
         if (task.ChangedWhen is not null)
         {
-            changed = state.Templates.Evaluate(task.ChangedWhen, VarsWith(node, item, registered));
+            changed = state.Templates.Evaluate(task.ChangedWhen, VarsWith(vars, task, registered));
             registered = new Dictionary<string, object?>(registered) { ["changed"] = changed };
         }
 
@@ -109,7 +109,7 @@ internal sealed partial class HostWorker
             }
         }
 
-        if (task.FailedWhen is not null && state.Templates.Evaluate(task.FailedWhen, VarsWith(node, item, registered)))
+        if (task.FailedWhen is not null && state.Templates.Evaluate(task.FailedWhen, VarsWith(vars, task, registered)))
         {
             Register(task, new Dictionary<string, object?>(registered) { ["failed"] = true });
             throw new TaskFailedException($"failed_when '{task.FailedWhen}' is true");
@@ -119,15 +119,15 @@ internal sealed partial class HostWorker
         return new ItemRun(item.HasItem, item.Item, plan, applied, changed, registered);
     }
 
-    private IReadOnlyDictionary<string, object?> VarsWith(GraphNode node, (bool HasItem, object? Item) item, IReadOnlyDictionary<string, object?> registered)
+    /// <summary>The item's variables with this task's own result under its <c>register</c> name, for its conditions.</summary>
+    private static IReadOnlyDictionary<string, object?> VarsWith(IReadOnlyDictionary<string, object?> vars, Playbooks.TaskDefinition task, IReadOnlyDictionary<string, object?> registered)
     {
-        var vars = new Dictionary<string, object?>(state.Scope.For(node, item.Item, item.HasItem), StringComparer.Ordinal);
-        if (node.Task.Register is { } name)
+        if (task.Register is not { } name)
         {
-            vars[name] = registered;
+            return vars;
         }
 
-        return vars;
+        return new Dictionary<string, object?>(vars, StringComparer.Ordinal) { [name] = registered };
     }
 
     private void Register(Playbooks.TaskDefinition task, IReadOnlyDictionary<string, object?> output)

@@ -1,5 +1,4 @@
 using Converge.Core.Diagnostics;
-using Converge.Core.Reporting;
 using Converge.Core.Running;
 using Converge.Core.Templates;
 using Converge.Modules;
@@ -29,5 +28,4 @@ internal static class ConvergeEngine
         }
     }
 
-    public const int InvalidInput = ExitCodes.InvalidInput;
 }
