@@ -6,13 +6,15 @@ namespace Converge.Core.Facts;
 /// A fact: one read-only command and a pure parser of its output. Cached per host and run by
 /// <see cref="FactCache"/>; parsers are tested from recorded output.
 /// </summary>
-public abstract class Fact<T>
+public abstract class Fact<T> : IFact
 {
     /// <summary>The probe command; must be <see cref="CommandKind.Probe"/>.</summary>
     public abstract CommandSpec Command { get; }
 
     public abstract T Parse(CommandResult result);
 
-    /// <summary>The cache key: the fact type and its command line.</summary>
-    public virtual string Key => GetType().FullName + " " + Command.CommandLine;
+    /// <summary>The cache key: the fact type and its command line (and become user, when the probe names one).</summary>
+    public virtual string Key => GetType().FullName + " " + Command.CommandLine + (Command.Become is { } become ? " as " + become.User : string.Empty);
+
+    object? IFact.ParseResult(CommandResult result) => Parse(result);
 }

@@ -4,51 +4,76 @@ using Converge.Core.Connections;
 namespace Converge.Core.Facts;
 
 /// <summary>
-/// Facts of one host for one run. Modules invalidate the facts their changes make stale, as Puppet
-/// resets its caches after a change. <see cref="PrefetchAsync"/> batches several probes into one round trip.
+/// Facts of one host for one run. <see cref="PrefetchAsync"/> reads many facts in one round trip (the runner
+/// prefetches what a play's tasks declare); a prefetched probe result is parsed only when a task reads it,
+/// so a fact that fails to parse fails the task that reads it, not the prefetch.
+/// <para>
+/// Staleness: every mutating call on the host's connection drops every cached fact (see
+/// <see cref="FactInvalidatingConnection"/>, which the runner puts between modules and the host), so a
+/// cached value always describes the host as it was after its last change. Modules may still
+/// invalidate what they know their change made stale, as Puppet resets its caches after a change.
+/// </para>
 /// </summary>
 public sealed class FactCache(IConnection connection)
 {
     private readonly ConcurrentDictionary<string, object?> _values = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CommandResult> _prefetched = new(StringComparer.Ordinal);
 
     public async Task<T> GetAsync<T>(Fact<T> fact, CancellationToken ct)
     {
-        if (_values.TryGetValue(fact.Key, out var cached))
+        var key = fact.Key;
+        if (_values.TryGetValue(key, out var cached))
         {
             return (T)cached!;
         }
 
-        var result = await connection.RunAsync(fact.Command with { Kind = CommandKind.Probe }, ct);
+        var result = _prefetched.TryRemove(key, out var early)
+            ? early
+            : await connection.RunAsync(fact.Command with { Kind = CommandKind.Probe }, ct);
         var value = fact.Parse(result);
-        _values[fact.Key] = value;
+        _values[key] = value;
         return value;
     }
 
-    /// <summary>Runs the probes of several facts in one batch and caches them all.</summary>
-    public async Task PrefetchAsync<T>(IReadOnlyList<Fact<T>> facts, CancellationToken ct)
+    /// <summary>True when reading the fact costs no round trip (its value or its probe result is cached).</summary>
+    public bool Has(IFact fact) => _values.ContainsKey(fact.Key) || _prefetched.ContainsKey(fact.Key);
+
+    /// <summary>
+    /// Runs the probes of the facts not cached yet in one batch (<see cref="IConnection.RunProbesAsync"/>:
+    /// one round trip over SSH) and keeps their results for <see cref="GetAsync{T}"/>. Returns how many probes ran.
+    /// </summary>
+    public async Task<int> PrefetchAsync(IReadOnlyList<IFact> facts, CancellationToken ct)
     {
-        var missing = facts.Where(f => !_values.ContainsKey(f.Key)).ToList();
+        var missing = facts.Where(f => !Has(f)).DistinctBy(f => f.Key, StringComparer.Ordinal).ToList();
         if (missing.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var results = await connection.RunProbesAsync([.. missing.Select(f => f.Command with { Kind = CommandKind.Probe })], ct);
         for (var i = 0; i < missing.Count; i++)
         {
-            _values[missing[i].Key] = missing[i].Parse(results[i]);
+            _prefetched[missing[i].Key] = results[i];
         }
+
+        return missing.Count;
     }
 
     /// <summary>Drops every cached fact of the given fact type.</summary>
     public void Invalidate<TFact>()
     {
         var prefix = typeof(TFact).FullName + " ";
-        foreach (var key in _values.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+        foreach (var key in _values.Keys.Concat(_prefetched.Keys).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
         {
             _values.TryRemove(key, out _);
+            _prefetched.TryRemove(key, out _);
         }
     }
 
-    public void InvalidateAll() => _values.Clear();
+    /// <summary>Drops every cached fact; called after every change made on the host.</summary>
+    public void InvalidateAll()
+    {
+        _values.Clear();
+        _prefetched.Clear();
+    }
 }

@@ -1,3 +1,4 @@
+using Converge.Core.Facts;
 using FluentValidation;
 
 namespace Converge.Core.Modules;
@@ -18,6 +19,13 @@ public interface IModule
     IValidator? Validator { get; }
 
     Task<Plan> CheckAsync(ModuleContext context, object parameters, CancellationToken ct);
+
+    /// <summary>
+    /// The facts the check will read through <see cref="ModuleContext.Facts"/> for these bound params, so
+    /// the runner can read those of many tasks in one round trip before they run. Only a hint: a fact left
+    /// out is read when the check asks for it, and one declared but not read costs one probe in the batch.
+    /// </summary>
+    IReadOnlyList<IFact> FactsOf(object parameters) => [];
 
     Task<ApplyResult> ApplyAsync(ModuleContext context, object parameters, Plan plan, CancellationToken ct);
 }

@@ -1,3 +1,4 @@
+using Converge.Core.Facts;
 using FluentValidation;
 
 namespace Converge.Core.Modules;
@@ -18,6 +19,14 @@ public abstract class Module<TParams> : IModule
     public abstract Task<Plan> CheckAsync(ModuleContext context, TParams parameters, CancellationToken ct);
 
     public abstract Task<ApplyResult> ApplyAsync(ModuleContext context, TParams parameters, Plan plan, CancellationToken ct);
+
+    /// <summary>
+    /// The facts <see cref="CheckAsync"/> will read through <see cref="ModuleContext.Facts"/> for these params,
+    /// which the runner prefetches in one round trip with the other tasks' facts. Must not touch the host.
+    /// </summary>
+    public virtual IReadOnlyList<IFact> FactsOf(TParams parameters) => [];
+
+    IReadOnlyList<IFact> IModule.FactsOf(object parameters) => FactsOf((TParams)parameters);
 
     Task<Plan> IModule.CheckAsync(ModuleContext context, object parameters, CancellationToken ct) =>
         CheckAsync(context, (TParams)parameters, ct);

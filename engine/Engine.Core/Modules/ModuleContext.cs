@@ -17,7 +17,17 @@ public sealed class ModuleContext
     /// <summary>The host's connection, with the task's become applied.</summary>
     public required IConnection Connection { get; init; }
 
-    /// <summary>Facts cached for this host and run; invalidate what a change makes stale.</summary>
+    /// <summary>
+    /// The task's become, already applied to <see cref="Connection"/>; null when the task runs as the login
+    /// user. <see cref="Facts"/> are always read as the login user, so a module whose read must see what the
+    /// become user sees reads through <see cref="Connection"/> when this is set.
+    /// </summary>
+    public Become? Become { get; init; }
+
+    /// <summary>
+    /// Facts cached for this host and run, read as the login user. Every change made through
+    /// <see cref="Connection"/> drops them all; a module may also invalidate what it knows its change made stale.
+    /// </summary>
     public required FactCache Facts { get; init; }
 
     /// <summary>The variables of this task on this host (inventory, play, task, registered, extra).</summary>

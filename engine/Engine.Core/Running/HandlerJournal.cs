@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
+using Converge.Core.Facts;
 using Converge.Core.Playbooks;
 
 namespace Converge.Core.Running;
@@ -11,11 +12,14 @@ namespace Converge.Core.Running;
 /// <c>/var/lib/converge</c>): written before the notifying change is applied and removed after the handler
 /// succeeds, so a run that dies between a change and its handler (e.g. a reboot) fires it on the next run.
 /// </summary>
-internal sealed class HandlerJournal(IConnection connection, string stateDirectory, string playbookName)
+internal sealed class HandlerJournal(IConnection connection, Become? become, string stateDirectory, string playbookName)
 {
     private bool _directoryReady;
 
     private string PendingDirectory => stateDirectory.TrimEnd('/') + "/pending";
+
+    /// <summary>The keys of pending notifications as a fact, so the runner reads them in its first batch; read as the journal's become.</summary>
+    public Fact<HashSet<string>> Pending => new PendingHandlersFact(PendingDirectory, become);
 
     public static string DefaultStateDirectory => "/var/lib/converge";
 
@@ -26,14 +30,8 @@ internal sealed class HandlerJournal(IConnection connection, string stateDirecto
         return Convert.ToHexStringLower(hash)[..16];
     }
 
-    /// <summary>Reads the keys of pending notifications in one read-only round trip.</summary>
-    public async Task<HashSet<string>> ReadAsync(CancellationToken ct)
-    {
-        var result = await connection.RunAsync(CommandSpec.Probe("find", PendingDirectory, "-maxdepth", "1", "-type", "f", "-printf", "%f\\n"), ct);
-        return result.Succeeded
-            ? result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
-            : [];
-    }
+    /// <summary>Reads the keys of pending notifications (from the runner's first batch when it read them).</summary>
+    public Task<HashSet<string>> ReadAsync(FactCache facts, CancellationToken ct) => facts.GetAsync(Pending, ct);
 
     public async Task AddAsync(string key, string handlerName, CancellationToken ct)
     {

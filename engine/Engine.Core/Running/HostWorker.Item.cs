@@ -48,10 +48,16 @@ internal sealed partial class HostWorker
         var vars = state.Scope.For(node, item.Item, item.HasItem);
         var parameters = state.Binder.Bind(module, task.Params, task.File, task.ModuleSpan, vars);
         var become = Become(node);
+        if (become is null)
+        {
+            await EnsureFactsAsync(module.FactsOf(parameters), ct);
+        }
+
         var context = new ModuleContext
         {
             Host = host,
             Connection = become is null ? _connection : new BecomeConnection(_connection, become),
+            Become = become,
             Facts = _facts,
             Variables = vars,
             PlaybookDirectory = state.Run.Playbook.Directory,

@@ -17,8 +17,11 @@ internal sealed partial class HostWorker(RunState state, string host)
     private readonly HashSet<TaskDefinition> _notified = [];
     private HashSet<string> _pendingHandlers = [];
     private HandlerJournal? _journal;
+    private IReadOnlyList<GraphNode> _nodes = [];
+    private int _current;
     private IConnection _connection = null!;
     private FactCache _facts = null!;
+    private FactPlanner _planner = null!;
     private string? _stoppedBy;
     private bool _hasPendingChanges;
     private bool _unreachable;
@@ -33,8 +36,9 @@ internal sealed partial class HostWorker(RunState state, string host)
         try
         {
             raw = await OpenAsync(nodes, ct);
-            foreach (var node in nodes)
+            for (var i = 0; i < nodes.Count; i++)
             {
+                var node = nodes[i];
                 var external = node.Incoming.Where(e => e.From.Host != host || e.Kind == EdgeKind.Serial).Select(e => state.ResultOf(e.From)).Where(t => !t.IsCompleted).ToList();
                 if (external.Count > 0)
                 {
@@ -45,6 +49,13 @@ internal sealed partial class HostWorker(RunState state, string host)
                     holdsFork = true;
                 }
 
+                if (_stoppedBy is null && FactPlanner.WaitsForOtherHosts(node))
+                {
+                    // Another host's task may have changed this one (they can share files, as local hosts do).
+                    _facts.InvalidateAll();
+                }
+
+                _current = i;
                 state.Complete(node, await ExecuteAsync(node, ct));
             }
         }
@@ -77,17 +88,29 @@ internal sealed partial class HostWorker(RunState state, string host)
         IConnection? raw = null;
         try
         {
+            _nodes = nodes;
             raw = state.Options.Connect(host, variables);
             await raw.OpenAsync(ct);
-            _connection = state.Options.Check ? new CheckModeConnection(raw) : raw;
-            _facts = new FactCache(_connection);
+            var reads = state.Options.Check ? new CheckModeConnection(raw) : raw;
+            _facts = new FactCache(reads);
+            _connection = new FactInvalidatingConnection(reads, _facts);
+            _planner = new FactPlanner(state);
             if (nodes.Any(n => n.Task.IsHandler))
             {
                 var stateDirectory = state.Run.ExtraVariables.GetValueOrDefault("converge_state_dir") as string
                     ?? variables.GetValueOrDefault("converge_state_dir") as string
                     ?? HandlerJournal.DefaultStateDirectory;
-                _journal = new HandlerJournal(Become(nodes[0]) is { } become ? new BecomeConnection(_connection, become) : _connection, stateDirectory, Path.GetFileName(state.Run.Playbook.Path));
-                _pendingHandlers = await _journal.ReadAsync(ct);
+                var become = Become(nodes[0]);
+                _journal = new HandlerJournal(become is null ? _connection : new BecomeConnection(_connection, become), become, stateDirectory, Path.GetFileName(state.Run.Playbook.Path));
+            }
+
+            // One round trip for the handler journal and the facts of the first tasks (a no-op rerun of a
+            // one-play playbook needs no other); the first task's wait for another host would drop them.
+            var waits = nodes.Count == 0 || FactPlanner.WaitsForOtherHosts(nodes[0]);
+            await PrefetchAsync(waits ? null : 0, _journal is null ? [] : [_journal.Pending], ct);
+            if (_journal is not null)
+            {
+                _pendingHandlers = await _journal.ReadAsync(_facts, ct);
             }
 
             return raw;
@@ -110,6 +133,43 @@ internal sealed partial class HostWorker(RunState state, string host)
             }
 
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads in one batch the given facts and those the tasks from <paramref name="start"/> on declare
+    /// (<see cref="FactPlanner"/>). Only an optimization: when the batch fails short of losing the host,
+    /// every task reads its own facts and reports its own failure.
+    /// </summary>
+    private async Task PrefetchAsync(int? start, IReadOnlyList<IFact> extra, CancellationToken ct)
+    {
+        var facts = new List<IFact>(extra);
+        if (start is { } first && first < _nodes.Count)
+        {
+            facts.AddRange(_planner.Plan(_nodes, first, n => Become(n) is null));
+        }
+
+        if (facts.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _facts.PrefetchAsync(facts, ct);
+        }
+        catch (TaskFailedException)
+        {
+            // e.g. the batch's become was refused: the task that needs the fact gets the message itself.
+        }
+    }
+
+    /// <summary>Before a check: when its declared facts are not all cached (first task, or a change dropped them), batch them with the next tasks' facts.</summary>
+    private async Task EnsureFactsAsync(IReadOnlyList<IFact> declared, CancellationToken ct)
+    {
+        if (declared.Count > 0 && !declared.All(_facts.Has))
+        {
+            await PrefetchAsync(_current, declared, ct);
         }
     }
 

@@ -1,6 +1,7 @@
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Diffs;
+using Converge.Core.Facts;
 using Converge.Core.Modules;
 
 namespace Converge.Modules.Common;
@@ -33,6 +34,12 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
 
     /// <summary>What the module wants for its path; may read the host (only read).</summary>
     protected abstract Task<FileSpec> SpecAsync(ModuleContext context, TParams parameters, CancellationToken ct);
+
+    /// <summary>
+    /// The one <see cref="FileFact"/> the check reads, so the runner can prefetch it. Every file module's
+    /// subject is the path its <see cref="SpecAsync"/> manages; if one ever differs, the check reads its own path.
+    /// </summary>
+    public sealed override IReadOnlyList<IFact> FactsOf(TParams parameters) => [new FileFact(Subject(parameters))];
 
     protected sealed override async Task<StatePair<PathState>> ReadAsync(ModuleContext context, TParams parameters, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
+using Converge.Core.Facts;
 using Converge.Core.Modules;
 
 namespace Converge.Modules.Common;
@@ -18,18 +19,22 @@ public abstract class GuardedCommandModule<TParams> : Module<TParams>
     public override async Task<Plan> CheckAsync(ModuleContext context, TParams parameters, CancellationToken ct)
     {
         var line = Build(parameters).CommandLine;
-        if (parameters.Creates is { } creates && await context.Connection.StatAsync(Resolve(parameters, creates), null, ct) is not null)
+        if (parameters.Creates is { } creates && await StatAsync(context, Resolve(parameters, creates), ct) is not null)
         {
             return Skipped($"skipped, since {creates} exists", line);
         }
 
-        if (parameters.Removes is { } removes && await context.Connection.StatAsync(Resolve(parameters, removes), null, ct) is null)
+        if (parameters.Removes is { } removes && await StatAsync(context, Resolve(parameters, removes), ct) is null)
         {
             return Skipped($"skipped, since {removes} does not exist", line);
         }
 
         return Plan.Drift(new Change(Name, null, line), "will run");
     }
+
+    /// <summary>The guards' stats, so a no-op rerun reads them in the runner's one batch.</summary>
+    public override IReadOnlyList<IFact> FactsOf(TParams parameters) =>
+        [.. new[] { parameters.Creates, parameters.Removes }.OfType<string>().Select(p => new PathStatFact(Resolve(parameters, p)))];
 
     public override async Task<ApplyResult> ApplyAsync(ModuleContext context, TParams parameters, Plan plan, CancellationToken ct)
     {
@@ -57,6 +62,10 @@ public abstract class GuardedCommandModule<TParams> : Module<TParams>
 
         return new ApplyResult($"ran `{command.CommandLine}` (rc 0)") { Output = output };
     }
+
+    /// <summary>A guard is checked as the task's user: through the fact cache as the login user, else through the become connection.</summary>
+    private static Task<FileStat?> StatAsync(ModuleContext context, string path, CancellationToken ct) =>
+        context.Become is null ? context.Facts.GetAsync(new PathStatFact(path), ct) : context.Connection.StatAsync(path, null, ct);
 
     private static string Resolve(TParams parameters, string path) =>
         path.StartsWith('/') || parameters.Chdir is null ? path : parameters.Chdir.TrimEnd('/') + "/" + path;

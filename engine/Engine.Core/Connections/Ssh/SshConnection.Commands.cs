@@ -80,6 +80,7 @@ public sealed partial class SshConnection
         CancellationToken ct)
     {
         var client = await ClientAsync(ct);
+        Interlocked.Increment(ref _channels);
 
         // SSH.NET sends end-of-file only after at least one byte of input (ChannelInputStream.Dispose), so a
         // command without input gets /dev/null instead; otherwise `cat` or `read` would wait forever.

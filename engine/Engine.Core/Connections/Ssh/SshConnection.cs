@@ -28,6 +28,7 @@ public sealed partial class SshConnection : IConnection
     private readonly ConnectionOptions _options;
     private readonly SemaphoreSlim _connectGate = new(1, 1);
     private SshClient? _client;
+    private long _channels;
 
     static SshConnection()
     {
@@ -51,6 +52,9 @@ public sealed partial class SshConnection : IConnection
 
     /// <summary>Where this connection goes, as people write it: <c>user@address:port</c>.</summary>
     public string Endpoint => $"{_settings.User}@{_settings.Address}:{_settings.Port}";
+
+    /// <summary>How many exec channels (commands, probe batches, file transfers) this connection has opened: each costs a round trip and a shell on the host.</summary>
+    public long ChannelCount => Interlocked.Read(ref _channels);
 
     public async Task OpenAsync(CancellationToken ct)
     {
