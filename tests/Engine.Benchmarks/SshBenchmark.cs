@@ -49,6 +49,35 @@ public static class SshBenchmark
         return failed ? 1 : 0;
     }
 
+    /// <summary>
+    /// Starts sshd and a workspace of <paramref name="hosts"/> hosts, converges it once, prints the converge
+    /// command line of a no-op rerun, and keeps everything up until standard input closes or a line is read,
+    /// so one run can be profiled by hand (strace, perf, DOTNET_ variables).
+    /// </summary>
+    public static async Task<int> ServeAsync(int hosts, TextWriter output)
+    {
+        if (SshdRequirements.MissingReason is { } reason)
+        {
+            await output.WriteLineAsync("benchmark: " + reason);
+            return 1;
+        }
+
+        await using var server = await SshServer.StartAsync(hosts);
+        using var workspace = SshWorkspace.Create(server, hosts);
+        var (exit, wall, _, _, log) = await MeasureAsync(workspace.Arguments("apply", server));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"first apply: exit {exit} in {wall.TotalSeconds:0.00} s"));
+        if (exit is not 0)
+        {
+            await output.WriteLineAsync(log);
+        }
+
+        await output.WriteLineAsync($"sshd pids: {string.Join(' ', server.ProcessIds)}; log {server.LogFile}");
+        await output.WriteLineAsync("no-op rerun: dotnet " + string.Join(' ', new[] { ConvergeProcess.EntryPoint }.Concat(workspace.Arguments("apply", server, "--detailed-exitcode"))));
+        await output.WriteLineAsync("press Enter to stop");
+        await Console.In.ReadLineAsync();
+        return 0;
+    }
+
     /// <summary>Runs converge as a child process, sampling its peak resident memory until it exits; also its CPU time.</summary>
     private static async Task<(int Exit, TimeSpan Wall, TimeSpan Cpu, long PeakKilobytes, string Log)> MeasureAsync(string[] arguments)
     {

@@ -49,6 +49,9 @@ public sealed class SshServer : IAsyncDisposable
     /// <summary>The pid of the sshd that serves the first address (each serves 16), for tests that take a host down.</summary>
     public int ProcessId => _processes.Count > 0 && !_processes[0].HasExited ? _processes[0].Id : throw new InvalidOperationException("sshd is not running");
 
+    /// <summary>The pids of every running sshd (one per 16 addresses), for profiling.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. _processes.Where(p => !p.HasExited).Select(p => p.Id)];
+
     private int ProcessCount => (Addresses.Count + AddressesPerProcess - 1) / AddressesPerProcess;
 
     private string ConfigFile(int process) => Path.Combine(Directory, $"sshd_config.{process}");
