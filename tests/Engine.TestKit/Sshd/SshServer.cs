@@ -49,6 +49,41 @@ public sealed class SshServer : IAsyncDisposable
     /// <summary>The pid of the sshd that serves the first address (each serves 16), for tests that take a host down.</summary>
     public int ProcessId => _processes.Count > 0 && !_processes[0].HasExited ? _processes[0].Id : throw new InvalidOperationException("sshd is not running");
 
+    /// <summary>The log's current length: pass it to <see cref="SessionsSince"/> to look at what happens after now.</summary>
+    public long LogLength => File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
+
+    /// <summary>
+    /// The sessions (exec channels: commands, probe batches, file transfers) sshd started since
+    /// <paramref name="logOffset"/>, counted per connection (keyed by the client's port, one connection per host
+    /// and run), from the lines sshd logs at LogLevel VERBOSE when it accepts a key and starts a session.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> SessionsSince(long logOffset)
+    {
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(logOffset, SeekOrigin.Begin);
+        var sessions = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            var port = line.LastIndexOf(" port ", StringComparison.Ordinal) is var at and >= 0 ? line[(at + 6)..].Split(' ')[0] : null;
+            if (port is null)
+            {
+                continue;
+            }
+
+            if (line.StartsWith("Accepted publickey for ", StringComparison.Ordinal) || line.StartsWith("Accepted password for ", StringComparison.Ordinal))
+            {
+                sessions.TryAdd(port, 0);
+            }
+            else if (line.StartsWith("Starting session: ", StringComparison.Ordinal))
+            {
+                sessions[port] = sessions.GetValueOrDefault(port) + 1;
+            }
+        }
+
+        return sessions;
+    }
+
     /// <summary>The pids of every running sshd (one per 16 addresses), for profiling.</summary>
     public IReadOnlyList<int> ProcessIds => [.. _processes.Where(p => !p.HasExited).Select(p => p.Id)];
 

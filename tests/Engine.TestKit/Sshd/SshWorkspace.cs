@@ -72,15 +72,16 @@ public sealed class SshWorkspace : IDisposable
 
     /// <summary>
     /// Writes the workspace. <paramref name="overrides"/> replaces inventory variables of single hosts
-    /// (by 0-based index), e.g. a wrong <c>ansible_port</c>.
+    /// (by 0-based index), e.g. a wrong <c>ansible_port</c>; <paramref name="playbook"/> replaces the six-task
+    /// playbook (each host's folder is the variable <c>root</c>).
     /// </summary>
-    public static SshWorkspace Create(SshServer server, int hosts, IReadOnlyDictionary<int, IReadOnlyDictionary<string, object>>? overrides = null)
+    public static SshWorkspace Create(SshServer server, int hosts, IReadOnlyDictionary<int, IReadOnlyDictionary<string, object>>? overrides = null, string? playbook = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("converge-ssh-workspace-").FullName;
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "files"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "templates"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "inventory"));
-        File.WriteAllText(Path.Combine(directory, "site.yml"), PlaybookText);
+        File.WriteAllText(Path.Combine(directory, "site.yml"), playbook ?? PlaybookText);
         File.WriteAllText(Path.Combine(directory, "files", "app.conf"), "listen = 0.0.0.0:8080\nworkers = 4\n");
         File.WriteAllText(Path.Combine(directory, "templates", "settings.ini.liquid"), "[app]\nname = {{ inventory_hostname }}\nport = {{ app_port }}\n");
         File.WriteAllText(Path.Combine(directory, "templates", "motd.liquid"), "Welcome to {{ inventory_hostname }}, managed by Converge.\n");
