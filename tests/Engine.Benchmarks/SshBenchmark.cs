@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Converge.TestKit;
 using Converge.TestKit.Sshd;
 
@@ -7,13 +8,14 @@ namespace Converge.Benchmarks;
 
 /// <summary>
 /// Starts the loopback sshd with as many addresses as the largest N, then for each N writes a fresh
-/// workspace (<see cref="SshWorkspace"/>: 6 tasks per host) and runs the real <c>converge</c> three times:
-/// the first apply (everything changes), a no-op rerun, and check mode. It prints wall seconds, milliseconds
-/// per host-task, the controller's CPU seconds, and its peak resident memory (VmHWM of the converge process).
+/// workspace (<see cref="SshWorkspace"/>: 6 tasks per host) and runs <c>converge</c> three times: the first
+/// apply (everything changes), a no-op rerun, and check mode. It prints wall seconds, milliseconds per
+/// host-task, the controller's CPU seconds, its peak resident memory (VmHWM of the converge process), the CPU
+/// the "hosts" spent (sshd, shells and probes: every sshd's reaped children), and the load average before the run.
 /// </summary>
 public static class SshBenchmark
 {
-    public static async Task<int> RunAsync(IReadOnlyList<int> hostCounts, TextWriter output)
+    public static async Task<int> RunAsync(BenchmarkOptions options, TextWriter output)
     {
         if (SshdRequirements.MissingReason is { } reason)
         {
@@ -21,13 +23,22 @@ public static class SshBenchmark
             return 1;
         }
 
-        await using var server = await SshServer.StartAsync(hostCounts.Max());
-        await output.WriteLineAsync($"sshd on 127.0.1.1-{hostCounts.Max()}:{server.Port}; {Environment.ProcessorCount} cores; {SshWorkspace.TasksPerHost} tasks per host");
-        await output.WriteLineAsync("hosts  run          exit  wall s  ms/host-task  cpu s  peak MB");
-        var failed = false;
-        foreach (var hosts in hostCounts)
+        var converge = options.Converge is { } given ? Entry(given) : await PublishAsync(output);
+        if (converge is null)
         {
-            using var workspace = SshWorkspace.Create(server, hosts);
+            return 1;
+        }
+
+        await using var server = await SshServer.StartAsync(options.HostCounts.Max());
+        await using var users = options.LoginAsRoot ? null : await SshTestUsers.CreateAsync();
+        var login = users?.NoPasswordUser ?? "root";
+        await output.WriteLineAsync($"converge: {converge}");
+        await output.WriteLineAsync($"sshd on 127.0.1.1-{options.HostCounts.Max()}:{server.Port}; {Environment.ProcessorCount} cores; {SshWorkspace.TasksPerHost} tasks per host; login as {(users is null ? "root (this machine's ~root/.bashrc)" : login + " (Debian's default shell start-up files)")}");
+        await output.WriteLineAsync("hosts  run          exit  wall s  ms/host-task  cpu s  peak MB  hosts cpu s  load");
+        var failed = false;
+        foreach (var hosts in options.HostCounts)
+        {
+            using var workspace = await CreateWorkspaceAsync(server, hosts, users is null ? null : login);
             foreach (var (name, arguments) in new[]
             {
                 ("first apply", workspace.Arguments("apply", server)),
@@ -35,9 +46,13 @@ public static class SshBenchmark
                 ("check", workspace.Arguments("check", server)),
             })
             {
-                var (exit, wall, cpu, peak, log) = await MeasureAsync(arguments);
+                var load = LoadAverage();
+                var hostsBefore = HostsCpu(server);
+                var (exit, wall, cpu, peak, log) = await MeasureAsync(converge, arguments);
+                await SessionsEndedAsync(server);
+                var hostsCpu = HostsCpu(server) - hostsBefore;
                 var perTask = wall.TotalMilliseconds / (hosts * SshWorkspace.TasksPerHost);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hosts,5}  {name,-11}  {exit,4}  {wall.TotalSeconds,6:0.00}  {perTask,12:0.0}  {cpu.TotalSeconds,5:0.00}  {peak / 1024.0,7:0}"));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hosts,5}  {name,-11}  {exit,4}  {wall.TotalSeconds,6:0.00}  {perTask,12:0.0}  {cpu.TotalSeconds,5:0.00}  {peak / 1024.0,7:0}  {hostsCpu.TotalSeconds,11:0.00}  {load,4:0.0}"));
                 if (exit is not 0)
                 {
                     failed = true;
@@ -51,10 +66,10 @@ public static class SshBenchmark
 
     /// <summary>
     /// Starts sshd and a workspace of <paramref name="hosts"/> hosts, converges it once, prints the converge
-    /// command line of a no-op rerun, and keeps everything up until standard input closes or a line is read,
-    /// so one run can be profiled by hand (strace, perf, DOTNET_ variables).
+    /// command line of a no-op rerun, and keeps everything up until a line is read from standard input, so
+    /// one run can be profiled by hand (strace, perf, DOTNET_ variables).
     /// </summary>
-    public static async Task<int> ServeAsync(int hosts, TextWriter output)
+    public static async Task<int> ServeAsync(int hosts, BenchmarkOptions options, TextWriter output)
     {
         if (SshdRequirements.MissingReason is { } reason)
         {
@@ -62,9 +77,11 @@ public static class SshBenchmark
             return 1;
         }
 
+        var converge = options.Converge is { } given ? Entry(given) : ConvergeProcess.EntryPoint;
         await using var server = await SshServer.StartAsync(hosts);
-        using var workspace = SshWorkspace.Create(server, hosts);
-        var (exit, wall, _, _, log) = await MeasureAsync(workspace.Arguments("apply", server));
+        await using var users = options.LoginAsRoot ? null : await SshTestUsers.CreateAsync();
+        using var workspace = await CreateWorkspaceAsync(server, hosts, users?.NoPasswordUser);
+        var (exit, wall, _, _, log) = await MeasureAsync(converge, workspace.Arguments("apply", server));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"first apply: exit {exit} in {wall.TotalSeconds:0.00} s"));
         if (exit is not 0)
         {
@@ -72,17 +89,64 @@ public static class SshBenchmark
         }
 
         await output.WriteLineAsync($"sshd pids: {string.Join(' ', server.ProcessIds)}; log {server.LogFile}");
-        await output.WriteLineAsync("no-op rerun: dotnet " + string.Join(' ', new[] { ConvergeProcess.EntryPoint }.Concat(workspace.Arguments("apply", server, "--detailed-exitcode"))));
+        await output.WriteLineAsync("no-op rerun: " + converge + " " + string.Join(' ', workspace.Arguments("apply", server, "--detailed-exitcode")));
         await output.WriteLineAsync("press Enter to stop");
         await Console.In.ReadLineAsync();
         return 0;
     }
 
-    /// <summary>Runs converge as a child process, sampling its peak resident memory until it exits; also its CPU time.</summary>
-    private static async Task<(int Exit, TimeSpan Wall, TimeSpan Cpu, long PeakKilobytes, string Log)> MeasureAsync(string[] arguments)
+    private static async Task<SshWorkspace> CreateWorkspaceAsync(SshServer server, int hosts, string? user)
     {
+        if (user is null)
+        {
+            return SshWorkspace.Create(server, hosts);
+        }
+
+        var asUser = new Dictionary<string, object> { ["ansible_user"] = user };
+        var workspace = SshWorkspace.Create(server, hosts, Enumerable.Range(0, hosts).ToDictionary(i => i, _ => (IReadOnlyDictionary<string, object>)asUser));
+        await workspace.GiveToAsync(user);
+        return workspace;
+    }
+
+    /// <summary>Publishes converge as the README installs it (framework-dependent, ReadyToRun for this machine's runtime); returns its entry point.</summary>
+    private static async Task<string?> PublishAsync(TextWriter output)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "converge-published");
+        var rid = "linux-" + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        var project = Path.Combine(RepositoryPaths.Root, "engine", "Engine.Cli", "Engine.Cli.csproj");
+        await output.WriteLineAsync($"publishing converge: dotnet publish {project} -c Release -r {rid} --self-contained false -o {folder}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(ConvergeProcess.EntryPoint);
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", rid, "--self-contained", "false", "-o", folder, "-nologo", "-v", "quiet" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            await output.WriteLineAsync("benchmark: publishing converge failed:\n" + await stdout + await stderr);
+            return null;
+        }
+
+        return Path.Combine(folder, "converge");
+    }
+
+    /// <summary>The entry point of a converge given as a folder, an apphost or a converge.dll.</summary>
+    private static string Entry(string path) => Directory.Exists(path) ? Path.Combine(path, "converge") : Path.GetFullPath(path);
+
+    /// <summary>Runs converge as a child process, sampling its peak resident memory until it exits; also its CPU time.</summary>
+    private static async Task<(int Exit, TimeSpan Wall, TimeSpan Cpu, long PeakKilobytes, string Log)> MeasureAsync(string converge, string[] arguments)
+    {
+        var viaDotnet = converge.EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(viaDotnet ? "dotnet" : converge) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (viaDotnet)
+        {
+            start.ArgumentList.Add(converge);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -117,4 +181,48 @@ public static class SshBenchmark
             return 0;
         }
     }
+
+    /// <summary>
+    /// CPU time of everything the sshd processes ran and reaped (their own time and their children's:
+    /// per-connection sshd processes, login shells, probes), from /proc/PID/stat fields 14-17.
+    /// </summary>
+    private static TimeSpan HostsCpu(SshServer server)
+    {
+        long ticks = 0;
+        foreach (var pid in server.ProcessIds)
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += Enumerable.Range(11, 4).Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
+            }
+            catch (IOException)
+            {
+                // An sshd that exited has nothing more to count.
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
+    /// <summary>Waits (at most 5 s) until the sshd processes have reaped every session of the run, so <see cref="HostsCpu"/> counts them all.</summary>
+    private static async Task SessionsEndedAsync(SshServer server)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (DateTime.UtcNow < deadline && server.ProcessIds.Any(HasChildren))
+        {
+            await Task.Delay(20);
+        }
+
+        static bool HasChildren(int pid)
+        {
+            // sshd is single-threaded: its main thread's children are all of them.
+            var children = $"/proc/{pid}/task/{pid}/children";
+            return File.Exists(children) && File.ReadAllText(children).Trim().Length > 0;
+        }
+    }
+
+    private static double LoadAverage() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 }

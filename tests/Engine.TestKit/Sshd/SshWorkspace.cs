@@ -126,6 +126,15 @@ public sealed class SshWorkspace : IDisposable
     public string[] Arguments(string verb, SshServer server, params string[] extra) =>
         [verb, Playbook, "-i", Path.Combine(Directory, "inventory"), "--known-hosts", server.KnownHostsFile, .. extra];
 
+    /// <summary>Hands every host's folder to <paramref name="user"/>, for runs that log in as that user.</summary>
+    public async Task GiveToAsync(string user)
+    {
+        foreach (var root in HostRoots)
+        {
+            await ProcessRunner.RunAsync("chown", ["-R", user + ":", root]);
+        }
+    }
+
     /// <summary>Every file under a host's root, relative to it, sorted (to assert what a run left behind).</summary>
     public IReadOnlyList<string> FilesOf(int host) =>
         [.. System.IO.Directory.EnumerateFiles(HostRoots[host], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(HostRoots[host], f)).Order(StringComparer.Ordinal)];

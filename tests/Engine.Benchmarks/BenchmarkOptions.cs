@@ -1,0 +1,44 @@
+namespace Converge.Benchmarks;
+
+/// <summary>
+/// The benchmark's command line. <c>--login user</c> (the default) logs in as a fresh user whose shell
+/// start-up files are Debian's defaults, like an account on a typical server; <c>--login root</c> logs in as
+/// this machine's root, whose ~/.bashrc may do expensive work (bash reads it for every command sshd runs).
+/// <c>--converge PATH</c> measures an installed converge (its folder or its entry point) instead of
+/// publishing one the way the README installs it.
+/// </summary>
+public sealed record BenchmarkOptions
+{
+    public IReadOnlyList<int> HostCounts { get; init; } = [1, 10, 25, 50];
+
+    public bool LoginAsRoot { get; init; }
+
+    public string? Converge { get; init; }
+
+    public int? Serve { get; init; }
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        var counts = new List<int>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            options = args[i] switch
+            {
+                "--login" when i + 1 < args.Count && args[i + 1] is "user" or "root" => options with { LoginAsRoot = args[++i] == "root" },
+                "--converge" when i + 1 < args.Count => options with { Converge = args[++i] },
+                "--serve" when i + 1 < args.Count => options with { Serve = int.Parse(args[++i]) },
+                _ when int.TryParse(args[i], out var n) && n > 0 => Add(options, n),
+                _ => throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--login user|root] [--converge PATH] [--serve N] [N ...]"),
+            };
+        }
+
+        return counts.Count == 0 ? options : options with { HostCounts = counts };
+
+        BenchmarkOptions Add(BenchmarkOptions current, int n)
+        {
+            counts.Add(n);
+            return current;
+        }
+    }
+}
