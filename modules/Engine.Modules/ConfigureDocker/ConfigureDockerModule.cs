@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Diffs;
+using Converge.Core.Facts;
 using Converge.Core.Modules;
 using FluentValidation;
 
@@ -20,6 +21,13 @@ public sealed class ConfigureDockerModule : Module<ConfigureDockerParams>
     public override string Name => "configure-docker";
 
     protected override IValidator<ConfigureDockerParams> ParamsValidator { get; } = new ConfigureDockerParamsValidator();
+
+    /// <summary>
+    /// The init system and, unless the format is /etc/default/docker, the unit's dockerd flags, read in the
+    /// runner's batch (the flags are read only on systemd; elsewhere their probe is one unused line of the batch).
+    /// </summary>
+    public override IReadOnlyList<IFact> FactsOf(ConfigureDockerParams parameters) =>
+        parameters.Format == DockerFormat.DefaultFile ? [new InitSystemFact()] : [new InitSystemFact(), new DockerUnitFlagsFact()];
 
     public override async Task<Plan> CheckAsync(ModuleContext context, ConfigureDockerParams parameters, CancellationToken ct)
     {

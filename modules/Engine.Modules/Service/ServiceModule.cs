@@ -1,4 +1,5 @@
 using Converge.Core.Diagnostics;
+using Converge.Core.Facts;
 using Converge.Core.Modules;
 using Converge.Modules.Common;
 using FluentValidation;
@@ -19,6 +20,9 @@ public sealed class ServiceModule(InitLayout layout) : Module<ServiceParams>
     public override string Name => "service";
 
     protected override IValidator<ServiceParams> ParamsValidator { get; } = new ServiceParamsValidator();
+
+    /// <summary>The service's status, read in the runner's batch.</summary>
+    public override IReadOnlyList<IFact> FactsOf(ServiceParams parameters) => [new ServiceStatusFact(parameters.Name, layout)];
 
     public override async Task<Plan> CheckAsync(ModuleContext context, ServiceParams parameters, CancellationToken ct)
     {

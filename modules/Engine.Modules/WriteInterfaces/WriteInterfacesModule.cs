@@ -2,6 +2,7 @@ using System.Text;
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Diffs;
+using Converge.Core.Facts;
 using Converge.Core.Modules;
 using FluentValidation;
 
@@ -20,6 +21,10 @@ public sealed class WriteInterfacesModule : Module<WriteInterfacesParams>
     public override string Name => "write-interfaces";
 
     protected override IValidator<WriteInterfacesParams> ParamsValidator { get; } = new WriteInterfacesParamsValidator();
+
+    /// <summary>The underlay's MAC address when the netdev layout needs it and none is given, read in the runner's batch.</summary>
+    public override IReadOnlyList<IFact> FactsOf(WriteInterfacesParams parameters) =>
+        parameters.Mesh is { Switch: "ovs", Datapath: "netdev" } mesh && parameters.UnderlayHwaddr is null ? [new InterfaceMacFact(mesh.UnderlayInterface)] : [];
 
     public override async Task<Plan> CheckAsync(ModuleContext context, WriteInterfacesParams parameters, CancellationToken ct)
     {
