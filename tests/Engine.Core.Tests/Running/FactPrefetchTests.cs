@@ -15,9 +15,9 @@ public sealed class FactPrefetchTests
 
     private static ModuleRegistry Modules() => new ModuleRegistry().Register(new ContentModule()).Register(new TestModule());
 
-    private static LoadedRun Load(TempDirectory dir, string playbook)
+    private static LoadedRun Load(TempDirectory dir, string playbook, string hosts = "h1: {}")
     {
-        var inventory = dir.Write("hosts.yml", "all:\n  hosts:\n    h1: {}\n  vars:\n    ansible_connection: local\n");
+        var inventory = dir.Write("hosts.yml", $"all:\n  hosts:\n    {hosts.Replace(", ", "\n    ", StringComparison.Ordinal)}\n  vars:\n    ansible_connection: local\n");
         var path = dir.Write("site.yml", playbook);
         return new RunLoader(Modules(), [], Templates).Load(new RunRequest { Playbook = path, Inventories = [inventory] });
     }
@@ -70,6 +70,33 @@ public sealed class FactPrefetchTests
         Assert.Equal([OutcomeStatus.Changed, OutcomeStatus.Changed], report.Tasks.Select(t => t.Status));
         Assert.Equal("two", await File.ReadAllTextAsync(file));
         Assert.Equal(2, connection.Batches);
+    }
+
+    [Fact]
+    public async Task Facts_read_before_waiting_for_another_host_are_read_again_after_the_wait()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("shared", "one");
+        var run = Load(
+            dir,
+            $$$"""
+            - hosts: h2
+              tasks:
+                - { name: reads it, content: { path: {{{file}}}, content: "one" } }
+            - hosts: h1
+              tasks:
+                - { name: other host writes it, content: { path: {{{file}}}, content: "two" }, requires: reads it }
+            - hosts: h2
+              tasks:
+                - { name: wants it back, content: { path: {{{file}}}, content: "one" }, requires: other host writes it }
+            """,
+            hosts: "h1: {}, h2: {}");
+
+        var (report, _) = await RunAsync(run);
+
+        // The two hosts share the file (local connections): h2's fact from before the wait is stale after it.
+        Assert.Equal(OutcomeStatus.Changed, report.Tasks.Single(t => t.Task == "wants it back").Status);
+        Assert.Equal("one", await File.ReadAllTextAsync(file));
     }
 
     [Fact]
