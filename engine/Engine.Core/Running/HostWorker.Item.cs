@@ -24,6 +24,7 @@ internal sealed partial class HostWorker
             {
                 // As in Ansible, a failed attempt of a task with `until` is retried, not final.
                 await Task.Delay(TimeSpan.FromSeconds(task.Delay), ct);
+                _facts.InvalidateAll();
                 continue;
             }
 
@@ -37,7 +38,9 @@ internal sealed partial class HostWorker
                 throw new TaskFailedException($"until '{task.Until}' did not hold after {attempt + 1} attempts");
             }
 
+            // A retry waits for the host to change on its own (a service coming up): read it afresh.
             await Task.Delay(TimeSpan.FromSeconds(task.Delay), ct);
+            _facts.InvalidateAll();
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class FactPrefetchTests
 {
     private static readonly TemplateEngine Templates = new();
 
-    private static ModuleRegistry Modules() => new ModuleRegistry().Register(new ContentModule()).Register(new TestModule());
+    private static ModuleRegistry Modules() => new ModuleRegistry().Register(new ContentModule()).Register(new TestModule()).Register(new WatchModule());
 
     private static LoadedRun Load(TempDirectory dir, string playbook, string hosts = "h1: {}")
     {
@@ -97,6 +97,28 @@ public sealed class FactPrefetchTests
         // The two hosts share the file (local connections): h2's fact from before the wait is stale after it.
         Assert.Equal(OutcomeStatus.Changed, report.Tasks.Single(t => t.Task == "wants it back").Status);
         Assert.Equal("one", await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task Each_retry_of_a_task_with_until_reads_the_host_afresh()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("status", "starting");
+        var run = Load(dir, $$$"""
+            - hosts: all
+              tasks:
+                - name: wait until ready
+                  watch: { path: {{{file}}}, content: ready }
+                  register: status
+                  until: status.text == "ready"
+                  retries: 2
+                  delay: 0
+            """);
+
+        var (report, _) = await RunAsync(run);
+
+        var outcome = Assert.Single(report.Tasks);
+        Assert.True(outcome.Status == OutcomeStatus.Ok, outcome.Message);
     }
 
     [Fact]
