@@ -13,11 +13,11 @@ public sealed class LabMeshProbe(Lab lab, string name)
 {
     public const string ContainerName = "converge-demo";
 
-    /// <summary>Starts (or finds) the container on each mesh host; waits up to a minute for dockerd.</summary>
-    public async Task<IReadOnlyList<MeshContainer>> StartContainersAsync(CancellationToken ct)
+    /// <summary>Starts (or finds) the container on each mesh host (or only on <paramref name="hosts"/>); waits up to a minute for dockerd.</summary>
+    public async Task<IReadOnlyList<MeshContainer>> StartContainersAsync(CancellationToken ct, IReadOnlyCollection<string>? hosts = null)
     {
         var containers = new List<MeshContainer>();
-        foreach (var host in lab.Load(name).Hosts.Where(h => h.Group == "mesh"))
+        foreach (var host in lab.Load(name).Hosts.Where(h => h.Group == "mesh" && (hosts is null || hosts.Contains(h.Name))))
         {
             var script =
                 "for i in $(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done; " +
