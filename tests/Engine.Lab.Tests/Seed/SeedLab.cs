@@ -93,7 +93,7 @@ public abstract class SeedLab : IAsyncLifetime
             var state = await Machine.RunAsync("nsenter", Lab.ConsoleArguments(Name, host, ["/bin/sh", "-c",
                 "cat /proc/sys/kernel/random/boot_id; ip -br addr; ip -br link | grep -v '^veth'; " +
                 "ovs-appctl rstp/show br0 2>/dev/null | grep -E 'root|Forwarding|Discarding|Learning'; " +
-                "brctl showstp br0 2>/dev/null | grep -E '^[a-z]|state'; ps -eo pid,etime,args | grep -E 'ovs-vswitchd|dockerd' | grep -v grep"]), CancellationToken.None);
+                "bridge link show 2>/dev/null; ps -eo pid,etime,args | grep -E 'ovs-vswitchd|dockerd' | grep -v grep"]), CancellationToken.None);
             text.Append("--- ").Append(host).Append('\n').Append(state.Stdout).Append(state.Stderr);
         }
 
