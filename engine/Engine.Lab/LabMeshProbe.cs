@@ -13,11 +13,11 @@ public sealed class LabMeshProbe(Lab lab, string name)
 {
     public const string ContainerName = "converge-demo";
 
-    /// <summary>Starts (or finds) the container on each mesh host; waits up to a minute for dockerd.</summary>
-    public async Task<IReadOnlyList<MeshContainer>> StartContainersAsync(CancellationToken ct)
+    /// <summary>Starts (or finds) the container on each mesh host (or only on <paramref name="hosts"/>); waits up to a minute for dockerd.</summary>
+    public async Task<IReadOnlyList<MeshContainer>> StartContainersAsync(CancellationToken ct, IReadOnlyCollection<string>? hosts = null)
     {
         var containers = new List<MeshContainer>();
-        foreach (var host in lab.Load(name).Hosts.Where(h => h.Group == "mesh"))
+        foreach (var host in lab.Load(name).Hosts.Where(h => h.Group == "mesh" && (hosts is null || hosts.Contains(h.Name))))
         {
             var script =
                 "for i in $(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done; " +
@@ -39,30 +39,31 @@ public sealed class LabMeshProbe(Lab lab, string name)
     }
 
     /// <summary>
-    /// Waits until the first pair can reach each other (spanning tree holds ports for up to
-    /// <paramref name="convergence"/> after boot), then pings every ordered pair with DF at full MTU.
+    /// Pings every ordered pair, in rounds, until one whole round passes or <paramref name="convergence"/>
+    /// is over (spanning tree holds a port for a while after a boot, a container start or a topology
+    /// change); returns the last round.
     /// </summary>
     public async Task<IReadOnlyList<MeshPing>> PingAllAsync(IReadOnlyList<MeshContainer> containers, TimeSpan convergence, CancellationToken ct)
     {
-        if (containers.Count >= 2)
+        var deadline = DateTime.UtcNow + convergence;
+        while (true)
         {
-            var deadline = DateTime.UtcNow + convergence;
-            while (!(await PingAsync(containers[0], containers[^1], 1, ct)).Passed && DateTime.UtcNow < deadline)
+            var pings = new List<MeshPing>();
+            foreach (var from in containers)
             {
-                await Task.Delay(1000, ct);
+                foreach (var to in containers.Where(c => c != from))
+                {
+                    pings.Add(await PingAsync(from, to, 2, ct));
+                }
             }
-        }
 
-        var pings = new List<MeshPing>();
-        foreach (var from in containers)
-        {
-            foreach (var to in containers.Where(c => c != from))
+            if (pings.All(p => p.Passed) || DateTime.UtcNow >= deadline)
             {
-                pings.Add(await PingAsync(from, to, 2, ct));
+                return pings;
             }
-        }
 
-        return pings;
+            await Task.Delay(1000, ct);
+        }
     }
 
     private async Task<MeshPing> PingAsync(MeshContainer from, MeshContainer to, int count, CancellationToken ct)

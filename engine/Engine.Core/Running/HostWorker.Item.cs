@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Graph;
@@ -28,7 +29,8 @@ internal sealed partial class HostWorker
                 continue;
             }
 
-            if (task.Until is null || state.Templates.Evaluate(task.Until, VarsWith(state.Scope.For(node, item.Item, item.HasItem), task, run.Registered)))
+            // A predicted run (check mode) has no result: `until` cannot hold or fail on it, so it is not retried.
+            if (task.Until is null || run.Predicted || state.Templates.Evaluate(task.Until, VarsWith(state.Scope.For(node, item.Item, item.HasItem), task, run.Registered)))
             {
                 return run;
             }
@@ -103,6 +105,11 @@ internal sealed partial class HostWorker
         }
 
         var registered = Registered(task, plan, applied, failed: false, applied?.Message ?? plan.Reason, null, null, null);
+        if (plan.IsDrift && state.Options.Check)
+        {
+            return Predicted(task, item, plan, vars, registered);
+        }
+
         var changed = plan.IsDrift;
         if (task.ChangedWhen is not null)
         {
@@ -126,6 +133,26 @@ internal sealed partial class HostWorker
 
         Register(task, registered);
         return new ItemRun(item.HasItem, item.Item, plan, applied, changed, registered);
+    }
+
+    /// <summary>
+    /// Check mode left the drift unapplied (e.g. a command that would run), so there is no output to test:
+    /// `failed_when` and `until` are not evaluated, and `changed_when` only when it does not need the
+    /// result. A task declared never to change (`changed_when: false`, e.g. a read-only command) is
+    /// reported skipped, as Ansible skips commands in check mode; otherwise it is a predicted change.
+    /// </summary>
+    private ItemRun Predicted(Playbooks.TaskDefinition task, (bool HasItem, object? Item) item, Plan plan, IReadOnlyDictionary<string, object?> vars, Dictionary<string, object?> registered)
+    {
+        // A condition that reads the task's own result (e.g. `r.rc == 0`) is unknown before the change: it stays predicted.
+        var readsResult = task.Register is { } name && Regex.IsMatch(task.ChangedWhen ?? "", $@"(?<![\w.]){Regex.Escape(name)}\b");
+        var changed = task.ChangedWhen is null || readsResult || state.Templates.Evaluate(task.ChangedWhen, VarsWith(vars, task, registered));
+
+        registered["changed"] = changed;
+        registered["skipped"] = !changed;
+        Register(task, registered);
+        var what = string.Join("; ", plan.Changes.Select(c => c.After is null ? c.Path : $"`{c.After}`"));
+        var shown = changed ? plan : Plan.InSync($"check mode: {what} not run (changed_when is false)");
+        return new ItemRun(item.HasItem, item.Item, shown, null, changed, registered) { Predicted = true };
     }
 
     /// <summary>The item's variables with this task's own result under its <c>register</c> name, for its conditions.</summary>
@@ -199,7 +226,7 @@ internal sealed partial class HostWorker
             });
         }
 
-        var status = runs.Count == 0 ? OutcomeStatus.Skipped : changed ? OutcomeStatus.Changed : OutcomeStatus.Ok;
+        var status = runs.Count == 0 || runs.All(r => r.Predicted && !r.Changed) ? OutcomeStatus.Skipped : changed ? OutcomeStatus.Changed : OutcomeStatus.Ok;
         state.Report(new TaskOutcome
         {
             Host = host,

@@ -160,7 +160,11 @@ public static class InterfacesRenderer
             .Append("    bridge_ports ").Append(ports).Append('\n');
         if (stp)
         {
+            // A Linux bridge takes the lowest MAC of its ports, so each container's veth could change the
+            // bridge ID and restart spanning tree across the mesh; a fixed address (02:42 + the IPv4
+            // address, Docker's scheme) keeps the ID, and so the tree, stable.
             text.Append("    bridge_stp on\n");
+            text.Append("    bridge_hw ").Append(BridgeMac(mesh.Address)).Append('\n');
         }
 
         if (fastStp)
@@ -176,4 +180,7 @@ public static class InterfacesRenderer
 
         text.Append("    mtu ").Append(mesh.Mtu).Append('\n');
     }
+
+    private static string BridgeMac(string address) =>
+        "02:42:" + string.Join(':', System.Net.IPAddress.Parse(address).GetAddressBytes().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
 }

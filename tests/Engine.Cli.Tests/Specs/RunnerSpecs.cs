@@ -157,4 +157,34 @@ public sealed class RunnerSpecs
         Assert.True(apply.ExitCode == 0, apply.ToString());
         Assert.Equal(File.ReadAllText("/etc/debian_version").Trim(), File.ReadAllText(workspace.PathOf("version")).Trim());
     }
+
+    [Fact]
+    public async Task Check_mode_runs_no_command_retries_no_until_and_skips_a_command_declared_never_to_change()
+    {
+        using var workspace = new Workspace();
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              tasks:
+                - name: read-only probe
+                  shell: echo ran >> "{{ example_root }}/ran"; exit 1
+                  register: probe
+                  until: probe.rc == 0
+                  retries: 30
+                  delay: 1
+                  changed_when: false
+                - name: a command that may change
+                  shell: echo ran >> "{{ example_root }}/ran"
+                  register: maybe
+                  changed_when: maybe.rc == 0
+            """);
+
+        var check = await workspace.RunAsync("check", playbook, "--report", workspace.PathOf("r.json"));
+
+        Assert.True(check.ExitCode == 2, check.ToString());
+        Assert.False(File.Exists(workspace.PathOf("ran")));
+        var tasks = JsonDocument.Parse(File.ReadAllText(workspace.PathOf("r.json"))).RootElement.GetProperty("tasks");
+        Assert.Equal("skipped", tasks[0].GetProperty("status").GetString());
+        Assert.Contains("not run (changed_when is false)", tasks[0].GetProperty("message").GetString());
+        Assert.Equal("changed", tasks[1].GetProperty("status").GetString());
+    }
 }

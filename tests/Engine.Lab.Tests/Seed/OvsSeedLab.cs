@@ -1,0 +1,4 @@
+namespace Converge.Lab.Tests.Seed;
+
+/// <summary>The seed's own layout on lab hosts: Open vSwitch (userspace datapath), a GRE full mesh, RSTP; MTU 1462.</summary>
+public sealed class OvsSeedLab() : SeedLab("ovs", "lab", mtu: 1462);
