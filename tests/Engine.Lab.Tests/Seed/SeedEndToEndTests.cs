@@ -1,13 +1,16 @@
+using System.Diagnostics;
 using Converge.Lab.Tests.Hosts;
+using Xunit.Abstractions;
 
 namespace Converge.Lab.Tests.Seed;
 
 /// <summary>
 /// The mission, proven with real packets on one variant of the seed network: the seed playbook on three
 /// lab hosts and a builder converges, containers on every pair of hosts ping each other at full MTU with
-/// DF, reruns change nothing, and a hand edit is found by check and repaired by apply with one reboot.
+/// DF, reruns change nothing, a hand edit is found by check and repaired by apply with one reboot, and
+/// the containers reach each other again after the spanning-tree root is lost.
 /// </summary>
-public abstract class SeedEndToEndTests<TLab>(TLab seed)
+public abstract class SeedEndToEndTests<TLab>(TLab seed, ITestOutputHelper output)
     where TLab : SeedLab
 {
     protected TLab Seed => seed;
@@ -56,6 +59,66 @@ public abstract class SeedEndToEndTests<TLab>(TLab seed)
         Assert.NotEqual(boot, await seed.BootIdAsync("node2"));
         Assert.DoesNotContain("mtu 1500", await Lab.ConsoleOkAsync(Name, "node2", "cat", SeedLab.MeshFile), StringComparison.Ordinal);
         await AssertContainersPingAsync();
+    }
+
+    [LabFact]
+    public async Task When_the_spanning_tree_root_is_hard_stopped_the_other_containers_reach_each_other_again()
+    {
+        await AssertContainersPingAsync();
+        var root = await RootBridgeAsync();
+        var survivors = seed.MeshHosts.Where(h => h != root).ToList();
+        var before = await SpanningTreeAsync(survivors);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await Lab.StopAsync(Name, root, hard: true, CancellationToken.None);
+            var stopped = clock.Elapsed;
+            await AssertContainersPingAsync(survivors);
+            var outage = clock.Elapsed;
+
+            output.WriteLine($"root {root} hard-stopped in {stopped.TotalSeconds:F1} s; {string.Join(" and ", survivors)} reach each other again after {outage.TotalSeconds:F1} s ({seed.Protocol})");
+            var after = await SpanningTreeAsync(survivors);
+
+            // Before, the link between the survivors was blocked on one side (the triangle's loop); now a
+            // survivor is the root and that link forwards.
+            Assert.Contains(seed.BlockedMarker, before, StringComparison.Ordinal);
+            Assert.Contains(seed.RootMarker, after, StringComparison.Ordinal);
+            Assert.DoesNotContain(seed.BlockedMarker, after, StringComparison.Ordinal);
+            Assert.True(outage < TimeSpan.FromSeconds(60), $"the outage lasted {outage.TotalSeconds:F1} s");
+        }
+        finally
+        {
+            await StartIfOffAsync(root);
+        }
+
+        await AssertContainersPingAsync();
+    }
+
+    /// <summary>Powers a host back on when a test stopped it, so the next test finds the whole mesh.</summary>
+    protected async Task StartIfOffAsync(string host)
+    {
+        if ((await Lab.StatusAsync(Name, CancellationToken.None)).Single(h => h.Name == host).State == "off")
+        {
+            await Lab.StartAsync(Name, host, CancellationToken.None);
+        }
+    }
+
+    private async Task<string> SpanningTreeAsync(IEnumerable<string> hosts) =>
+        string.Join('\n', await Task.WhenAll(hosts.Select(h => Lab.ConsoleOkAsync(Name, h, [.. seed.SpanningTreeCommand]))));
+
+    /// <summary>The mesh host whose bridge is the spanning-tree root.</summary>
+    private async Task<string> RootBridgeAsync()
+    {
+        foreach (var host in seed.MeshHosts)
+        {
+            if ((await Lab.ConsoleOkAsync(Name, host, [.. seed.SpanningTreeCommand])).Contains(seed.RootMarker, StringComparison.Ordinal))
+            {
+                return host;
+            }
+        }
+
+        Assert.Fail("no mesh host is the spanning-tree root:\n" + await seed.NetworkStateAsync());
+        return "";
     }
 
     /// <summary>Changes the first MTU line of a host's mesh interfaces file to 1500; returns the edited file.</summary>

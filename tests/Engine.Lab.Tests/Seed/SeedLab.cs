@@ -41,6 +41,18 @@ public abstract class SeedLab : IAsyncLifetime
     /// <summary>The first apply on the fresh lab (null when the lab could not be started: not root).</summary>
     public SeedRun? FirstApply { get; private set; }
 
+    /// <summary>A console command printing the host's spanning-tree ports (and whether it is the root).</summary>
+    public abstract IReadOnlyList<string> SpanningTreeCommand { get; }
+
+    /// <summary>What <see cref="SpanningTreeCommand"/> prints on the root bridge.</summary>
+    public abstract string RootMarker { get; }
+
+    /// <summary>What it prints for a port the tree blocks.</summary>
+    public abstract string BlockedMarker { get; }
+
+    /// <summary>The protocol, for the recorded outage ("RSTP", "STP").</summary>
+    public abstract string Protocol { get; }
+
     public IReadOnlyList<string> MeshHosts => [.. Lab.Load(Name).Hosts.Where(h => h.Group == "mesh").Select(h => h.Name)];
 
     public async Task InitializeAsync()

@@ -1,4 +1,6 @@
+using Xunit.Abstractions;
+
 namespace Converge.Lab.Tests.Seed;
 
 /// <summary>The seed end to end on the Linux-bridge + VXLAN variant (<c>playbooks/inventories/lab-vxlan</c>).</summary>
-public sealed class VxlanSeedTests(VxlanSeedLab seed) : SeedEndToEndTests<VxlanSeedLab>(seed), IClassFixture<VxlanSeedLab>;
+public sealed class VxlanSeedTests(VxlanSeedLab seed, ITestOutputHelper output) : SeedEndToEndTests<VxlanSeedLab>(seed, output), IClassFixture<VxlanSeedLab>;
