@@ -5,6 +5,7 @@ using Converge.Core.Reporting;
 using Converge.Core.Running;
 using Converge.Core.Templates;
 using Converge.Core.Tests.Support;
+using Converge.TestKit;
 
 namespace Converge.Core.Tests.Running;
 

@@ -7,6 +7,7 @@ using Converge.Modules.Files;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;
 using Converge.Modules.Template;
+using Converge.TestKit;
 
 namespace Converge.Modules.Tests.Common;
 

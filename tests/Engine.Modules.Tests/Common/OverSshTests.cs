@@ -5,6 +5,7 @@ using Converge.Modules.Command;
 using Converge.Modules.Copy;
 using Converge.Modules.Files;
 using Converge.Modules.Line;
+using Converge.TestKit;
 using Converge.TestKit.Sshd;
 
 namespace Converge.Modules.Tests.Common;

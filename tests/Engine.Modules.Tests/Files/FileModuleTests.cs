@@ -2,6 +2,7 @@ using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Modules.Files;
 using Converge.Modules.Tests.Common;
+using Converge.TestKit;
 using IOFile = System.IO.File;
 
 namespace Converge.Modules.Tests.Files;

@@ -1,5 +1,6 @@
 using Converge.Modules.InstallPkg;
 using Converge.Modules.Tests.Common;
+using Converge.TestKit;
 
 namespace Converge.Modules.Tests.InstallPkg;
 

@@ -1,13 +1,18 @@
 using Converge.Core.Connections;
 
-namespace Converge.Core.Tests.Support;
+namespace Converge.TestKit;
 
-/// <summary>A real connection that counts round trips: single commands by kind, and probe batches with their sizes.</summary>
-internal sealed class CountingConnection(IConnection inner) : IConnection
+/// <summary>
+/// A real connection that counts what passes through it (round trips over SSH): single commands by kind,
+/// probe batches with their sizes, stats and file reads.
+/// </summary>
+public sealed class CountingConnection(IConnection inner) : IConnection
 {
     private int _probes;
     private int _changes;
     private int _batches;
+    private int _stats;
+    private int _reads;
 
     public string Host => inner.Host;
 
@@ -21,6 +26,12 @@ internal sealed class CountingConnection(IConnection inner) : IConnection
     public int Batches => _batches;
 
     public List<int> BatchSizes { get; } = [];
+
+    /// <summary>Commands, probe batches and stats: every round trip except file reads.</summary>
+    public int Runs => _probes + _changes + _batches + _stats;
+
+    /// <summary>Whole-file reads.</summary>
+    public int Reads => _reads;
 
     public Task OpenAsync(CancellationToken ct) => inner.OpenAsync(ct);
 
@@ -41,9 +52,17 @@ internal sealed class CountingConnection(IConnection inner) : IConnection
         return inner.RunProbesAsync(probes, ct);
     }
 
-    public Task<FileStat?> StatAsync(string path, Become? become, CancellationToken ct) => inner.StatAsync(path, become, ct);
+    public Task<FileStat?> StatAsync(string path, Become? become, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _stats);
+        return inner.StatAsync(path, become, ct);
+    }
 
-    public Task<byte[]?> ReadFileAsync(string path, Become? become, CancellationToken ct) => inner.ReadFileAsync(path, become, ct);
+    public Task<byte[]?> ReadFileAsync(string path, Become? become, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.ReadFileAsync(path, become, ct);
+    }
 
     public Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, FileWriteOptions options, CancellationToken ct) =>
         inner.WriteFileAsync(path, content, options, ct);
