@@ -6,6 +6,7 @@ using Converge.Core.Diagnostics;
 using Converge.Core.Diffs;
 using Converge.Core.Facts;
 using Converge.Core.Modules;
+using Converge.Modules.Common;
 using FluentValidation;
 
 namespace Converge.Modules.ConfigureDocker;
@@ -23,11 +24,14 @@ public sealed class ConfigureDockerModule : Module<ConfigureDockerParams>
     protected override IValidator<ConfigureDockerParams> ParamsValidator { get; } = new ConfigureDockerParamsValidator();
 
     /// <summary>
-    /// The init system and, unless the format is /etc/default/docker, the unit's dockerd flags, read in the
-    /// runner's batch (the flags are read only on systemd; elsewhere their probe is one unused line of the batch).
+    /// The init system, daemon.json and /etc/default/docker (each format's check compares one and looks for
+    /// conflicts in the other) and, unless the format is /etc/default/docker, the unit's dockerd flags, read in
+    /// the runner's batch (the flags are read only on systemd; elsewhere their probe is one unused line of the batch).
     /// </summary>
     public override IReadOnlyList<IFact> FactsOf(ConfigureDockerParams parameters) =>
-        parameters.Format == DockerFormat.DefaultFile ? [new InitSystemFact()] : [new InitSystemFact(), new DockerUnitFlagsFact()];
+        parameters.Format == DockerFormat.DefaultFile
+            ? [new InitSystemFact(), new FileTextFact(parameters.DaemonJsonPath), new FileTextFact(parameters.DefaultFilePath)]
+            : [new InitSystemFact(), new FileTextFact(parameters.DaemonJsonPath), new FileTextFact(parameters.DefaultFilePath), new DockerUnitFlagsFact()];
 
     public override async Task<Plan> CheckAsync(ModuleContext context, ConfigureDockerParams parameters, CancellationToken ct)
     {
@@ -69,7 +73,7 @@ public sealed class ConfigureDockerModule : Module<ConfigureDockerParams>
     private static async Task<Plan> CheckDaemonJsonAsync(ModuleContext context, ConfigureDockerParams parameters, bool systemd, CancellationToken ct)
     {
         var path = parameters.DaemonJsonPath;
-        var text = await ReadTextAsync(context, path, ct);
+        var text = await context.Facts.GetAsync(new FileTextFact(path), ct);
         JsonObject? existing;
         try
         {
@@ -101,7 +105,7 @@ public sealed class ConfigureDockerModule : Module<ConfigureDockerParams>
         sources.Add(("docker.service's ExecStart", unit));
         if (!systemd || unit.Any(t => t.Contains("DOCKER_OPTS", StringComparison.Ordinal)))
         {
-            var defaults = await ReadTextAsync(context, parameters.DefaultFilePath, ct);
+            var defaults = await context.Facts.GetAsync(new FileTextFact(parameters.DefaultFilePath), ct);
             sources.Add(($"DOCKER_OPTS in {parameters.DefaultFilePath}", defaults is null ? [] : DefaultFile.DockerOpts(defaults)));
         }
 
@@ -120,7 +124,7 @@ public sealed class ConfigureDockerModule : Module<ConfigureDockerParams>
     {
         var path = parameters.DefaultFilePath;
         var content = DefaultFile.Render(parameters);
-        var daemonJson = await ReadTextAsync(context, parameters.DaemonJsonPath, ct);
+        var daemonJson = await context.Facts.GetAsync(new FileTextFact(parameters.DaemonJsonPath), ct);
         if (daemonJson is not null)
         {
             JsonObject? json = null;
@@ -142,7 +146,7 @@ public sealed class ConfigureDockerModule : Module<ConfigureDockerParams>
             }
         }
 
-        var text = await ReadTextAsync(context, path, ct);
+        var text = await context.Facts.GetAsync(new FileTextFact(path), ct);
         if (text is not null && DefaultFile.Statements(text).SequenceEqual(DefaultFile.Statements(content)))
         {
             return Plan.InSync($"{path} has DOCKER_OPTS {string.Join(' ', DefaultFile.Options(parameters))}");
@@ -155,10 +159,4 @@ public sealed class ConfigureDockerModule : Module<ConfigureDockerParams>
 
     private static string? Describe(JsonObject? json, IReadOnlyList<string> keys) =>
         json is null ? null : string.Join(", ", keys.Where(json.ContainsKey).Select(k => $"{k}={json[k]?.ToJsonString() ?? "null"}"));
-
-    private static async Task<string?> ReadTextAsync(ModuleContext context, string path, CancellationToken ct)
-    {
-        var bytes = await context.Connection.ReadFileAsync(path, null, ct);
-        return bytes is null ? null : Encoding.UTF8.GetString(bytes);
-    }
 }

@@ -4,6 +4,7 @@ using Converge.Core.Diagnostics;
 using Converge.Core.Diffs;
 using Converge.Core.Facts;
 using Converge.Core.Modules;
+using Converge.Modules.Common;
 using FluentValidation;
 
 namespace Converge.Modules.WriteInterfaces;
@@ -22,9 +23,11 @@ public sealed class WriteInterfacesModule : Module<WriteInterfacesParams>
 
     protected override IValidator<WriteInterfacesParams> ParamsValidator { get; } = new WriteInterfacesParamsValidator();
 
-    /// <summary>The underlay's MAC address when the netdev layout needs it and none is given, read in the runner's batch.</summary>
+    /// <summary>Both files, and the underlay's MAC address when the netdev layout needs it and none is given, read in the runner's batch.</summary>
     public override IReadOnlyList<IFact> FactsOf(WriteInterfacesParams parameters) =>
-        parameters.Mesh is { Switch: "ovs", Datapath: "netdev" } mesh && parameters.UnderlayHwaddr is null ? [new InterfaceMacFact(mesh.UnderlayInterface)] : [];
+        parameters.Mesh is { Switch: "ovs", Datapath: "netdev" } mesh && parameters.UnderlayHwaddr is null
+            ? [new FileTextFact(parameters.Path), new FileTextFact(parameters.InterfacesFile), new InterfaceMacFact(mesh.UnderlayInterface)]
+            : [new FileTextFact(parameters.Path), new FileTextFact(parameters.InterfacesFile)];
 
     public override async Task<Plan> CheckAsync(ModuleContext context, WriteInterfacesParams parameters, CancellationToken ct)
     {
@@ -38,8 +41,8 @@ public sealed class WriteInterfacesModule : Module<WriteInterfacesParams>
         }
 
         var desired = InterfacesRenderer.Render(mesh, hwaddr, parameters.FastStp);
-        var current = await ReadTextAsync(context, parameters.Path, ct);
-        var main = await ReadTextAsync(context, parameters.InterfacesFile, ct);
+        var current = await context.Facts.GetAsync(new FileTextFact(parameters.Path), ct);
+        var main = await context.Facts.GetAsync(new FileTextFact(parameters.InterfacesFile), ct);
         var mainFile = InterfacesFile.Parse(main ?? string.Empty);
         var taken = parameters.TakeOver ? Clashes(mainFile, parameters) : [];
         if (!parameters.TakeOver)
@@ -132,12 +135,6 @@ public sealed class WriteInterfacesModule : Module<WriteInterfacesParams>
             throw new TaskFailedException(
                 $"write-interfaces: {string.Join("; ", clashes)}, but {parameters.Path} manages that interface{netdev}; remove the stanza from {parameters.InterfacesFile} so ifupdown does not see it twice, or set take_over: true to comment it out there");
         }
-    }
-
-    private static async Task<string?> ReadTextAsync(ModuleContext context, string path, CancellationToken ct)
-    {
-        var bytes = await context.Connection.ReadFileAsync(path, null, ct);
-        return bytes is null ? null : Encoding.UTF8.GetString(bytes);
     }
 
     private static string? Summary(string? text)

@@ -1,12 +1,16 @@
 using Converge.Core.Connections;
 using Converge.Core.Modules;
 using Converge.Modules.Command;
+using Converge.Modules.Common;
 using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
 using Converge.Modules.Files;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;
 using Converge.Modules.Template;
+using Converge.Modules.Tests.ConfigureDocker;
+using Converge.Modules.Tests.WriteInterfaces;
+using Converge.Modules.WriteInterfaces;
 using Converge.TestKit;
 
 namespace Converge.Modules.Tests.Common;
@@ -36,6 +40,14 @@ public sealed class FactDeclarationTests : IDisposable
             (new TemplateModule(), new TemplateParams { Src = "motd.liquid", Dest = _host.PathOf("etc/motd") }),
             (new CommandModule(), new CommandParams { Argv = ["touch", "marker"], Chdir = _host.Target, Creates = "marker" }),
             (new ShellModule(), new ShellParams { Cmd = "rm -f gone", Chdir = _host.Target, Removes = "gone" }),
+            (new WriteInterfacesModule(), new WriteInterfacesParams
+            {
+                Mesh = WriteInterfacesRenderTests.SeedHost(1), Path = _host.PathOf("etc/converge-mesh"), InterfacesFile = _host.PathOf("etc/interfaces"),
+            }),
+            (new ConfigureDockerModule(), ConfigureDockerRenderTests.MeshParams(DockerFormat.DefaultFile) with
+            {
+                DefaultFilePath = _host.PathOf("etc/default-docker"), DaemonJsonPath = _host.PathOf("etc/daemon.json"),
+            }),
         };
         foreach (var (module, parameters) in steps)
         {
@@ -70,6 +82,8 @@ public sealed class FactDeclarationTests : IDisposable
         var docker = new ConfigureDockerModule().FactsOf(new ConfigureDockerParams());
 
         Assert.Equal([new ServiceStatusFact("ssh", InitLayout.Default).Key], service.Select(f => f.Key));
-        Assert.Equal([new InitSystemFact().Key, new DockerUnitFlagsFact().Key], docker.Select(f => f.Key));
+        Assert.Equal(
+            [new InitSystemFact().Key, new FileTextFact("/etc/docker/daemon.json").Key, new FileTextFact("/etc/default/docker").Key, new DockerUnitFlagsFact().Key],
+            docker.Select(f => f.Key));
     }
 }
