@@ -100,8 +100,11 @@ public static partial class GatheredFactsParser
     }
 
     /// <summary>Mounts of devices (paths or network sources), with statvfs sizes read by one <c>stat -f</c>.</summary>
-    private static List<object?> Mounts(List<string> mounts, List<string> statfs)
+    private static List<object?> Mounts(List<string> mounts, List<string> mountinfo, List<string> statfs)
     {
+        // A bind mount shows a root other than "/" in mountinfo (findmnt prints it as SOURCE[/dir], which
+        // is how Ansible finds them); Ansible appends ",bind" to its options.
+        var binds = mountinfo.Select(l => l.Split(' ')).Where(f => f.Length > 4 && f[3] != "/").Select(f => Unescape(f[4])).ToHashSet(StringComparer.Ordinal);
         var sizes = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var line in statfs)
         {
@@ -124,7 +127,7 @@ public static partial class GatheredFactsParser
             var mount = Unescape(f[1]);
             var info = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["mount"] = mount, ["device"] = Unescape(f[0]), ["fstype"] = f[2], ["options"] = f[3], ["uuid"] = "N/A",
+                ["mount"] = mount, ["device"] = Unescape(f[0]), ["fstype"] = f[2], ["options"] = binds.Contains(mount) ? f[3] + ",bind" : f[3], ["uuid"] = "N/A",
             };
             if (sizes.TryGetValue(mount, out var s))
             {

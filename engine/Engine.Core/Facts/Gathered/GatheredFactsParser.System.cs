@@ -25,16 +25,22 @@ public static partial class GatheredFactsParser
         var name = DistributionNames.GetValueOrDefault(id) ?? (id.Length > 0 ? char.ToUpperInvariant(id[0]) + id[1..] : "Linux");
         var version = release.GetValueOrDefault("VERSION_ID") ?? string.Empty;
         var debianVersion = Text(sections, "debian_version").Trim();
-        if (name == "Debian" && debianVersion.Length > 0 && char.IsAsciiDigit(debianVersion[0]))
+        var point = System.Text.RegularExpressions.Regex.Match(debianVersion, @"(\d+)\.(\d+)");
+        if (name == "Debian" && point.Success && Text(sections, "distro-lib").Trim() == "yes")
         {
-            // Debian's point release lives in /etc/debian_version (12.11); os-release has only "12".
+            // Debian's point release lives in /etc/debian_version (12.11); os-release has only "12". The probe
+            // reads it only where Ansible would (see GatheredFactsScript).
             version = debianVersion;
         }
 
         facts["distribution"] = name;
         facts["distribution_version"] = version;
         facts["distribution_major_version"] = version.Split('.')[0];
-        if (version.Contains('.', StringComparison.Ordinal))
+        if (name == "Debian" && point.Success)
+        {
+            facts["distribution_minor_version"] = point.Groups[2].Value;
+        }
+        else if (version.Contains('.', StringComparison.Ordinal))
         {
             facts["distribution_minor_version"] = version.Split('.')[1];
         }

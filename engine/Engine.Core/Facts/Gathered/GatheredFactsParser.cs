@@ -36,7 +36,7 @@ public static partial class GatheredFactsParser
 
         if ((subsets & FactSubset.Mounts) != 0)
         {
-            facts["mounts"] = Mounts(Lines(sections, "mounts"), Lines(sections, "statfs"));
+            facts["mounts"] = Mounts(Lines(sections, "mounts"), Lines(sections, "mountinfo"), Lines(sections, "statfs"));
         }
 
         if ((subsets & FactSubset.Network) != 0)

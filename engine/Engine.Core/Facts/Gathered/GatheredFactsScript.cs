@@ -30,11 +30,14 @@ internal static class GatheredFactsScript
             s uname; uname -snrvm
             s fqdn; n=$(uname -n); a=$(getent hosts "$n" 2>/dev/null) && getent hosts "${a%% *}" 2>/dev/null | { read -r ip names; echo "$names"; }
             """);
-        Add(FactSubset.Distribution, "s os-release; r /etc/os-release; s debian_version; r /etc/debian_version");
+        // Ansible's Debian version comes from the `distro` library: the host's own (python3-distro) adds
+        // /etc/debian_version's point release (12.11), the copy bundled in Ansible does not (12).
+        Add(FactSubset.Distribution, "s os-release; r /etc/os-release; s debian_version; r /etc/debian_version; s distro-lib; [ -d /usr/lib/python3/dist-packages/distro ] && echo yes");
         Add(FactSubset.Lsb, "s lsb_release; command -v lsb_release >/dev/null 2>&1 && lsb_release -a 2>/dev/null; s lsb-release; r /etc/lsb-release");
         Add(FactSubset.Hardware, "s meminfo; r /proc/meminfo; s cpuinfo; r /proc/cpuinfo");
         Add(FactSubset.Mounts, """
             s mounts; r /proc/mounts
+            s mountinfo; r /proc/self/mountinfo
             s statfs; set --; while read -r dev mnt rest; do case $dev in /*|*:/*) case $mnt in *\\*) mnt=$(printf '%b' "$mnt");; esac; set -- "$@" "$mnt";; esac; done < /proc/mounts; [ $# -gt 0 ] && stat -f -c '%n|%s|%S|%b|%a|%f|%c|%d' "$@" 2>/dev/null
             """);
         Add(FactSubset.Network, """
