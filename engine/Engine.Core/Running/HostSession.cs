@@ -53,7 +53,8 @@ internal sealed class HostSession : IAsyncDisposable
             var session = new HostSession(state, host, raw, agenda);
             // The first task's wait for another host would drop the facts read now.
             var waits = agenda.Count == 0 || FactPlanner.WaitsForOtherHosts(agenda[0]);
-            await session.PrefetchAsync(agenda, waits ? null : 0, session.Journal is null ? [] : [session.Journal.Pending], ct);
+            IReadOnlyList<IFact> first = [.. new IFact?[] { session.Journal?.Pending, agenda.Count == 0 ? null : state.Gathering.FactOf(agenda[0].Play) }.OfType<IFact>()];
+            await session.PrefetchAsync(agenda, waits ? null : 0, first, ct);
             return session;
         }
         catch

@@ -12,6 +12,8 @@ public sealed class FactSubsetsTests
     [InlineData("!all", FactSubset.Min)]
     [InlineData("!all,!min", FactSubset.None)]
     [InlineData("network,!min", FactSubset.Network)]
+    [InlineData("!all,!min,user", FactSubset.User)]
+    [InlineData("!all,!min,min", FactSubset.Min)]
     public void Gather_subset_follows_Ansible(string subsets, FactSubset expected)
     {
         Assert.Equal(expected, FactSubsets.Parse([subsets], out var unknown));

@@ -26,8 +26,8 @@ public static partial class FactSubsets
     public static IReadOnlyCollection<string> Known => Names.Keys;
 
     /// <summary>
-    /// Ansible's rule: the positive names (all when none is given) minus the <c>!</c> ones; <c>min</c> is
-    /// always included unless <c>!min</c> (or <c>!all</c> with nothing positive) says otherwise.
+    /// Ansible's rule (checked against ansible-core 2.14): everything when nothing positive is named, minus the
+    /// <c>!</c> ones, plus what is named; <c>min</c> is always included unless <c>!min</c> excludes it.
     /// Null when a name is unknown (<paramref name="unknown"/> names it).
     /// </summary>
     public static FactSubset? Parse(IEnumerable<string> subsets, out string? unknown)
@@ -59,7 +59,8 @@ public static partial class FactSubsets
             }
         }
 
-        var chosen = (positives == 0 ? FactSubset.All : include) & ~exclude;
+        // What is named explicitly wins over what is excluded (`!all,!min,user` gathers the user facts).
+        var chosen = ((positives == 0 ? FactSubset.All : FactSubset.None) & ~exclude) | include;
         return excludesMin ? chosen : chosen | FactSubset.Min;
     }
 
