@@ -26,6 +26,7 @@ internal static class RunVerb
 
         var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
         var runOptions = HostConnections.RunOptions(
+            run,
             check,
             Math.Max(1, parse.GetValue(options.Forks)),
             parse.GetValue(options.KnownHosts),
