@@ -5,13 +5,18 @@ using Converge.Modules.BuildDeb;
 using Converge.Modules.Command;
 using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
+using Converge.Modules.Debug;
+using Converge.Modules.Fail;
 using Converge.Modules.Files;
 using Converge.Modules.InstallPkg;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
+using Converge.Modules.Ping;
+using Converge.Modules.Raw;
 using Converge.Modules.Reboot;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;
+using Converge.Modules.Systemd;
 using Converge.Modules.Template;
 using Converge.Modules.WriteInterfaces;
 
@@ -36,6 +41,14 @@ public static class BuiltinCatalog
         registry.Register(new InstallPkgModule());
         registry.Register(new BuildDebModule());
         registry.Register(new RebootModule());
+
+        // Users, system and control modules under Ansible's names (issue 13, helper modules-b).
+        registry.Register(new SystemdModule("systemd"));
+        registry.Register(new SystemdModule("systemd_service"));
+        registry.Register(new DebugModule());
+        registry.Register(new FailModule());
+        registry.Register(new PingModule());
+        registry.Register(new RawModule());
         return registry;
     }
 
