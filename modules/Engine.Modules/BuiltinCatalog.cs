@@ -8,6 +8,7 @@ using Converge.Modules.Copy;
 using Converge.Modules.Debug;
 using Converge.Modules.Fail;
 using Converge.Modules.Files;
+using Converge.Modules.Group;
 using Converge.Modules.InstallPkg;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
@@ -18,6 +19,7 @@ using Converge.Modules.Service;
 using Converge.Modules.Shell;
 using Converge.Modules.Systemd;
 using Converge.Modules.Template;
+using Converge.Modules.User;
 using Converge.Modules.WriteInterfaces;
 
 namespace Converge.Modules;
@@ -49,6 +51,8 @@ public static class BuiltinCatalog
         registry.Register(new FailModule());
         registry.Register(new PingModule());
         registry.Register(new RawModule());
+        registry.Register(new UserModule());
+        registry.Register(new GroupModule());
         return registry;
     }
 
