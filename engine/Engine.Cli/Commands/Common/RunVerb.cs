@@ -12,7 +12,7 @@ internal static class RunVerb
 {
     public static async Task<int> RunAsync(ParseResult parse, PlaybookOptions playbook, ApplyOptions options, bool check, bool diff, bool detailed, CancellationToken ct)
     {
-        var run = ConvergeEngine.TryLoad(playbook.Request(parse), Console.Error);
+        var run = ConvergeEngine.TryLoad(() => playbook.Request(parse), Console.Error);
         if (run is null)
         {
             return ExitCodes.InvalidInput;
@@ -36,6 +36,8 @@ internal static class RunVerb
             parse.GetValue(options.KnownHosts),
             parse.GetValue(options.AcceptNewHostKeys),
             TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
+        // The loader opened the run's vaulted values on this flow; none of them may be printed.
+        Converge.Core.Vault.VaultKeyring.Current.RegisterWith(runOptions.Redactor);
         var runner = ConvergeEngine.Runner();
         RunReport report;
         if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
