@@ -5,6 +5,7 @@ using Converge.Modules.BuildDeb;
 using Converge.Modules.Command;
 using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
+using Converge.Modules.Cron;
 using Converge.Modules.Debug;
 using Converge.Modules.Fail;
 using Converge.Modules.Files;
@@ -17,6 +18,7 @@ using Converge.Modules.Raw;
 using Converge.Modules.Reboot;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;
+using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
 using Converge.Modules.Template;
 using Converge.Modules.User;
@@ -53,6 +55,8 @@ public static class BuiltinCatalog
         registry.Register(new RawModule());
         registry.Register(new UserModule());
         registry.Register(new GroupModule());
+        registry.Register(new SysctlModule());
+        registry.Register(new CronModule());
         return registry;
     }
 

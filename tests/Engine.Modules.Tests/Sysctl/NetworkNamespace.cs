@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Converge.Core.Connections;
+
+namespace Converge.Modules.Tests.Sysctl;
+
+/// <summary>
+/// A throwaway network namespace (<c>unshare --net sleep</c>) and a connection that runs every command in it
+/// with <c>nsenter</c>: per-namespace kernel parameters (<c>net.*</c>) are then real and changed for real,
+/// without touching this machine's. Files still go to the real filesystem.
+/// </summary>
+public sealed class NetworkNamespace : IDisposable
+{
+    private readonly Process _holder;
+
+    public NetworkNamespace()
+    {
+        _holder = Process.Start(new ProcessStartInfo("unshare", ["--net", "sleep", "600"]) { RedirectStandardOutput = true })!;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (File.ReadAllText($"/proc/{_holder.Id}/comm").Trim() != "sleep" && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+    }
+
+    public IConnection Wrap(IConnection inner) => new Connection(inner, _holder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public void Dispose()
+    {
+        _holder.Kill();
+        _holder.WaitForExit();
+        _holder.Dispose();
+    }
+
+    private sealed class Connection(IConnection inner, string pid) : IConnection
+    {
+        public string Host => inner.Host;
+
+        public Task OpenAsync(CancellationToken ct) => inner.OpenAsync(ct);
+
+        public Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct) => inner.RunAsync(Enter(command), ct);
+
+        public Task<IReadOnlyList<CommandResult>> RunProbesAsync(IReadOnlyList<CommandSpec> probes, CancellationToken ct) =>
+            inner.RunProbesAsync([.. probes.Select(Enter)], ct);
+
+        public Task<FileStat?> StatAsync(string path, Become? become, CancellationToken ct) => inner.StatAsync(path, become, ct);
+
+        public Task<byte[]?> ReadFileAsync(string path, Become? become, CancellationToken ct) => inner.ReadFileAsync(path, become, ct);
+
+        public Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, FileWriteOptions options, CancellationToken ct) => inner.WriteFileAsync(path, content, options, ct);
+
+        public Task UploadAsync(string localPath, string remotePath, FileWriteOptions options, CancellationToken ct) => inner.UploadAsync(localPath, remotePath, options, ct);
+
+        public Task DownloadAsync(string remotePath, string localPath, Become? become, CancellationToken ct) => inner.DownloadAsync(remotePath, localPath, become, ct);
+
+        public Task ReconnectAsync(TimeSpan timeout, CancellationToken ct) => inner.ReconnectAsync(timeout, ct);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+        private CommandSpec Enter(CommandSpec command) => command with { Program = "nsenter", Arguments = ["--target", pid, "--net", "--", command.Program, .. command.Arguments] };
+    }
+}
