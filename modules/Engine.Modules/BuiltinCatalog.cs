@@ -1,6 +1,7 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Modules.Assertions;
+using Converge.Modules.AuthorizedKey;
 using Converge.Modules.BuildDeb;
 using Converge.Modules.Command;
 using Converge.Modules.ConfigureDocker;
@@ -10,6 +11,7 @@ using Converge.Modules.Debug;
 using Converge.Modules.Fail;
 using Converge.Modules.Files;
 using Converge.Modules.Group;
+using Converge.Modules.Hostname;
 using Converge.Modules.InstallPkg;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
@@ -21,6 +23,7 @@ using Converge.Modules.Shell;
 using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
 using Converge.Modules.Template;
+using Converge.Modules.Timezone;
 using Converge.Modules.User;
 using Converge.Modules.WriteInterfaces;
 
@@ -57,6 +60,9 @@ public static class BuiltinCatalog
         registry.Register(new GroupModule());
         registry.Register(new SysctlModule());
         registry.Register(new CronModule());
+        registry.Register(new AuthorizedKeyModule());
+        registry.Register(new HostnameModule());
+        registry.Register(new TimezoneModule());
         return registry;
     }
 

@@ -21,6 +21,7 @@ public sealed class SystemExampleRunTests : IDisposable
     [InlineData("raw")]
     [InlineData("sysctl")]
     [InlineData("cron")]
+    [InlineData("authorized_key")]
     public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
     {
         var exampleRoot = Path.Combine(_root, "root");
@@ -39,6 +40,8 @@ public sealed class SystemExampleRunTests : IDisposable
     [InlineData("systemd")]
     [InlineData("user")]
     [InlineData("group")]
+    [InlineData("hostname")]
+    [InlineData("timezone")]
     public async Task I_can_validate_an_example_that_would_change_this_machine(string module)
     {
         var outcome = await ConvergeProcess.RunAsync(["validate", Path.Combine(RepositoryPaths.Examples, module + ".yml"), "-i", await InventoryAsync()]);

@@ -53,7 +53,7 @@ public sealed class SysctlModuleTests : IDisposable
     [Trait("Requires", "root")]
     public async Task Sysctl_set_and_reload_change_the_live_value_in_a_namespace_only()
     {
-        using var netns = new NetworkNamespace();
+        using var netns = new ThrowawayNamespace("net");
         var file = _host.PathOf("60-ttl.conf");
         var parameters = new SysctlParams { Name = "net.ipv4.ip_default_ttl", Value = "61", SysctlFile = file, SysctlSet = true };
         var machineTtl = (await File.ReadAllTextAsync("/proc/sys/net/ipv4/ip_default_ttl")).Trim();

@@ -1,20 +1,23 @@
 using System.Diagnostics;
 using Converge.Core.Connections;
 
-namespace Converge.Modules.Tests.Sysctl;
+namespace Converge.Modules.Tests.Common;
 
 /// <summary>
-/// A throwaway network namespace (<c>unshare --net sleep</c>) and a connection that runs every command in it
-/// with <c>nsenter</c>: per-namespace kernel parameters (<c>net.*</c>) are then real and changed for real,
-/// without touching this machine's. Files still go to the real filesystem.
+/// A throwaway namespace of one kind (<c>unshare --net sleep</c>, or <c>--uts</c>) and a connection that runs
+/// every command in it with <c>nsenter</c>: per-namespace kernel state (<c>net.*</c> parameters, the host
+/// name) is then real and changed for real, without touching this machine's. Files still go to the real filesystem.
 /// </summary>
-public sealed class NetworkNamespace : IDisposable
+public sealed class ThrowawayNamespace : IDisposable
 {
     private readonly Process _holder;
+    private readonly string _kind;
 
-    public NetworkNamespace()
+    /// <summary>A namespace of <paramref name="kind"/>: <c>net</c> or <c>uts</c>.</summary>
+    public ThrowawayNamespace(string kind)
     {
-        _holder = Process.Start(new ProcessStartInfo("unshare", ["--net", "sleep", "600"]) { RedirectStandardOutput = true })!;
+        _kind = kind;
+        _holder = Process.Start(new ProcessStartInfo("unshare", ["--" + kind, "sleep", "600"]) { RedirectStandardOutput = true })!;
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (File.ReadAllText($"/proc/{_holder.Id}/comm").Trim() != "sleep" && DateTime.UtcNow < deadline)
         {
@@ -22,7 +25,7 @@ public sealed class NetworkNamespace : IDisposable
         }
     }
 
-    public IConnection Wrap(IConnection inner) => new Connection(inner, _holder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public IConnection Wrap(IConnection inner) => new Connection(inner, _holder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), _kind);
 
     public void Dispose()
     {
@@ -31,7 +34,7 @@ public sealed class NetworkNamespace : IDisposable
         _holder.Dispose();
     }
 
-    private sealed class Connection(IConnection inner, string pid) : IConnection
+    private sealed class Connection(IConnection inner, string pid, string kind) : IConnection
     {
         public string Host => inner.Host;
 
@@ -56,6 +59,6 @@ public sealed class NetworkNamespace : IDisposable
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
 
-        private CommandSpec Enter(CommandSpec command) => command with { Program = "nsenter", Arguments = ["--target", pid, "--net", "--", command.Program, .. command.Arguments] };
+        private CommandSpec Enter(CommandSpec command) => command with { Program = "nsenter", Arguments = ["--target", pid, "--" + kind, "--", command.Program, .. command.Arguments] };
     }
 }
