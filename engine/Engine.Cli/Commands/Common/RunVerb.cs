@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Reporting;
 using Converge.Core.Running;
@@ -26,13 +25,9 @@ internal static class RunVerb
         }
 
         var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
-        var runOptions = HostConnections.Apply(
-            new RunOptions
-            {
-                Check = check,
-                Forks = Math.Max(1, parse.GetValue(options.Forks)),
-                Connect = (host, _) => new LocalConnection(host),
-            },
+        var runOptions = HostConnections.RunOptions(
+            check,
+            Math.Max(1, parse.GetValue(options.Forks)),
             parse.GetValue(options.KnownHosts),
             parse.GetValue(options.AcceptNewHostKeys),
             TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
