@@ -10,6 +10,7 @@ using Converge.Modules.Cron;
 using Converge.Modules.Debug;
 using Converge.Modules.Fail;
 using Converge.Modules.Files;
+using Converge.Modules.Git;
 using Converge.Modules.Group;
 using Converge.Modules.Hostname;
 using Converge.Modules.InstallPkg;
@@ -63,6 +64,7 @@ public static class BuiltinCatalog
         registry.Register(new AuthorizedKeyModule());
         registry.Register(new HostnameModule());
         registry.Register(new TimezoneModule());
+        registry.Register(new GitModule());
         return registry;
     }
 

@@ -42,6 +42,7 @@ public sealed class SystemExampleRunTests : IDisposable
     [InlineData("group")]
     [InlineData("hostname")]
     [InlineData("timezone")]
+    [InlineData("git")]
     public async Task I_can_validate_an_example_that_would_change_this_machine(string module)
     {
         var outcome = await ConvergeProcess.RunAsync(["validate", Path.Combine(RepositoryPaths.Examples, module + ".yml"), "-i", await InventoryAsync()]);
