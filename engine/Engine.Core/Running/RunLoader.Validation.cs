@@ -1,5 +1,6 @@
 using Converge.Core.Binding;
 using Converge.Core.Diagnostics;
+using Converge.Core.Graph;
 using Converge.Core.Inventory;
 using Converge.Core.Modules;
 using Converge.Core.Planning;
@@ -48,27 +49,16 @@ public sealed partial class RunLoader
         var problems = new System.Collections.Concurrent.ConcurrentDictionary<Diagnostic, System.Collections.Concurrent.ConcurrentBag<string>>();
         Parallel.ForEach(run.Graph.Nodes, node =>
         {
-            var task = node.Task;
-            var module = modules.Get(task.Module);
-            var vars = scope.For(node);
             void Problem(SourceSpan span, string message) => problems.GetOrAdd(new Diagnostic(span, message), _ => []).Add(node.Host);
-            ValidateCondition(task.When, "when", task, vars, deferred, Problem);
-            ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, Problem);
-            ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, Problem);
-            ValidateCondition(task.Until, "until", task, vars, deferred, Problem);
-            foreach (var itemVars in ItemVariables(task, vars, Problem))
+            try
             {
-                try
-                {
-                    binder.Bind(module, task.Params, task.File, task.ModuleSpan, itemVars);
-                }
-                catch (BindingException e)
-                {
-                    foreach (var problem in e.Problems.Where(p => !deferred.Any(name => IsUndefined(p.Message, name))))
-                    {
-                        Problem(problem.Span, $"task '{task.Name}'{{0}}: {problem.Message}");
-                    }
-                }
+                ValidateTask(node, binder, scope, deferred, Problem);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Any failure while checking one task (a template engine or a module validator throwing
+                // something unexpected) is that task's diagnostic: the others are still checked and shown.
+                Problem(node.Task.ModuleSpan, $"task '{node.Task.Name}'{{0}}: {e.Message}");
             }
         });
 
@@ -80,6 +70,31 @@ public sealed partial class RunLoader
                 : names.Count <= 3 ? $" on {string.Join(", ", names)}"
                 : $" on {string.Join(", ", names.Take(3))} and {names.Count - 3} more";
             diagnostics.Add(problem.Span, problem.Message.Replace("{0}", where, StringComparison.Ordinal));
+        }
+    }
+
+    private void ValidateTask(GraphNode node, ParamsBinder binder, VariableScope scope, HashSet<string> deferred, Action<SourceSpan, string> problem)
+    {
+        var task = node.Task;
+        var module = modules.Get(task.Module);
+        var vars = scope.For(node);
+        ValidateCondition(task.When, "when", task, vars, deferred, problem);
+        ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, problem);
+        ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, problem);
+        ValidateCondition(task.Until, "until", task, vars, deferred, problem);
+        foreach (var itemVars in ItemVariables(task, vars, problem))
+        {
+            try
+            {
+                binder.Bind(module, task.Params, task.File, task.ModuleSpan, itemVars);
+            }
+            catch (BindingException e)
+            {
+                foreach (var issue in e.Problems.Where(p => !deferred.Any(name => IsUndefined(p.Message, name))))
+                {
+                    problem(issue.Span, $"task '{task.Name}'{{0}}: {issue.Message}");
+                }
+            }
         }
     }
 

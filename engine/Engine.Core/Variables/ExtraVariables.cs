@@ -61,7 +61,8 @@ public static class ExtraVariables
             return null;
         }
 
-        return Mapping(File.ReadAllText(path), path, new SourceSpan(path, 1, 1), diagnostics);
+        var text = SourceText.Read(path, diagnostics);
+        return text is null ? null : Mapping(text, path, new SourceSpan(path, 1, 1), diagnostics);
     }
 
     private static Dictionary<string, object?>? Mapping(string text, string path, SourceSpan at, DiagnosticBag diagnostics)

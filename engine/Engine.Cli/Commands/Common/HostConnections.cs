@@ -17,6 +17,7 @@ internal static class HostConnections
             AcceptNewHostKeys = acceptNewHostKeys,
             ConnectTimeout = connectTimeout,
             Redactor = redactor,
+            Notice = line => Console.Error.WriteLine($"converge: warning: {redactor.Redact(line)}"),
         };
         return options with
         {
