@@ -55,6 +55,12 @@ public static class ExtraVariables
 
     private static Dictionary<string, object?>? LoadFile(string path, SourceSpan at, DiagnosticBag diagnostics)
     {
+        if (Directory.Exists(path))
+        {
+            diagnostics.Add(at, $"extra vars file '{path}' is a directory; name a YAML or JSON file");
+            return null;
+        }
+
         if (!File.Exists(path))
         {
             diagnostics.Add(at, $"extra vars file '{path}' does not exist");

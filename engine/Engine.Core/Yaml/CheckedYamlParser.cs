@@ -79,8 +79,11 @@ internal sealed class CheckedYamlParser(IParser inner) : IParser
             throw new YamlException(alias.Start, alias.End, $"alias *{name} refers to a node that contains it (a recursive structure)");
         }
 
-        // An unknown anchor is left to YamlDotNet, which reports it.
-        var size = _sizes.GetValueOrDefault(name, 1);
+        if (!_sizes.TryGetValue(name, out var size))
+        {
+            throw new YamlException(alias.Start, alias.End, $"alias *{name} has no anchor &{name} before it in this document");
+        }
+
         _aliased += size;
         if (_aliased > MaxAliasedNodes)
         {

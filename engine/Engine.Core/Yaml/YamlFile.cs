@@ -22,6 +22,12 @@ public sealed record YamlFile(string Path, YamlNode? Root)
 
     public static YamlFile? Parse(string path, string text, DiagnosticBag diagnostics)
     {
+        if (NonPrintable(text) is { } bad)
+        {
+            diagnostics.Add(new SourceSpan(path, bad.Line, bad.Column), $"malformed YAML: control character U+{(int)text[bad.Index]:X4} is not allowed in YAML (write it as an escape such as \\x01 inside double quotes)");
+            return null;
+        }
+
         CheckedYamlParser? parser = null;
         try
         {
@@ -66,4 +72,29 @@ public sealed record YamlFile(string Path, YamlNode? Root)
     }
 
     public SourceSpan SpanOf(YamlNode node) => YamlSpan.Of(Path, node);
+
+    /// <summary>
+    /// The first character YAML 1.1 does not allow in a stream (PyYAML's Reader refuses it the same way:
+    /// "special characters are not allowed"); YamlDotNet would pass it on to the hosts.
+    /// </summary>
+    private static (int Index, int Line, int Column)? NonPrintable(string text)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if ((c < 0x20 && c is not '\t' and not '\r') || (c >= 0x7F && c <= 0x9F && c != 0x85) || c is '\uFFFE' or '\uFFFF')
+            {
+                return (i, line, i - lineStart + 1);
+            }
+        }
+
+        return null;
+    }
 }

@@ -49,8 +49,9 @@ internal sealed class ApplyOptions
     private static void InRange(Option<int> option, int minimum, int maximum) =>
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<int>();
-            if (value < minimum || value > maximum)
+            // A token that is not a number at all is the parser's own error; only a parsed value is checked here.
+            if (result.Tokens is [{ } token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && (value < minimum || value > maximum))
             {
                 result.AddError($"{option.Name} must be between {minimum} and {maximum}, not {value}");
             }
