@@ -1,4 +1,5 @@
 using Converge.Core.Diagnostics;
+using Converge.Core.Vault;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -22,9 +23,14 @@ public sealed record YamlFile(string Path, YamlNode? Root)
 
     public static YamlFile? Parse(string path, string text, DiagnosticBag diagnostics)
     {
-        if (NonPrintable(text) is { } bad)
+        if (VaultedYaml.OpenFile(path, text, diagnostics) is not { } plain)
         {
-            diagnostics.Add(new SourceSpan(path, bad.Line, bad.Column), $"malformed YAML: control character U+{(int)text[bad.Index]:X4} is not allowed in YAML (write it as an escape such as \\x01 inside double quotes)");
+            return null;
+        }
+
+        if (NonPrintable(plain) is { } bad)
+        {
+            diagnostics.Add(new SourceSpan(path, bad.Line, bad.Column), $"malformed YAML: control character U+{(int)plain[bad.Index]:X4} is not allowed in YAML (write it as an escape such as \\x01 inside double quotes)");
             return null;
         }
 
@@ -32,7 +38,7 @@ public sealed record YamlFile(string Path, YamlNode? Root)
         try
         {
             var stream = new YamlStream();
-            parser = new CheckedYamlParser(new Parser(new StringReader(text)));
+            parser = new CheckedYamlParser(new Parser(new StringReader(plain)));
             stream.Load(parser);
             if (stream.Documents.Count > 1)
             {
@@ -47,6 +53,7 @@ public sealed record YamlFile(string Path, YamlNode? Root)
                 MergeKeys.Apply(path, root, diagnostics);
             }
 
+            VaultedYaml.OpenValues(path, root, diagnostics);
             return new YamlFile(path, root);
         }
         catch (YamlException e)
