@@ -1,5 +1,6 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
+using Converge.Modules.Apt;
 using Converge.Modules.Assertions;
 using Converge.Modules.BuildDeb;
 using Converge.Modules.Command;
@@ -9,6 +10,7 @@ using Converge.Modules.Files;
 using Converge.Modules.InstallPkg;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
+using Converge.Modules.Package;
 using Converge.Modules.Reboot;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;
@@ -28,7 +30,7 @@ public static class BuiltinCatalog
         registry.Register(new CopyModule());
         registry.Register(new CommandModule());
         registry.Register(new ShellModule());
-        registry.Register(new LineModule());
+        registry.Register(new LineModule("line"));
         registry.Register(new AssertModule());
         registry.Register(new ServiceModule());
         registry.Register(new WriteInterfacesModule());
@@ -36,6 +38,11 @@ public static class BuiltinCatalog
         registry.Register(new InstallPkgModule());
         registry.Register(new BuildDebModule());
         registry.Register(new RebootModule());
+
+        // Everyday package and file modules under Ansible's names (issue 13, packages and files).
+        registry.Register(new AptModule());
+        registry.Register(new PackageModule());
+        registry.Register(new LineModule());
         return registry;
     }
 
