@@ -2,6 +2,7 @@ using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Modules.Apt;
 using Converge.Modules.Assertions;
+using Converge.Modules.BlockInFile;
 using Converge.Modules.BuildDeb;
 using Converge.Modules.Command;
 using Converge.Modules.ConfigureDocker;
@@ -12,6 +13,7 @@ using Converge.Modules.Line;
 using Converge.Modules.Mesh;
 using Converge.Modules.Package;
 using Converge.Modules.Reboot;
+using Converge.Modules.Replace;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;
 using Converge.Modules.Template;
@@ -43,6 +45,8 @@ public static class BuiltinCatalog
         registry.Register(new AptModule());
         registry.Register(new PackageModule());
         registry.Register(new LineModule());
+        registry.Register(new BlockInFileModule());
+        registry.Register(new ReplaceModule());
         return registry;
     }
 

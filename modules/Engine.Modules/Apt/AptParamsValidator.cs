@@ -30,8 +30,11 @@ public sealed class AptParamsValidator : AbstractValidator<AptParams>
         RuleFor(p => p.CacheValidTime).GreaterThanOrEqualTo(0).WithMessage("cache_valid_time must be 0 or more seconds");
         RuleFor(p => p.LockTimeout).GreaterThanOrEqualTo(0).WithMessage("lock_timeout must be 0 or more seconds");
         RuleFor(p => p.DefaultRelease).Matches("^[A-Za-z0-9.+~_/-]+$").When(p => p.DefaultRelease is not null).WithMessage("default_release must be a release name such as bookworm-backports");
-        RuleForEach(p => Options(p.DpkgOptions)).Matches("^[a-z][a-z0-9-]*(=[^ ,]+)?$").WithMessage((_, o) => $"'{o}' is not a dpkg option (e.g. force-confdef)");
+        RuleFor(p => p.DpkgOptions).Must(o => Options(o).All(IsDpkgOption))
+            .WithMessage(p => $"dpkg_options must be dpkg options without dashes, separated by commas (e.g. force-confdef,force-confold), not '{p.DpkgOptions}'");
     }
+
+    private static bool IsDpkgOption(string option) => System.Text.RegularExpressions.Regex.IsMatch(option, "^[a-z][a-z0-9-]*(=[^ ,]+)?$");
 
     public static IReadOnlyList<string> Options(string dpkgOptions) =>
         [.. dpkgOptions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -98,7 +98,10 @@ public static class AptPlanner
         var package = plan.Changes.Where(c => c.Path != "apt cache").ToList();
         if (package.Count == 0)
         {
-            synced.Add(plan.IsDrift ? $"{string.Join(", ", names)} as desired" : plan.Reason);
+            // The plan's only change was the stale cache, which is no change by itself here.
+            synced.Add(plan.IsDrift
+                ? string.Join("; ", names.Select(n => status.Installed(PackageRequest.Parse(n).Name) is { } p ? $"{PackageRequest.Parse(n).Name} {p.Version} is installed" : $"{n} is not installed"))
+                : plan.Reason);
             return null;
         }
 

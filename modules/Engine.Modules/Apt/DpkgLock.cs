@@ -28,7 +28,7 @@ public static class DpkgLock
     {
         var clock = Stopwatch.StartNew();
         var probe = CommandSpec.Probe("/bin/sh", "-c", Script, "converge-dpkg-lock");
-        var lastSaid = TimeSpan.MinValue;
+        TimeSpan? lastSaid = null;
         while (true)
         {
             var holder = (await context.Connection.RunAsync(probe, ct)).Stdout.Trim();
@@ -44,7 +44,7 @@ public static class DpkgLock
                 throw new TaskFailedException($"{who} after waiting lock_timeout {timeout.TotalSeconds:0} s; is unattended-upgrades or another run still working?");
             }
 
-            if (clock.Elapsed - lastSaid >= TimeSpan.FromSeconds(5))
+            if (lastSaid is null || clock.Elapsed - lastSaid >= TimeSpan.FromSeconds(5))
             {
                 say($"waiting for the dpkg lock: {who} ({clock.Elapsed.TotalSeconds:0} s of lock_timeout {timeout.TotalSeconds:0} s)");
                 lastSaid = clock.Elapsed;
