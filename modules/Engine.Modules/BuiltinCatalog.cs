@@ -16,6 +16,7 @@ using Converge.Modules.Reboot;
 using Converge.Modules.Replace;
 using Converge.Modules.Service;
 using Converge.Modules.Shell;
+using Converge.Modules.Stat;
 using Converge.Modules.Template;
 using Converge.Modules.WriteInterfaces;
 
@@ -47,6 +48,7 @@ public static class BuiltinCatalog
         registry.Register(new LineModule());
         registry.Register(new BlockInFileModule());
         registry.Register(new ReplaceModule());
+        registry.Register(new StatModule());
         return registry;
     }
 

@@ -20,6 +20,7 @@ public sealed class ExamplesTests
     [InlineData("lineinfile")]
     [InlineData("blockinfile")]
     [InlineData("replace")]
+    [InlineData("stat")]
     public void Every_module_has_an_example_that_stays_under_example_root(string module)
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, module + ".yml"));
