@@ -49,6 +49,11 @@ public static class BuiltinCatalog
         registry.Register(new BlockInFileModule());
         registry.Register(new ReplaceModule());
         registry.Register(new StatModule());
+        foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
+        {
+            registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
+        }
+
         return registry;
     }
 
