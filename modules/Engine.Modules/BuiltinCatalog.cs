@@ -15,6 +15,7 @@ using Converge.Modules.Package;
 using Converge.Modules.Reboot;
 using Converge.Modules.Replace;
 using Converge.Modules.Service;
+using Converge.Modules.Setup;
 using Converge.Modules.Shell;
 using Converge.Modules.Stat;
 using Converge.Modules.Template;
@@ -41,6 +42,7 @@ public static class BuiltinCatalog
         registry.Register(new InstallPkgModule());
         registry.Register(new BuildDebModule());
         registry.Register(new RebootModule());
+        registry.Register(new SetupModule());
 
         // Everyday package and file modules under Ansible's names (issue 13, packages and files).
         registry.Register(new AptModule());
@@ -53,7 +55,6 @@ public static class BuiltinCatalog
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
         }
-
         return registry;
     }
 
