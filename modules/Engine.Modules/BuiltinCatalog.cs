@@ -55,6 +55,7 @@ public static class BuiltinCatalog
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
         }
+
         return registry;
     }
 
