@@ -9,7 +9,7 @@ namespace Converge.Core.Playbooks;
 /// (malformed YAML, wrong types, unknown keys, unknown or missing modules) with file:line:col.
 /// Module params are kept as YAML nodes; they are bound and validated per host by the validator.
 /// </summary>
-public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
+public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames, IReadOnlyDictionary<string, string>? refusedModules = null)
 {
     private static readonly string[] PlayKeys =
         ["name", "hosts", "vars", "vars_files", "become", "become_user", "tasks", "handlers", "serial", "throttle", "tags", "gather_facts", "gather_subset"];
@@ -162,6 +162,12 @@ public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
         var known = moduleKeys.Where(m => moduleNames.Contains(m.Name)).ToList();
         foreach (var (unknown, keyNode, _) in moduleKeys.Where(m => !moduleNames.Contains(m.Name)))
         {
+            if (refusedModules?.GetValueOrDefault(unknown) is { } refusal)
+            {
+                reader.Error(keyNode, $"{unknown}: {refusal}");
+                continue;
+            }
+
             var suggestion = NameSuggestion.Closest(unknown, moduleNames.Concat(TaskKeys));
             reader.Error(keyNode, suggestion is null
                 ? $"unknown module or task key '{unknown}'; modules are: {string.Join(", ", moduleNames.Order(StringComparer.Ordinal))}"
