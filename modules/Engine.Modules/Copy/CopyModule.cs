@@ -18,6 +18,9 @@ public sealed class CopyModule : FileStateModule<CopyParams>
 
     protected override string Subject(CopyParams parameters) => parameters.Dest;
 
+    /// <summary>As Ansible (<c>follow: false</c> by default): a symlink at <c>dest</c> is replaced by the file; with <c>follow: true</c> its target is written.</summary>
+    protected override bool Follow(CopyParams parameters) => parameters.Follow;
+
     protected override async Task<FileSpec> SpecAsync(ModuleContext context, CopyParams parameters, CancellationToken ct)
     {
         FileContent content;
@@ -47,6 +50,7 @@ public sealed class CopyModule : FileStateModule<CopyParams>
             Group = parameters.Group,
             Backup = parameters.Backup,
             Source = source,
+            IntoDirectory = source is null ? null : Path.GetFileName(source),
         };
     }
 }

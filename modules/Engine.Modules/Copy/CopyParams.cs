@@ -19,4 +19,7 @@ public sealed record CopyParams
     public string? Group { get; init; }
 
     public bool Backup { get; init; }
+
+    /// <summary>A symlink at <c>dest</c>: false (default, as Ansible) replaces the link with the file; true writes the link's target.</summary>
+    public bool Follow { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed class LineModule : FileStateModule<LineParams>
 
     protected override string Subject(LineParams parameters) => parameters.Path;
 
+    /// <summary>As Ansible's <c>lineinfile</c> (which writes <c>os.path.realpath(dest)</c>): a symlink's target is edited and the link kept.</summary>
+    protected override bool Follow(LineParams parameters) => true;
+
     protected override async Task<FileSpec> SpecAsync(ModuleContext context, LineParams parameters, CancellationToken ct)
     {
         var bytes = await context.Connection.ReadFileAsync(parameters.Path, null, ct);
@@ -45,6 +48,7 @@ public sealed class LineModule : FileStateModule<LineParams>
             Group = parameters.Group,
             Backup = parameters.Backup,
             MustExist = !parameters.Create,
+            CreateParents = parameters.Create,
         };
     }
 }
