@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Converge.Cli.Commands.Apply;
 using Converge.Cli.Commands.Check;
+using Converge.Cli.Commands.Common;
 using Converge.Cli.Commands.Graph;
 using Converge.Cli.Commands.Inventory;
 using Converge.Cli.Commands.Lab;
@@ -27,12 +28,15 @@ public static class ConvergeCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        // Signals are Converge's to handle (Common/Interruption.cs), not System.CommandLine's (which exits 1 after 2 s).
+        using var interruption = Interruption.Listen();
+        try
         {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        return await Create().Parse(args).InvokeAsync(null, cancel.Token);
+            return await Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interruption.Cancel);
+        }
+        catch (OperationCanceledException) when (interruption.Interrupted)
+        {
+            return interruption.ExitCode;
+        }
     }
 }

@@ -13,6 +13,12 @@ internal sealed partial class HostWorker
     private async Task<NodeResult> ExecuteAsync(GraphNode node, CancellationToken ct)
     {
         var task = node.Task;
+        if (state.Options.Stop.IsCancellationRequested)
+        {
+            // Interrupted: the task is not started (not reported either; the run says it was interrupted).
+            _stoppedBy ??= "interrupted";
+        }
+
         if (_stoppedBy is not null)
         {
             return new NodeResult(OutcomeStatus.Skipped, Blocked: true, Pending: false);

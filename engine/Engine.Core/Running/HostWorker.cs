@@ -35,7 +35,16 @@ internal sealed partial class HostWorker(RunState state, string host)
         IConnection? raw = null;
         try
         {
-            raw = await OpenAsync(nodes, ct);
+            if (state.Options.Stop.IsCancellationRequested)
+            {
+                // Interrupted before this host started: it is not contacted at all.
+                _stoppedBy = "interrupted";
+            }
+            else
+            {
+                raw = await OpenAsync(nodes, ct);
+            }
+
             for (var i = 0; i < nodes.Count; i++)
             {
                 var node = nodes[i];

@@ -21,6 +21,13 @@ public sealed record RunOptions
     /// </summary>
     public Func<string, IReadOnlyDictionary<string, object?>, (bool Enabled, Become Settings)> HostBecome { get; init; } = (_, _) => (false, new Become());
 
+    /// <summary>
+    /// Cancelled on an interrupt (the first SIGINT/SIGTERM): no new task or host starts; running tasks finish
+    /// or time out, and the run ends with <see cref="Reporting.RunReport.Interrupted"/>. Unlike the run's own
+    /// cancellation token, it never cuts a task short.
+    /// </summary>
+    public CancellationToken Stop { get; init; }
+
     /// <summary>Removes secrets from any text bound for output.</summary>
     public Secrets.Redactor Redactor { get; init; } = new();
 

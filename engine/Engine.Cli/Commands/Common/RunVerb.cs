@@ -32,6 +32,7 @@ internal static class RunVerb
                 Check = check,
                 Forks = Math.Max(1, parse.GetValue(options.Forks)),
                 Connect = (host, _) => new LocalConnection(host),
+                Stop = Interruption.Current?.Stop ?? CancellationToken.None,
             },
             parse.GetValue(options.KnownHosts),
             parse.GetValue(options.AcceptNewHostKeys),
@@ -39,6 +40,7 @@ internal static class RunVerb
         // The loader opened the run's vaulted values on this flow; none of them may be printed.
         Converge.Core.Vault.VaultKeyring.Current.RegisterWith(runOptions.Redactor);
         var runner = ConvergeEngine.Runner();
+        Interruption.Current?.RunStarted();
         RunReport report;
         if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
         {
@@ -57,12 +59,17 @@ internal static class RunVerb
             report = await runner.RunAsync(run, runOptions, reporter, ct);
         }
 
+        if (report.Interrupted)
+        {
+            console.MarkupLine("[yellow]interrupted[/]: tasks not started by then did not run");
+        }
+
         reporter.Recap(report);
         if (parse.GetValue(options.Report) is { } file)
         {
             await File.WriteAllTextAsync(file, ReportJson.Write(report), ct);
         }
 
-        return report.ExitCode(detailed);
+        return report.Interrupted ? Interruption.Current!.ExitCode : report.ExitCode(detailed);
     }
 }
