@@ -104,19 +104,25 @@ internal sealed partial class HostWorker(RunState state, string host)
             _facts = new FactCache(reads);
             _connection = new FactInvalidatingConnection(reads, _facts);
             _planner = new FactPlanner(state);
+            var stateDirectory = state.Run.ExtraVariables.GetValueOrDefault("converge_state_dir") as string
+                ?? variables.GetValueOrDefault("converge_state_dir") as string
+                ?? HandlerJournal.DefaultStateDirectory;
+            var stateBecome = nodes.Count == 0 ? null : Become(nodes[0]);
             if (nodes.Any(n => n.Task.IsHandler))
             {
-                var stateDirectory = state.Run.ExtraVariables.GetValueOrDefault("converge_state_dir") as string
-                    ?? variables.GetValueOrDefault("converge_state_dir") as string
-                    ?? HandlerJournal.DefaultStateDirectory;
-                var become = Become(nodes[0]);
-                _journal = new HandlerJournal(become is null ? _connection : new BecomeConnection(_connection, become), become, stateDirectory, Path.GetFileName(state.Run.Playbook.Path));
+                _journal = new HandlerJournal(stateBecome is null ? _connection : new BecomeConnection(_connection, stateBecome), stateBecome, stateDirectory, Path.GetFileName(state.Run.Playbook.Path));
             }
 
-            // One round trip for the handler journal and the facts of the first tasks (a no-op rerun of a
-            // one-play playbook needs no other); the first task's wait for another host would drop them.
+            // One round trip for the run lock, the handler journal and the facts of the first tasks (a no-op rerun
+            // of a one-play playbook needs no other); the first task's wait for another host would drop them.
+            var hostLock = new HostLockFact(stateDirectory, state.Options.RunId, state.Options.Check, stateBecome);
             var waits = nodes.Count == 0 || FactPlanner.WaitsForOtherHosts(nodes[0]);
-            await PrefetchAsync(waits ? null : 0, _journal is null ? [] : [_journal.Pending], ct);
+            await PrefetchAsync(waits ? null : 0, _journal is null ? [hostLock] : [hostLock, _journal.Pending], ct);
+            if (!await TakeLockAsync(hostLock, nodes, ct))
+            {
+                return raw;
+            }
+
             if (_journal is not null)
             {
                 _pendingHandlers = await _journal.ReadAsync(_facts, ct);

@@ -8,6 +8,9 @@ public sealed record RunOptions
     /// <summary>Check mode: only checks run, and the transport refuses every change.</summary>
     public bool Check { get; init; }
 
+    /// <summary>This run's id, recorded in each host's run lock so a second run can say who holds it.</summary>
+    public string RunId { get; init; } = Guid.NewGuid().ToString("N")[..12];
+
     /// <summary>Hosts worked on at once (<c>--forks</c>).</summary>
     public int Forks { get; init; } = 100;
 
