@@ -65,7 +65,7 @@ public sealed class InterruptSpecs
         var playbook = workspace.Write("slow.yml", Playbook);
         var output = workspace.PathOf("output.txt");
         var process = ConvergeProcess.Start(
-            ["apply", playbook, "-i", Workspace.LocalInventory, "-e", $"example_root={workspace.Root}", "--report", workspace.PathOf("report.json")],
+            ["apply", playbook, "-i", Workspace.LocalInventory, "-e", $"example_root={workspace.Root}", "-e", $"converge_state_dir={workspace.StateDirectory}", "--report", workspace.PathOf("report.json")],
             output);
         return (process, output);
     }
