@@ -1,0 +1,135 @@
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.Core.Facts;
+using Converge.Core.Graph;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// One host's connection set-up for the run: its connection, opened once (another one only for a play or task
+/// whose connection variables say to reach the host differently); the host's facts, read in batches ahead of
+/// the tasks; and its handler journal.
+/// </summary>
+internal sealed class HostSession : IAsyncDisposable
+{
+    private readonly RunState _state;
+    private readonly HostTransport _primary;
+    private readonly List<HostTransport> _others = [];
+    private readonly FactPlanner _planner;
+
+    private HostSession(RunState state, string host, HostTransport primary, HostAgenda agenda)
+    {
+        _state = state;
+        _primary = primary;
+        _planner = new FactPlanner(state);
+        if (agenda.Nodes.Any(n => n.Task.IsHandler))
+        {
+            var become = state.Run.Connections.BecomeOf(agenda[0]);
+            var connection = become is null ? primary.Connection : new BecomeConnection(primary.Connection, become);
+            Journal = new HandlerJournal(connection, become, StateDirectory(state, host), Path.GetFileName(state.Run.Playbook.Path));
+        }
+    }
+
+    /// <summary>The host's run lock, taken in the first batch (<see cref="HostLock"/>).</summary>
+    public HostLockFact? Lock { get; private set; }
+
+    /// <summary>The pending-handler journal on the host; null when the host runs no handler.</summary>
+    public HandlerJournal? Journal { get; }
+
+    /// <summary>The facts of the host's main connection (the journal's and the batches').</summary>
+    public FactCache Facts => _primary.Facts;
+
+    /// <summary>
+    /// Connects with the first node's settings and reads, in one round trip, the handler journal and the facts of
+    /// the first tasks (a no-op rerun of a one-play playbook needs no other). Throws <see cref="HostUnreachableException"/>.
+    /// </summary>
+    public static async Task<HostSession> OpenAsync(RunState state, string host, HostAgenda agenda, CancellationToken ct)
+    {
+        var primary = await HostTransport.OpenAsync(state, state.Run.Connections.For(agenda[0]), ct);
+        var session = new HostSession(state, host, primary, agenda);
+
+        // The first task's wait for another host would drop the facts read now.
+        var start = FactPlanner.WaitsForOtherHosts(agenda[0]) ? (int?)null : 0;
+        session.Lock = new HostLockFact(StateDirectory(state, host), state.Options.RunId, state.Strategy.IsCheck, state.Run.Connections.BecomeOf(agenda[0]));
+        IReadOnlyList<IFact> first = [.. new IFact?[] { session.Lock, session.Journal?.Pending, state.Gathering.FactOf(agenda[0].Play) }.OfType<IFact>()];
+        await session.PrefetchAsync(agenda, start, first, ct);
+        return session;
+    }
+
+    /// <summary>The connection a node runs on: the main one, or the one its own connection variables call for (opened on first use).</summary>
+    public async Task<HostTransport> TransportOfAsync(GraphNode node, CancellationToken ct)
+    {
+        var settings = _state.Run.Connections.For(node);
+        if (settings.SameTransportAs(_primary.Settings))
+        {
+            return _primary;
+        }
+
+        var open = _others.FirstOrDefault(t => t.Settings.SameTransportAs(settings));
+        if (open is null)
+        {
+            open = await HostTransport.OpenAsync(_state, settings, ct);
+            _others.Add(open);
+        }
+
+        return open;
+    }
+
+    /// <summary>Before a check on the main connection: when its declared facts are not all cached (first task, or a change dropped them), batch them with the next tasks' facts.</summary>
+    public async Task EnsureFactsAsync(HostAgenda agenda, int current, HostTransport transport, IReadOnlyList<IFact> declared, CancellationToken ct)
+    {
+        if (transport == _primary && declared.Count > 0 && !declared.All(Facts.Has))
+        {
+            await PrefetchAsync(agenda, current, declared, ct);
+        }
+    }
+
+    /// <summary>The host may have changed behind our back (another host's task, a retry's wait): forget every fact.</summary>
+    public void InvalidateFacts()
+    {
+        _primary.Facts.InvalidateAll();
+        _others.ForEach(t => t.Facts.InvalidateAll());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var transport in _others.Prepend(_primary))
+        {
+            await transport.DisposeAsync();
+        }
+    }
+
+    private static string StateDirectory(RunState state, string host) =>
+        state.Run.ExtraVariables.GetValueOrDefault("converge_state_dir") as string
+        ?? state.Run.HostVariables[host].GetValueOrDefault("converge_state_dir") as string
+        ?? HandlerJournal.DefaultStateDirectory;
+
+    /// <summary>
+    /// Reads in one batch the given facts and those the tasks from <paramref name="start"/> on declare
+    /// (<see cref="FactPlanner"/>): tasks on the main connection without become. Only an optimization: when
+    /// the batch fails short of losing the host, every task reads its own facts and reports its own failure.
+    /// </summary>
+    private async Task PrefetchAsync(HostAgenda agenda, int? start, IReadOnlyList<IFact> extra, CancellationToken ct)
+    {
+        var facts = new List<IFact>(extra);
+        if (start is { } first && first < agenda.Count)
+        {
+            var connections = _state.Run.Connections;
+            facts.AddRange(_planner.Plan(agenda.Nodes, first, n => connections.BecomeOf(n) is null && connections.For(n).SameTransportAs(_primary.Settings)));
+        }
+
+        if (facts.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Facts.PrefetchAsync(facts, ct);
+        }
+        catch (TaskFailedException)
+        {
+            // e.g. the batch's become was refused: the task that needs the fact gets the message itself.
+        }
+    }
+}
