@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Converge.Cli.Commands.Apply;
 using Converge.Cli.Commands.Check;
+using Converge.Cli.Commands.Common;
 using Converge.Cli.Commands.Graph;
 using Converge.Cli.Commands.Inventory;
 using Converge.Cli.Commands.Lab;
@@ -28,18 +29,18 @@ public static class ConvergeCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
+        // Signals are Converge's to handle (Common/Interruption.cs), not System.CommandLine's (which exits 1 after 2 s).
+        using var interruption = Interruption.Listen();
         try
         {
             // No response files: "-e @vars.yml" names an extra-vars file, and a file's words must never
             // become options. Exceptions are not printed with their stack trace: see below.
             var parse = Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, interruption.Cancel);
+        }
+        catch (OperationCanceledException) when (interruption.Interrupted)
+        {
+            return interruption.ExitCode;
         }
         catch (Exception e)
         {

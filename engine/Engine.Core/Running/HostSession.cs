@@ -30,6 +30,9 @@ internal sealed class HostSession : IAsyncDisposable
         }
     }
 
+    /// <summary>The host's run lock, taken in the first batch (<see cref="HostLock"/>).</summary>
+    public HostLockFact? Lock { get; private set; }
+
     /// <summary>The pending-handler journal on the host; null when the host runs no handler.</summary>
     public HandlerJournal? Journal { get; }
 
@@ -47,7 +50,8 @@ internal sealed class HostSession : IAsyncDisposable
 
         // The first task's wait for another host would drop the facts read now.
         var start = FactPlanner.WaitsForOtherHosts(agenda[0]) ? (int?)null : 0;
-        IReadOnlyList<IFact> first = [.. new IFact?[] { session.Journal?.Pending, state.Gathering.FactOf(agenda[0].Play) }.OfType<IFact>()];
+        session.Lock = new HostLockFact(StateDirectory(state, host), state.Options.RunId, state.Strategy.IsCheck, state.Run.Connections.BecomeOf(agenda[0]));
+        IReadOnlyList<IFact> first = [.. new IFact?[] { session.Lock, session.Journal?.Pending, state.Gathering.FactOf(agenda[0].Play) }.OfType<IFact>()];
         await session.PrefetchAsync(agenda, start, first, ct);
         return session;
     }

@@ -25,6 +25,15 @@ public sealed record FileSpec(string Path, string Kind)
 
     public string MissingMessage => $"{Path} does not exist; set create: true to create it";
 
+    /// <summary>
+    /// When the path is a directory (or a symlink to one), the file goes inside it under this name, as
+    /// Ansible's <c>copy</c>/<c>template</c> do with <c>src</c> (the source's file name), and as <c>cp</c> does.
+    /// </summary>
+    public string? IntoDirectory { get; init; }
+
+    /// <summary>Create missing parent directories before writing (Ansible's <c>lineinfile</c> with <c>create</c>); otherwise a missing parent fails the task.</summary>
+    public bool CreateParents { get; init; }
+
     /// <summary>Where the content comes from, for the diff header.</summary>
     public string? Source { get; init; }
 

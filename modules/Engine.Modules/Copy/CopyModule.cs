@@ -18,6 +18,9 @@ public sealed class CopyModule : FileStateModule<CopyParams>
 
     protected override string Subject(CopyParams parameters) => parameters.Dest;
 
+    /// <summary>As Ansible (<c>follow: false</c> by default): a symlink at <c>dest</c> is replaced by the file; with <c>follow: true</c> its target is written.</summary>
+    protected override bool Follow(CopyParams parameters) => parameters.Follow;
+
     protected override async Task<FileSpec> SpecAsync(ModuleContext context, CopyParams parameters, CancellationToken ct)
     {
         if (!parameters.Force && (await context.Facts.GetAsync(new FileFact(parameters.Dest), ct)).Exists)
@@ -54,6 +57,7 @@ public sealed class CopyModule : FileStateModule<CopyParams>
             Backup = parameters.Backup,
             Source = source,
             Validate = parameters.Validate,
+            IntoDirectory = source is null ? null : Path.GetFileName(source),
         };
     }
 }

@@ -28,4 +28,7 @@ public sealed record CopyParams
 
     /// <summary>A command run on the new file before it is put in place, <c>%s</c> being the file.</summary>
     public string? Validate { get; init; }
+
+    /// <summary>A symlink at <c>dest</c>: false (default, as Ansible) replaces the link with the file; true writes the link's target.</summary>
+    public bool Follow { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed class LineModule(string name = "lineinfile") : FileStateModule<Lin
 
     protected override IReadOnlyList<IFact> MoreFacts(LineParams parameters) => [new FileTextFact(parameters.Path)];
 
+    /// <summary>As Ansible's <c>lineinfile</c> (which writes <c>os.path.realpath(dest)</c>): a symlink's target is edited and the link kept.</summary>
+    protected override bool Follow(LineParams parameters) => true;
+
     protected override async Task<FileSpec> SpecAsync(ModuleContext context, LineParams parameters, CancellationToken ct)
     {
         var text = await HostText.ReadAsync(context, parameters.Path, Name, ct);
@@ -43,6 +46,7 @@ public sealed class LineModule(string name = "lineinfile") : FileStateModule<Lin
             Backup = parameters.Backup,
             MustExist = !parameters.Create,
             Validate = parameters.Validate,
+            CreateParents = parameters.Create,
         };
     }
 }

@@ -49,7 +49,7 @@ public sealed class ExampleRunTests : IDisposable
     private async Task<(int Exit, int Changed, int Failed, string Output)> RunAsync(string verb, string playbook, string inventory, string exampleRoot)
     {
         var report = Path.Combine(_root, $"{verb}-{Guid.NewGuid():N}.json");
-        var outcome = await ConvergeProcess.RunAsync([verb, playbook, "-i", inventory, "-e", "example_root=" + exampleRoot, "--report", report]);
+        var outcome = await ConvergeProcess.RunAsync([verb, playbook, "-i", inventory, "-e", "example_root=" + exampleRoot, "-e", "converge_state_dir=" + Path.Combine(_root, "state"), "--report", report]);
         if (!File.Exists(report))
         {
             return (outcome.ExitCode, -1, -1, outcome.ToString());

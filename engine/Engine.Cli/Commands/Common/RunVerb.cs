@@ -32,7 +32,9 @@ internal static class RunVerb
             parse.GetValue(options.KnownHosts),
             parse.GetValue(options.AcceptNewHostKeys),
             TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
+        runOptions = runOptions with { Stop = Interruption.Current?.Stop ?? CancellationToken.None };
         var runner = ConvergeEngine.Runner();
+        Interruption.Current?.RunStarted();
         RunReport report;
         if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
         {
@@ -51,6 +53,11 @@ internal static class RunVerb
             report = await runner.RunAsync(run, runOptions, reporter, ct);
         }
 
+        if (report.Interrupted)
+        {
+            console.MarkupLine("[yellow]interrupted[/]: tasks not started by then did not run");
+        }
+
         reporter.Recap(report);
         if (parse.GetValue(options.Report) is { } file)
         {
@@ -65,6 +72,6 @@ internal static class RunVerb
             }
         }
 
-        return report.ExitCode(detailed);
+        return report.Interrupted ? Interruption.Current!.ExitCode : report.ExitCode(detailed);
     }
 }
