@@ -8,9 +8,38 @@ namespace Converge.Modules.Common;
 /// Stat and sha256 of one path in a single probe, so a no-op rerun over SSH costs one round trip per
 /// file. The script prints <c>absent</c>, or the stat line and, for a readable regular file, the line
 /// <c>sha256sum</c> prints for standard input (reading stdin keeps odd file names out of the output).
+/// Several file facts read in one prefetch share one probe (<see cref="IBatchedFact"/>, <see cref="BatchScript"/>).
 /// </summary>
-public sealed class FileFact(string path) : Fact<FileSnapshot>
+public sealed class FileFact(string path) : Fact<FileSnapshot>, IBatchedFact
 {
+    /// <summary>
+    /// Every path's state with a constant number of processes: shell built-ins tell which paths exist and which
+    /// are readable regular files, then one <c>stat</c> over the existing paths and one <c>sha256sum</c> over the
+    /// readable files. Output: one flag line per path (<c>e</c> exists, <c>h</c> exists and is hashed, <c>a</c>
+    /// absent), <c>--</c>, stat's lines (one per existing path, in order: the format has no name), <c>--</c>,
+    /// sha256sum's lines (one per hashed file; a name with a line break is escaped onto one line).
+    /// </summary>
+    private const string BatchScript =
+        """
+        for p do
+          if [ -f "$p" ] && [ ! -L "$p" ] && [ -r "$p" ]; then echo h
+          elif [ -e "$p" ] || [ -L "$p" ]; then echo e
+          else echo a; fi
+        done
+        echo --
+        for p do
+          shift
+          if [ -e "$p" ] || [ -L "$p" ]; then set -- "$@" "$p"; fi
+        done
+        if [ $# -gt 0 ]; then stat -c '%F|%s|%a|%U|%G|%u|%g' -- "$@" || exit 2; fi
+        echo --
+        for p do
+          shift
+          if [ -f "$p" ] && [ ! -L "$p" ] && [ -r "$p" ]; then set -- "$@" "$p"; fi
+        done
+        if [ $# -gt 0 ]; then sha256sum -- "$@" || exit 3; fi
+        """;
+
     private const string Script =
         """
         p=$1
@@ -23,6 +52,8 @@ public sealed class FileFact(string path) : Fact<FileSnapshot>
         """;
 
     public string Path => path;
+
+    public string BatchKind => nameof(FileFact);
 
     public override CommandSpec Command { get; } = CommandSpec.Probe("/bin/sh", "-c", Script, "converge-file-fact", path);
 
@@ -43,5 +74,41 @@ public sealed class FileFact(string path) : Fact<FileSnapshot>
         var fields = lines[0].Split('|');
         var sha256 = lines.Length > 1 && lines[1].Length >= 64 ? lines[1][..64] : null;
         return new FileSnapshot(path, stat, sha256, fields.ElementAtOrDefault(5), fields.ElementAtOrDefault(6));
+    }
+
+    public CommandSpec BatchCommand(IReadOnlyList<IBatchedFact> facts) =>
+        CommandSpec.Probe("/bin/sh", ["-c", BatchScript, "converge-file-facts", .. facts.Cast<FileFact>().Select(f => f.Path)]);
+
+    /// <summary>Rebuilds each path's single-fact output (<c>absent</c>, or the stat line and the hash line) from the batch.</summary>
+    public IReadOnlyList<CommandResult>? SplitBatch(IReadOnlyList<IBatchedFact> facts, CommandResult result)
+    {
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        var lines = result.Stdout.Split('\n');
+        var flags = lines.TakeWhile(l => l != "--").ToList();
+        var stats = lines.Skip(flags.Count + 1).TakeWhile(l => l != "--").ToList();
+        var hashes = lines.Skip(flags.Count + stats.Count + 2).Where(l => l.Length > 0).ToList();
+        if (flags.Count != facts.Count || stats.Count != flags.Count(f => f != "a") || hashes.Count != flags.Count(f => f == "h"))
+        {
+            return null;
+        }
+
+        var results = new List<CommandResult>(facts.Count);
+        int stat = 0, hash = 0;
+        foreach (var flag in flags)
+        {
+            var stdout = flag switch
+            {
+                "a" => "absent\n",
+                "e" => stats[stat++] + "\n",
+                _ => stats[stat++] + "\n" + hashes[hash++].TrimStart('\\')[..64] + "  -\n",
+            };
+            results.Add(new CommandResult(0, null, stdout, string.Empty));
+        }
+
+        return results;
     }
 }
