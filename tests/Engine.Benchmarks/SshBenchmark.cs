@@ -34,7 +34,7 @@ public static class SshBenchmark
         var login = users?.NoPasswordUser ?? "root";
         await output.WriteLineAsync($"converge: {converge}");
         await output.WriteLineAsync($"sshd on 127.0.1.1-{options.HostCounts.Max()}:{server.Port}; {Environment.ProcessorCount} cores; {SshWorkspace.TasksPerHost} tasks per host; login as {(users is null ? "root (this machine's ~root/.bashrc)" : login + " (Debian's default shell start-up files)")}");
-        await output.WriteLineAsync("hosts  run          exit  wall s  ms/host-task  cpu s  peak MB  hosts cpu s  load");
+        await output.WriteLineAsync("hosts  run          exit  wall s  ms/host-task  cpu s  peak MB  hosts cpu s  load  ctl ms/host  wall/cpu-bound");
         var failed = false;
         foreach (var hosts in options.HostCounts)
         {
@@ -52,7 +52,7 @@ public static class SshBenchmark
                 await SessionsEndedAsync(server);
                 var hostsCpu = HostsCpu(server) - hostsBefore;
                 var perTask = wall.TotalMilliseconds / (hosts * SshWorkspace.TasksPerHost);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hosts,5}  {name,-11}  {exit,4}  {wall.TotalSeconds,6:0.00}  {perTask,12:0.0}  {cpu.TotalSeconds,5:0.00}  {peak / 1024.0,7:0}  {hostsCpu.TotalSeconds,11:0.00}  {load,4:0.0}"));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hosts,5}  {name,-11}  {exit,4}  {wall.TotalSeconds,6:0.00}  {perTask,12:0.0}  {cpu.TotalSeconds,5:0.00}  {peak / 1024.0,7:0}  {hostsCpu.TotalSeconds,11:0.00}  {load,4:0.0}  {cpu.TotalMilliseconds / hosts,11:0.0}  {wall / ((cpu + hostsCpu) / Environment.ProcessorCount),14:0.00}"));
                 if (exit is not 0)
                 {
                     failed = true;

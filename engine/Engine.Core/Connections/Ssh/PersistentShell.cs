@@ -35,7 +35,16 @@ public sealed class PersistentShell : IDisposable
         // The loop's first, empty reply: whatever the login shell printed before it is dropped with it.
         _replies.Enqueue(new Reply(Stream.Null));
         _execution = command.ExecuteAsync(CancellationToken.None);
-        _input = command.CreateInputStream();
+        try
+        {
+            _input = command.CreateInputStream();
+        }
+        catch (InvalidOperationException)
+        {
+            // The shell ended before it could be given input (its start failed): the reader reports how it ended.
+            _input = Stream.Null;
+        }
+
         var reader = new Thread(ReadReplies, 256 * 1024) { IsBackground = true, Name = "converge-shell-reader" };
         reader.Start();
     }

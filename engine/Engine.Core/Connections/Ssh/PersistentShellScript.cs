@@ -11,8 +11,8 @@ namespace Converge.Core.Connections.Ssh;
 /// the count, even on a pipe, so the next request stays on standard input), runs it with <c>eval</c> in a
 /// subshell (so <c>exit</c>, <c>cd</c> or <c>set</c> in one script cannot touch the loop or the next script),
 /// with standard input from <c>/dev/null</c> or from <c>head -c INPUT-BYTES</c>, draining whatever the script
-/// did not read so the stream stays in step. Standard error goes to a private file (0600, created with
-/// noclobber) and is sent after the status, so one stream carries the whole reply and the controller needs one
+/// did not read so the stream stays in step. Standard error goes to a private file (mktemp: 0600, a fresh
+/// name) and is sent after the status, so one stream carries the whole reply and the controller needs one
 /// reader per host. A failing script is just a status: the loop carries on.
 /// </para>
 /// <para>
@@ -27,13 +27,7 @@ public static class PersistentShellScript
     private const string Loop =
         """
         converge_t=$1
-        converge_u=$(umask)
-        umask 077
-        converge_e=${TMPDIR:-/tmp}/.converge-stderr-$$
-        set -C
-        { : > "$converge_e"; } 2>/dev/null || converge_e=$(mktemp) || exit 1
-        set +C
-        umask "$converge_u"
+        converge_e=$(mktemp) || exit 1
         trap 'rm -f -- "$converge_e"' EXIT
         trap 'exit 1' HUP INT TERM PIPE
         printf '\n%s 0\n\n%s\n' "$converge_t" "$converge_t"

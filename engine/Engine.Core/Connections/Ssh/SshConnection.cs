@@ -133,22 +133,19 @@ public sealed partial class SshConnection : IConnection
 
     private void Drop()
     {
+        List<PersistentShell> shells;
         lock (_idleShells)
         {
-            while (_idleShells.TryPop(out var shell))
-            {
-                shell.Dispose();
-            }
-        }
-
-        if (_client is null)
-        {
-            return;
+            shells = [.. _idleShells];
+            _idleShells.Clear();
         }
 
         try
         {
-            if (_client.IsConnected)
+            // Disconnect first: SSH.NET closes an open channel by waiting, synchronously, for the server to confirm
+            // (a round trip, up to a second, on a pool thread). A disconnected session's channels close at once,
+            // and the server ends the shells with the connection.
+            if (_client is { IsConnected: true })
             {
                 _client.Disconnect();
             }
@@ -158,7 +155,12 @@ public sealed partial class SshConnection : IConnection
             // The peer is already gone; there is nothing to close politely.
         }
 
-        _client.Dispose();
+        foreach (var shell in shells)
+        {
+            shell.Dispose();
+        }
+
+        _client?.Dispose();
         _client = null;
     }
 
