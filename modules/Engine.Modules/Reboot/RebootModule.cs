@@ -16,7 +16,9 @@ public sealed class RebootModule : Module<RebootParams>
 {
     /// <summary>
     /// nohup and the background job detach the reboot from the session, so the sshd that dies with it does
-    /// not take the command's exit status with it; the sleep lets this command return first.
+    /// not take the command's exit status with it; the sleep lets this command return first. The reboot needs
+    /// this separate process: the host's persistent shell, and the connection under it, die with the reboot,
+    /// and the module reconnects afterwards (a new connection brings a new shell).
     /// </summary>
     private const string IssueScript =
         "PATH=\"$2:$PATH\"; export PATH; if [ -n \"$3\" ] && command -v wall >/dev/null 2>&1; then wall \"$3\" >/dev/null 2>&1 </dev/null || :; fi; "

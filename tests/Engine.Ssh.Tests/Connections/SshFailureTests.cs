@@ -107,7 +107,7 @@ public sealed class SshFailureTests(SshdFixture sshd)
     public async Task A_connection_killed_mid_command_fails_that_command_clearly_and_can_reconnect()
     {
         await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
-        var sessionPid = int.Parse((await connection.RunAsync(CommandSpec.Probe("sh", "-c", "echo $PPID"), CancellationToken.None)).Stdout.Trim());
+        var sessionPid = await TestConnections.SshdSessionPidAsync(connection);
 
         var running = connection.RunAsync(CommandSpec.Change("sleep", "30"), CancellationToken.None);
         await Task.Delay(300);
@@ -126,7 +126,7 @@ public sealed class SshFailureTests(SshdFixture sshd)
     {
         await using var server = await SshServer.StartAsync(hosts: 1);
         await using var connection = await TestConnections.OpenAsync(server);
-        var sessionPid = int.Parse((await connection.RunAsync(CommandSpec.Probe("sh", "-c", "echo $PPID"), CancellationToken.None)).Stdout.Trim());
+        var sessionPid = await TestConnections.SshdSessionPidAsync(connection);
 
         await server.StopAsync();
         System.Diagnostics.Process.GetProcessById(sessionPid).Kill();
