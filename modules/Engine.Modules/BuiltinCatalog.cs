@@ -16,6 +16,7 @@ using Converge.Modules.Hostname;
 using Converge.Modules.InstallPkg;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
+using Converge.Modules.Pause;
 using Converge.Modules.Ping;
 using Converge.Modules.Raw;
 using Converge.Modules.Reboot;
@@ -26,6 +27,7 @@ using Converge.Modules.Systemd;
 using Converge.Modules.Template;
 using Converge.Modules.Timezone;
 using Converge.Modules.User;
+using Converge.Modules.WaitFor;
 using Converge.Modules.WriteInterfaces;
 
 namespace Converge.Modules;
@@ -65,6 +67,8 @@ public static class BuiltinCatalog
         registry.Register(new HostnameModule());
         registry.Register(new TimezoneModule());
         registry.Register(new GitModule());
+        registry.Register(new WaitForModule());
+        registry.Register(new PauseModule());
         return registry;
     }
 
