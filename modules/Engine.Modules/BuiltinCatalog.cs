@@ -21,6 +21,7 @@ using Converge.Modules.Ping;
 using Converge.Modules.Raw;
 using Converge.Modules.Reboot;
 using Converge.Modules.Service;
+using Converge.Modules.Setup;
 using Converge.Modules.Shell;
 using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
@@ -51,6 +52,7 @@ public static class BuiltinCatalog
         registry.Register(new InstallPkgModule());
         registry.Register(new BuildDebModule());
         registry.Register(new RebootModule());
+        registry.Register(new SetupModule());
 
         // Users, system and control modules under Ansible's names (issue 13, helper modules-b).
         registry.Register(new SystemdModule("systemd"));
