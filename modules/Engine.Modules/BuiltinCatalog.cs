@@ -1,7 +1,9 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
+using Converge.Modules.Apt;
 using Converge.Modules.Assertions;
 using Converge.Modules.AuthorizedKey;
+using Converge.Modules.BlockInFile;
 using Converge.Modules.BuildDeb;
 using Converge.Modules.Command;
 using Converge.Modules.ConfigureDocker;
@@ -19,12 +21,15 @@ using Converge.Modules.Mesh;
 using Converge.Modules.Pause;
 using Converge.Modules.Ping;
 using Converge.Modules.Raw;
+using Converge.Modules.Package;
 using Converge.Modules.Reboot;
+using Converge.Modules.Replace;
 using Converge.Modules.Service;
 using Converge.Modules.Setup;
 using Converge.Modules.Shell;
 using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
+using Converge.Modules.Stat;
 using Converge.Modules.Template;
 using Converge.Modules.Timezone;
 using Converge.Modules.User;
@@ -44,7 +49,7 @@ public static class BuiltinCatalog
         registry.Register(new CopyModule());
         registry.Register(new CommandModule());
         registry.Register(new ShellModule());
-        registry.Register(new LineModule());
+        registry.Register(new LineModule("line"));
         registry.Register(new AssertModule());
         registry.Register(new ServiceModule());
         registry.Register(new WriteInterfacesModule());
@@ -71,6 +76,19 @@ public static class BuiltinCatalog
         registry.Register(new GitModule());
         registry.Register(new WaitForModule());
         registry.Register(new PauseModule());
+
+        // Everyday package and file modules under Ansible's names (issue 13, packages and files).
+        registry.Register(new AptModule());
+        registry.Register(new PackageModule());
+        registry.Register(new LineModule());
+        registry.Register(new BlockInFileModule());
+        registry.Register(new ReplaceModule());
+        registry.Register(new StatModule());
+        foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
+        {
+            registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
+        }
+
         return registry;
     }
 

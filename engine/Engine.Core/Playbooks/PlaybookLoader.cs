@@ -9,7 +9,7 @@ namespace Converge.Core.Playbooks;
 /// (malformed YAML, wrong types, unknown keys, unknown or missing modules) with file:line:col.
 /// Module params are kept as YAML nodes; they are bound and validated per host by the validator.
 /// </summary>
-public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
+public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames, IReadOnlyDictionary<string, string>? refusedModules = null)
 {
     private static readonly string[] PlayKeys =
         ["name", "hosts", "vars", "vars_files", "become", "become_user", "tasks", "handlers", "serial", "throttle", "tags", "gather_facts", "gather_subset"];
@@ -75,7 +75,7 @@ public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
                 case "vars_files": varsFiles.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
                 case "become": become = reader.Bool(value, key); break;
                 case "become_user": becomeUser = reader.String(value, key); break;
-                case "serial": serial = reader.String(value, key); break;
+                case "serial": serial = Serial(reader, value); break;
                 case "throttle": throttle = reader.Int(value, key, 1); break;
                 case "tags": tags = [.. reader.Strings(value, key).Select(s => s.Value)]; break;
                 case "gather_facts": gatherFacts = reader.Bool(value, key); break;
@@ -162,6 +162,12 @@ public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
         var known = moduleKeys.Where(m => moduleNames.Contains(m.Name)).ToList();
         foreach (var (unknown, keyNode, _) in moduleKeys.Where(m => !moduleNames.Contains(m.Name)))
         {
+            if (refusedModules?.GetValueOrDefault(unknown) is { } refusal)
+            {
+                reader.Error(keyNode, $"{unknown}: {refusal}");
+                continue;
+            }
+
             var suggestion = NameSuggestion.Closest(unknown, moduleNames.Concat(TaskKeys));
             reader.Error(keyNode, suggestion is null
                 ? $"unknown module or task key '{unknown}'; modules are: {string.Join(", ", moduleNames.Order(StringComparer.Ordinal))}"
@@ -221,6 +227,30 @@ public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
             case "throttle": task.Throttle = reader.Int(value, key, 1); return true;
             default: return false;
         }
+    }
+
+    /// <summary>
+    /// <c>serial:</c> is a batch size: a whole number of hosts of at least 1 or a percentage above 0 and at most
+    /// 100 (a template is checked when rendered). Anything else is an error, not "all hosts at once".
+    /// </summary>
+    private static string? Serial(YamlReader reader, YamlNode value)
+    {
+        var text = reader.String(value, "serial")?.Trim();
+        if (text is null || text.Contains("{{", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var valid = text.EndsWith('%')
+            ? double.TryParse(text[..^1], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var percent) && percent > 0 && percent <= 100
+            : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1;
+        if (!valid)
+        {
+            reader.Error(value, $"'serial' must be a number of hosts (at least 1) or a percentage such as '25%' (above 0, at most 100), not '{text}'");
+            return null;
+        }
+
+        return text;
     }
 
     /// <summary>A condition written as one expression or as a list of expressions that must all hold.</summary>
