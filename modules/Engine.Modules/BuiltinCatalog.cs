@@ -18,6 +18,7 @@ using Converge.Modules.Hostname;
 using Converge.Modules.InstallPkg;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
+using Converge.Modules.Pause;
 using Converge.Modules.Ping;
 using Converge.Modules.Raw;
 using Converge.Modules.Package;
@@ -32,6 +33,7 @@ using Converge.Modules.Stat;
 using Converge.Modules.Template;
 using Converge.Modules.Timezone;
 using Converge.Modules.User;
+using Converge.Modules.WaitFor;
 using Converge.Modules.WriteInterfaces;
 
 namespace Converge.Modules;
@@ -72,6 +74,8 @@ public static class BuiltinCatalog
         registry.Register(new HostnameModule());
         registry.Register(new TimezoneModule());
         registry.Register(new GitModule());
+        registry.Register(new WaitForModule());
+        registry.Register(new PauseModule());
 
         // Everyday package and file modules under Ansible's names (issue 13, packages and files).
         registry.Register(new AptModule());

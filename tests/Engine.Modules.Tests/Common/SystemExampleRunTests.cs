@@ -22,6 +22,8 @@ public sealed class SystemExampleRunTests : IDisposable
     [InlineData("sysctl")]
     [InlineData("cron")]
     [InlineData("authorized_key")]
+    [InlineData("wait_for")]
+    [InlineData("pause")]
     public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
     {
         var exampleRoot = Path.Combine(_root, "root");
