@@ -48,6 +48,11 @@ public sealed class VariableScope
         var host = node.Host;
         var vars = new Dictionary<string, object?>(_run.HostVariables[host], StringComparer.Ordinal);
         Merge(vars, _run.PlayVariables.TryGetValue(node.Play.Index, out var play) ? play : null);
+        foreach (var block in node.Scope.OutermostFirst())
+        {
+            Merge(vars, block.Vars);
+        }
+
         Merge(vars, node.Task.Vars);
         Merge(vars, _registered.TryGetValue(host, out var registered) ? registered : null);
         if (hasItem)
