@@ -34,4 +34,10 @@ public sealed record Play
     public int? Throttle { get; init; }
 
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The defaults of every role in the play, merged in load order (Ansible shows them to the whole play).</summary>
+    public IReadOnlyDictionary<string, object?> RoleDefaults { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The <c>vars/</c> of every role in the play, merged in load order: above play vars.</summary>
+    public IReadOnlyDictionary<string, object?> RoleVars { get; init; } = new Dictionary<string, object?>();
 }

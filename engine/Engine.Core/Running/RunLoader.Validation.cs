@@ -48,6 +48,19 @@ public sealed partial class RunLoader
         var problems = new System.Collections.Concurrent.ConcurrentDictionary<Diagnostic, System.Collections.Concurrent.ConcurrentBag<string>>();
         Parallel.ForEach(run.Graph.Nodes, node =>
         {
+            try
+            {
+                ValidateNode(node);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A template the engine cannot evaluate (an unknown filter, say) is a located diagnostic, not a crash.
+                problems.GetOrAdd(new Diagnostic(node.Task.Span, $"task '{node.Task.Name}'{{0}}: {e.Message}"), _ => []).Add(node.Host);
+            }
+        });
+
+        void ValidateNode(Graph.GraphNode node)
+        {
             var task = node.Task;
             var module = modules.Get(task.Module);
             var vars = scope.For(node);
@@ -70,7 +83,7 @@ public sealed partial class RunLoader
                     }
                 }
             }
-        });
+        }
 
         // The same problem on many hosts is one diagnostic that names them.
         foreach (var (problem, hosts) in problems)

@@ -46,8 +46,16 @@ public sealed class VariableScope
     public IReadOnlyDictionary<string, object?> For(GraphNode node, object? item = null, bool hasItem = false)
     {
         var host = node.Host;
-        var vars = new Dictionary<string, object?>(_run.HostVariables[host], StringComparer.Ordinal);
+        // Role defaults sit below everything, inventory included; role vars above play vars (Ansible's precedence table).
+        var vars = new Dictionary<string, object?>(node.Play.RoleDefaults, StringComparer.Ordinal);
+        foreach (var scope in node.Scope.OutermostFirst())
+        {
+            Merge(vars, scope.Defaults);
+        }
+
+        Merge(vars, _run.HostVariables[host]);
         Merge(vars, _run.PlayVariables.TryGetValue(node.Play.Index, out var play) ? play : null);
+        Merge(vars, node.Play.RoleVars);
         foreach (var block in node.Scope.OutermostFirst())
         {
             Merge(vars, block.Vars);
