@@ -40,4 +40,11 @@ public sealed record Play
 
     /// <summary>The <c>vars/</c> of every role in the play, merged in load order: above play vars.</summary>
     public IReadOnlyDictionary<string, object?> RoleVars { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary><c>gather_facts</c>: true gathers <see cref="GatherSubset"/> (all by default), false nothing, and
+    /// null (left out) gathers only the subsets the play references (see <c>PlayFacts</c>).</summary>
+    public bool? GatherFacts { get; init; }
+
+    /// <summary><c>gather_subset</c>, when given.</summary>
+    public IReadOnlyList<string>? GatherSubset { get; init; }
 }

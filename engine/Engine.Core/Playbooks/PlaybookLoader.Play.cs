@@ -19,6 +19,8 @@ public sealed partial class PlaybookLoader
         string? serial = null;
         int? throttle = null;
         var tags = new List<string>(import?.Tags ?? []);
+        bool? gatherFacts = null;
+        IReadOnlyList<string>? gatherSubset = null;
         var sections = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in node.Children)
         {
@@ -40,10 +42,18 @@ public sealed partial class PlaybookLoader
                 case "vars_files": varsFiles.AddRange(VarsFiles(reader, value)); break;
                 case "become": become = reader.Bool(value, key); break;
                 case "become_user": becomeUser = reader.String(value, key); break;
-                case "serial": serial = reader.String(value, key); break;
+                case "serial": serial = Serial(reader, value); break;
                 case "throttle": throttle = reader.Int(value, key, 1); break;
                 case "tags": tags.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
-                case "gather_facts": reader.Bool(value, key); break;
+                case "gather_facts": gatherFacts = reader.Bool(value, key); break;
+                case "gather_subset":
+                    gatherSubset = [.. reader.Strings(value, key).Select(s => s.Value)];
+                    if (Facts.Gathered.FactSubsets.Parse(gatherSubset, out var unknown) is null)
+                    {
+                        reader.Error(value, $"gather_subset: unknown subset '{unknown}'{NameSuggestion.DidYouMean(unknown!, [.. Facts.Gathered.FactSubsets.Known])}");
+                    }
+
+                    break;
                 case "pre_tasks" or "roles" or "tasks" or "post_tasks" or "handlers": sections[key] = value; break;
                 default:
                     if (!UnenforcedPlayKeys.Contains(key))
@@ -95,6 +105,8 @@ public sealed partial class PlaybookLoader
             Serial = serial,
             Throttle = throttle,
             Tags = tags,
+            GatherFacts = gatherFacts,
+            GatherSubset = gatherSubset,
             RoleDefaults = Merge(play.Roles.Select(r => r.Defaults)),
             RoleVars = Merge(play.Roles.Select(r => r.Vars)),
         };
@@ -128,5 +140,29 @@ public sealed partial class PlaybookLoader
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// <c>serial:</c> is a batch size: a whole number of hosts of at least 1 or a percentage above 0 and at most
+    /// 100 (a template is checked when rendered). Anything else is an error, not "all hosts at once".
+    /// </summary>
+    private static string? Serial(YamlReader reader, YamlNode value)
+    {
+        var text = reader.String(value, "serial")?.Trim();
+        if (text is null || text.Contains("{{", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var valid = text.EndsWith('%')
+            ? double.TryParse(text[..^1], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var percent) && percent > 0 && percent <= 100
+            : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1;
+        if (!valid)
+        {
+            reader.Error(value, $"'serial' must be a number of hosts (at least 1) or a percentage such as '25%' (above 0, at most 100), not '{text}'");
+            return null;
+        }
+
+        return text;
     }
 }

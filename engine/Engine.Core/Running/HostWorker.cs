@@ -43,7 +43,12 @@ internal sealed class HostWorker(RunState state, string host)
                     if (!standing.Stopped && FactPlanner.WaitsForOtherHosts(node))
                     {
                         // Another host's task may have changed this one (they can share files, as local hosts do).
-                        session.Facts.InvalidateAll();
+                        session.InvalidateFacts();
+                    }
+
+                    if (!standing.Stopped && !await state.Gathering.GatherAsync(host, session, agenda, i, ct))
+                    {
+                        standing.Record(new NodeResult(OutcomeStatus.Failed, Blocked: true, Pending: false));
                     }
 
                     var result = await step.RunAsync(i, ct);

@@ -9,31 +9,9 @@ using Converge.Core.Yaml;
 
 namespace Converge.Core.Running;
 
-/// <summary>Validation of connection variables and of every task's params on every host, before the run.</summary>
+/// <summary>Validation of every task's params and conditions on every host, before the run.</summary>
 public sealed partial class RunLoader
 {
-    /// <summary>Connection variables (port, key file, become) are checked now, not when the host is contacted.</summary>
-    private static void ValidateConnections(LoadedRun run, DiagnosticBag diagnostics)
-    {
-        foreach (var host in run.Graph.Hosts)
-        {
-            try
-            {
-                Connections.HostConnectionSettings.FromVariables(host, run.HostVariables[host]);
-            }
-            catch (ConfigurationException e)
-            {
-                foreach (var problem in e.Diagnostics)
-                {
-                    // The message reads "host H: VARIABLE: 'value' is not valid; hint": point at where VARIABLE was set.
-                    var parts = problem.Message.Split(": ", 3);
-                    var span = problem.Span.IsKnown || parts.Length < 3 ? problem.Span : run.Inventory.OriginOf(host, parts[1]);
-                    diagnostics.Add(span, problem.Message);
-                }
-            }
-        }
-    }
-
     /// <summary>
     /// Binds every task's params on every host with the variables known before the run, so a typo or an
     /// undefined variable is found now. Names only known at run time (registered results, the loop item)
@@ -43,9 +21,17 @@ public sealed partial class RunLoader
     {
         var deferred = run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
         deferred.Add("item");
+
+        // Facts are known only once gathered (a play's gathering, or a setup task): their names are deferred.
+        if (run.Playbook.Plays.Any(p => p.GatherFacts != false) || run.Playbook.Plays.SelectMany(p => p.Tasks).Any(t => t.Module == "setup"))
+        {
+            deferred.Add("ansible_facts");
+            deferred.Add(FactPrefix);
+        }
+
         var binder = new ParamsBinder(templates);
         var scope = new VariableScope(run, check: true);
-        var problems = new System.Collections.Concurrent.ConcurrentDictionary<Diagnostic, System.Collections.Concurrent.ConcurrentBag<string>>();
+        var problems = new System.Collections.Concurrent.ConcurrentDictionary<TaskProblem, System.Collections.Concurrent.ConcurrentBag<string>>();
         Parallel.ForEach(run.Graph.Nodes, node =>
         {
             try
@@ -55,7 +41,7 @@ public sealed partial class RunLoader
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // A template the engine cannot evaluate (an unknown filter, say) is a located diagnostic, not a crash.
-                problems.GetOrAdd(new Diagnostic(node.Task.Span, $"task '{node.Task.Name}'{{0}}: {e.Message}"), _ => []).Add(node.Host);
+                problems.GetOrAdd(new TaskProblem(node.Task.Span, node.Task.Name, e.Message), _ => []).Add(node.Host);
             }
         });
 
@@ -64,7 +50,7 @@ public sealed partial class RunLoader
             var task = node.Task;
             var module = modules.Get(task.Module);
             var vars = scope.For(node);
-            void Problem(SourceSpan span, string message) => problems.GetOrAdd(new Diagnostic(span, message), _ => []).Add(node.Host);
+            void Problem(SourceSpan span, string detail) => problems.GetOrAdd(new TaskProblem(span, task.Name, detail), _ => []).Add(node.Host);
             ValidateCondition(task.When, "when", task, vars, deferred, Problem);
             ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, Problem);
             ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, Problem);
@@ -77,9 +63,9 @@ public sealed partial class RunLoader
                 }
                 catch (BindingException e)
                 {
-                    foreach (var problem in e.Problems.Where(p => !deferred.Any(name => IsUndefined(p.Message, name))))
+                    foreach (var problem in e.Problems.Where(p => p.Kind != DiagnosticKind.UndefinedVariable || !IsDeferred(p.Names[0], deferred)))
                     {
-                        Problem(problem.Span, $"task '{task.Name}'{{0}}: {problem.Message}");
+                        Problem(problem.Span, problem.Message);
                     }
                 }
             }
@@ -92,7 +78,7 @@ public sealed partial class RunLoader
             var where = names.Count == run.Graph.Hosts.Count && names.Count > 1 ? " on every host"
                 : names.Count <= 3 ? $" on {string.Join(", ", names)}"
                 : $" on {string.Join(", ", names.Take(3))} and {names.Count - 3} more";
-            diagnostics.Add(problem.Span, problem.Message.Replace("{0}", where, StringComparison.Ordinal));
+            diagnostics.Add(new Diagnostic(problem.Span, $"task '{problem.Task}'{where}: {problem.Detail}") { Names = [problem.Task, .. names] });
         }
     }
 
@@ -117,20 +103,26 @@ public sealed partial class RunLoader
         }
         catch (ConvergeException e)
         {
-            problem(YamlSpan.Of(task.File, task.Loop), $"task '{task.Name}'{{0}}: loop: {e.Message}");
+            problem(YamlSpan.Of(task.File, task.Loop), $"loop: {e.Message}");
             return [];
         }
     }
 
-    private static bool IsUndefined(string message, string name) =>
-        message.Contains($"undefined variable '{name}'", StringComparison.Ordinal)
-        || message.Contains($"undefined variable '{name}.", StringComparison.Ordinal)
-        || message.Contains($"undefined variable '{name}[", StringComparison.Ordinal)
-        || RegisteredThroughHostvars(message, name);
+    /// <summary>A deferred entry that stands for every <c>ansible_NAME</c> fact variable (interface facts cannot be listed before gathering).</summary>
+    private const string FactPrefix = "ansible_*";
 
-    /// <summary>Another host's registered result, e.g. <c>hostvars[groups.builder[0]].debs</c>, is only known at run time too.</summary>
-    private static bool RegisteredThroughHostvars(string message, string name) =>
-        System.Text.RegularExpressions.Regex.IsMatch(message, $@"undefined variable 'hostvars\.[^.'\[]+\.{System.Text.RegularExpressions.Regex.Escape(name)}['.\[]");
+    /// <summary>
+    /// Whether an undefined variable (its path, e.g. <c>r.stdout</c>) is one only known at run time: a registered
+    /// result, the loop item or a fact, directly or as another host's (<c>hostvars.builder.debs</c>).
+    /// </summary>
+    private static bool IsDeferred(string variable, HashSet<string> deferred)
+    {
+        var parts = variable.Split('.');
+        var root = parts[0].Split('[')[0];
+        return Known(root) || (root == "hostvars" && parts.Length >= 3 && Known(parts[2].Split('[')[0]));
+
+        bool Known(string name) => deferred.Contains(name) || (deferred.Contains(FactPrefix) && name.StartsWith("ansible_", StringComparison.Ordinal));
+    }
 
     private void ValidateCondition(string? condition, string keyword, TaskDefinition task, IReadOnlyDictionary<string, object?> vars, HashSet<string> deferred, Action<SourceSpan, string> problem)
     {
@@ -143,16 +135,19 @@ public sealed partial class RunLoader
         {
             templates.Evaluate(condition, vars);
         }
-        catch (UndefinedVariableException e) when (deferred.Contains(e.Variable.Split('.', '[')[0]))
+        catch (UndefinedVariableException e) when (IsDeferred(e.Variable, deferred))
         {
         }
         catch (UndefinedVariableException e)
         {
-            problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: undefined variable '{e.Variable}'");
+            problem(task.Span, $"{keyword}: undefined variable '{e.Variable}'");
         }
         catch (TemplateSyntaxException e)
         {
-            problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: {e.Message}");
+            problem(task.Span, $"{keyword}: {e.Message}");
         }
     }
+
+    /// <summary>One problem of one task, the same on every host that has it.</summary>
+    private sealed record TaskProblem(SourceSpan Span, string Task, string Detail);
 }

@@ -71,10 +71,30 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
             Plans = plans,
         };
         // Every task that loaded is validated even when other parts have errors, so one run shows them all.
-        ValidateConnections(run, diagnostics);
+        var secrets = new Secrets.Redactor();
+
+        // What the vault opened while loading is a secret of the run, like a become password.
+        request.Vault.RegisterWith(secrets);
+        run = new LoadedRun
+        {
+            Playbook = playbook,
+            Inventory = inventory,
+            Graph = graph,
+            HostVariables = hostVariables,
+            PlayVariables = playVariables,
+            ExtraVariables = extra,
+            Plans = plans,
+            Connections = ConnectionPlan.Read(run, templates, secrets, diagnostics),
+            Secrets = secrets,
+        };
         ValidateTasks(run, diagnostics);
 
-        diagnostics.ThrowIfErrors();
+        if (diagnostics.HasErrors)
+        {
+            // A diagnostic may quote a value that reached a secret variable.
+            throw new ConfigurationException([.. diagnostics.Items.Select(d => d with { Message = secrets.Redact(d.Message) })]);
+        }
+
         return run;
     }
 

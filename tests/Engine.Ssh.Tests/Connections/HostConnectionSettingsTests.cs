@@ -37,7 +37,7 @@ public sealed class HostConnectionSettingsTests
         Assert.IsType<LocalConnection>(ConnectionFactory.Create("db", new Dictionary<string, object?> { ["ansible_connection"] = "local" }, options));
         Assert.IsType<SshConnection>(ConnectionFactory.Create("localhost", new Dictionary<string, object?> { ["ansible_connection"] = "ssh" }, options));
         Assert.IsType<SshConnection>(ConnectionFactory.Create("db", new Dictionary<string, object?>(), options));
-        Assert.Null(ConnectionFactory.DefaultBecome("db", new Dictionary<string, object?> { ["ansible_become"] = false }, options));
+        Assert.Null(HostConnectionSettings.FromVariables("db", new Dictionary<string, object?> { ["ansible_become"] = false }).DefaultBecome);
     }
 
     [Fact]

@@ -26,13 +26,12 @@ internal static class RunVerb
 
         var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
         var runOptions = HostConnections.RunOptions(
+            run,
             check,
             Math.Max(1, parse.GetValue(options.Forks)),
             parse.GetValue(options.KnownHosts),
             parse.GetValue(options.AcceptNewHostKeys),
             TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
-        // The loader opened the run's vaulted values on this flow; none of them may be printed.
-        Converge.Core.Vault.VaultKeyring.Current.RegisterWith(runOptions.Redactor);
         var runner = ConvergeEngine.Runner();
         RunReport report;
         if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
