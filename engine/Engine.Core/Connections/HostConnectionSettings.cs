@@ -21,7 +21,7 @@ public sealed record HostConnectionSettings
     /// <summary>The login user (<c>ansible_user</c>, else the controller's user, as <c>ssh</c> does).</summary>
     public required string User { get; init; }
 
-    /// <summary>True for <c>ansible_connection: local</c> or a host named <c>localhost</c> without a connection type.</summary>
+    /// <summary>True for <c>ansible_connection: local</c>, or a host named <c>localhost</c> with no connection type, address, port or user.</summary>
     public bool IsLocal { get; init; }
 
     /// <summary>Key files to offer; empty means the OpenSSH defaults in <c>~/.ssh</c> that exist.</summary>
@@ -88,7 +88,9 @@ public sealed record HostConnectionSettings
         var connection = reader.Text("ansible_connection");
         var isLocal = connection switch
         {
-            null => host is "localhost",
+            // Ansible uses SSH for any localhost listed in an inventory; Converge keeps the convenient local
+            // default for a bare "localhost", but an explicit address, port or user asks for SSH.
+            null => host is "localhost" && !ExplicitSsh(variables),
             "local" => true,
             "ssh" or "smart" or "paramiko" => false,
             _ => throw reader.Invalid("ansible_connection", connection, "use ssh or local"),
@@ -194,4 +196,7 @@ public sealed record HostConnectionSettings
             return (null, null);
         }
     }
+
+    private static bool ExplicitSsh(IReadOnlyDictionary<string, object?> variables) =>
+        new[] { "ansible_host", "ansible_ssh_host", "ansible_port", "ansible_ssh_port", "ansible_user", "ansible_ssh_user" }.Any(variables.ContainsKey);
 }

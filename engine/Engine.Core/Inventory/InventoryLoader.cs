@@ -19,6 +19,8 @@ namespace Converge.Core.Inventory;
 /// </summary>
 public static partial class InventoryLoader
 {
+    private const int MaxDirectoryDepth = 32;
+
     /// <param name="paths">Inventory files, directories or host lists, as given with <c>-i</c>.</param>
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="playbookDirectory">
@@ -63,14 +65,8 @@ public static partial class InventoryLoader
     /// <summary>Loads one inventory file, choosing the format as Ansible's plugin order does.</summary>
     internal static void LoadFile(string path, InventoryBuilder inventory)
     {
-        string text;
-        try
+        if (SourceText.Read(path, inventory.Diagnostics) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (IOException e)
-        {
-            inventory.Diagnostics.Add(new SourceSpan(path, 1, 1), $"cannot read inventory: {e.Message}");
             return;
         }
 
@@ -113,9 +109,27 @@ public static partial class InventoryLoader
         }
     }
 
-    private static void LoadDirectory(string directory, InventoryBuilder inventory)
+    private static void LoadDirectory(string directory, InventoryBuilder inventory, int depth = 0)
     {
-        foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        // A symbolic link to a parent directory would recurse forever.
+        if (depth > MaxDirectoryDepth)
+        {
+            inventory.Diagnostics.Add(new SourceSpan(directory, 1, 1), $"inventory directories nest deeper than {MaxDirectoryDepth} levels (a symbolic link loop?)");
+            return;
+        }
+
+        List<string> entries;
+        try
+        {
+            entries = [.. Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            inventory.Diagnostics.Add(new SourceSpan(directory, 1, 1), $"cannot read inventory directory: {e.Message}");
+            return;
+        }
+
+        foreach (var entry in entries)
         {
             if (Ignored().IsMatch(Path.GetFileName(entry)))
             {
@@ -124,7 +138,7 @@ public static partial class InventoryLoader
 
             if (Directory.Exists(entry))
             {
-                LoadDirectory(entry, inventory);
+                LoadDirectory(entry, inventory, depth + 1);
             }
             else
             {

@@ -48,6 +48,12 @@ public sealed partial class PlaybookLoader
         var known = moduleKeys.Where(m => moduleNames.Contains(m.Name)).ToList();
         foreach (var (unknown, keyNode, _) in moduleKeys.Where(m => !moduleNames.Contains(m.Name)))
         {
+            if (refusedModules?.GetValueOrDefault(unknown) is { } refusal)
+            {
+                reader.Error(keyNode, $"{unknown}: {refusal}");
+                continue;
+            }
+
             var suggestion = NameSuggestion.Closest(unknown, moduleNames.Concat(TaskKeys));
             reader.Error(keyNode, suggestion is null
                 ? $"unknown module or task key '{unknown}'; modules are: {string.Join(", ", moduleNames.Order(StringComparer.Ordinal))}"

@@ -13,7 +13,8 @@ namespace Converge.Core.Playbooks;
 /// </summary>
 /// <param name="moduleNames">The modules tasks may use.</param>
 /// <param name="rolesPath">Extra folders roles are looked up in (<c>-r</c>, <c>ansible.cfg</c>'s <c>roles_path</c>), after the playbook's <c>roles/</c>.</param>
-public sealed partial class PlaybookLoader(IReadOnlyCollection<string> moduleNames, IReadOnlyList<string>? rolesPath = null)
+/// <param name="refusedModules">Modules Converge knows of but refuses, with the reason given at validation.</param>
+public sealed partial class PlaybookLoader(IReadOnlyCollection<string> moduleNames, IReadOnlyList<string>? rolesPath = null, IReadOnlyDictionary<string, string>? refusedModules = null)
 {
     private static readonly string[] PlayKeys =
         ["name", "hosts", "vars", "vars_files", "become", "become_user", "pre_tasks", "roles", "tasks", "post_tasks", "handlers",

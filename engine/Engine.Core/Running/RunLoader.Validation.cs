@@ -1,5 +1,6 @@
 using Converge.Core.Binding;
 using Converge.Core.Diagnostics;
+using Converge.Core.Graph;
 using Converge.Core.Inventory;
 using Converge.Core.Modules;
 using Converge.Core.Planning;
@@ -34,42 +35,18 @@ public sealed partial class RunLoader
         var problems = new System.Collections.Concurrent.ConcurrentDictionary<TaskProblem, System.Collections.Concurrent.ConcurrentBag<string>>();
         Parallel.ForEach(run.Graph.Nodes, node =>
         {
+            void Problem(SourceSpan span, string detail) => problems.GetOrAdd(new TaskProblem(span, node.Task.Name, detail), _ => []).Add(node.Host);
             try
             {
-                ValidateNode(node);
+                ValidateTask(node, binder, scope, deferred, Problem);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // A template the engine cannot evaluate (an unknown filter, say) is a located diagnostic, not a crash.
-                problems.GetOrAdd(new TaskProblem(node.Task.Span, node.Task.Name, e.Message), _ => []).Add(node.Host);
+                // Any failure while checking one task (a template engine or a module validator throwing
+                // something unexpected) is that task's diagnostic: the others are still checked and shown.
+                Problem(node.Task.ModuleSpan, e.Message);
             }
         });
-
-        void ValidateNode(Graph.GraphNode node)
-        {
-            var task = node.Task;
-            var module = modules.Get(task.Module);
-            var vars = scope.For(node);
-            void Problem(SourceSpan span, string detail) => problems.GetOrAdd(new TaskProblem(span, task.Name, detail), _ => []).Add(node.Host);
-            ValidateCondition(task.When, "when", task, vars, deferred, Problem);
-            ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, Problem);
-            ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, Problem);
-            ValidateCondition(task.Until, "until", task, vars, deferred, Problem);
-            foreach (var itemVars in ItemVariables(task, vars, Problem))
-            {
-                try
-                {
-                    binder.Bind(module, task.Params, task.File, task.ModuleSpan, itemVars);
-                }
-                catch (BindingException e)
-                {
-                    foreach (var problem in e.Problems.Where(p => p.Kind != DiagnosticKind.UndefinedVariable || !IsDeferred(p.Names[0], deferred)))
-                    {
-                        Problem(problem.Span, problem.Message);
-                    }
-                }
-            }
-        }
 
         // The same problem on many hosts is one diagnostic that names them.
         foreach (var (problem, hosts) in problems)
@@ -79,6 +56,31 @@ public sealed partial class RunLoader
                 : names.Count <= 3 ? $" on {string.Join(", ", names)}"
                 : $" on {string.Join(", ", names.Take(3))} and {names.Count - 3} more";
             diagnostics.Add(new Diagnostic(problem.Span, $"task '{problem.Task}'{where}: {problem.Detail}") { Names = [problem.Task, .. names] });
+        }
+    }
+
+    private void ValidateTask(GraphNode node, ParamsBinder binder, VariableScope scope, HashSet<string> deferred, Action<SourceSpan, string> problem)
+    {
+        var task = node.Task;
+        var module = modules.Get(task.Module);
+        var vars = scope.For(node);
+        ValidateCondition(task.When, "when", task, vars, deferred, problem);
+        ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, problem);
+        ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, problem);
+        ValidateCondition(task.Until, "until", task, vars, deferred, problem);
+        foreach (var itemVars in ItemVariables(task, vars, problem))
+        {
+            try
+            {
+                binder.Bind(module, task.Params, task.File, task.ModuleSpan, itemVars);
+            }
+            catch (BindingException e)
+            {
+                foreach (var issue in e.Problems.Where(p => p.Kind != DiagnosticKind.UndefinedVariable || !IsDeferred(p.Names[0], deferred)))
+                {
+                    problem(issue.Span, issue.Message);
+                }
+            }
         }
     }
 

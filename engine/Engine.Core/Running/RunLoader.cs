@@ -30,7 +30,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         var inventory = InventoryLoader.Load(request.Inventories, diagnostics, Path.GetDirectoryName(request.Playbook));
         var extra = ExtraVariables.Parse(request.ExtraVars, diagnostics);
         var playbook = File.Exists(request.Playbook)
-            ? new PlaybookLoader([.. modules.Names], request.RolesPath).Load(request.Playbook, diagnostics)
+            ? new PlaybookLoader([.. modules.Names], request.RolesPath, modules.Refused).Load(request.Playbook, diagnostics)
             : null;
         if (playbook is null && !File.Exists(request.Playbook))
         {

@@ -27,4 +27,10 @@ public sealed record FileSpec(string Path, string Kind)
 
     /// <summary>Where the content comes from, for the diff header.</summary>
     public string? Source { get; init; }
+
+    /// <summary>
+    /// Ansible's <c>validate</c>: a command with <c>%s</c> run on a temporary copy of the new content before
+    /// it is put in place (e.g. <c>visudo -cf %s</c>); a failure leaves the file untouched.
+    /// </summary>
+    public string? Validate { get; init; }
 }

@@ -39,7 +39,10 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
     /// The one <see cref="FileFact"/> the check reads, so the runner can prefetch it. Every file module's
     /// subject is the path its <see cref="SpecAsync"/> manages; if one ever differs, the check reads its own path.
     /// </summary>
-    public sealed override IReadOnlyList<IFact> FactsOf(TParams parameters) => [new FileFact(Subject(parameters))];
+    public sealed override IReadOnlyList<IFact> FactsOf(TParams parameters) => [new FileFact(Subject(parameters)), .. MoreFacts(parameters)];
+
+    /// <summary>Facts <see cref="SpecAsync"/> reads besides the path's stat (e.g. the text an edit starts from).</summary>
+    protected virtual IReadOnlyList<IFact> MoreFacts(TParams parameters) => [];
 
     protected sealed override async Task<StatePair<PathState>> ReadAsync(ModuleContext context, TParams parameters, CancellationToken ct)
     {

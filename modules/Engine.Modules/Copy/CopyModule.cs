@@ -20,6 +20,12 @@ public sealed class CopyModule : FileStateModule<CopyParams>
 
     protected override async Task<FileSpec> SpecAsync(ModuleContext context, CopyParams parameters, CancellationToken ct)
     {
+        if (!parameters.Force && (await context.Facts.GetAsync(new FileFact(parameters.Dest), ct)).Exists)
+        {
+            // force: no leaves an existing file exactly as it is, content and attributes (Ansible's copy).
+            return new FileSpec(parameters.Dest, "file");
+        }
+
         FileContent content;
         string? source = null;
         if (parameters.Src is { } src)
@@ -47,6 +53,7 @@ public sealed class CopyModule : FileStateModule<CopyParams>
             Group = parameters.Group,
             Backup = parameters.Backup,
             Source = source,
+            Validate = parameters.Validate,
         };
     }
 }

@@ -31,12 +31,13 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
         var text = await System.IO.File.ReadAllTextAsync(source, ct);
         return new FileSpec(parameters.Dest, "file")
         {
-            Content = FileContent.FromText(Render(context, source, text)),
+            Content = FileContent.FromText(TemplateNewlines.Apply(Render(context, source, text), parameters.NewlineSequence)),
             Mode = parameters.Mode,
             Owner = parameters.Owner,
             Group = parameters.Group,
             Backup = parameters.Backup,
             Source = source,
+            Validate = parameters.Validate,
         };
     }
 

@@ -22,6 +22,12 @@ public sealed class ExampleRunTests : IDisposable
     [InlineData("line")]
     [InlineData("assert")]
     [InlineData("service")]
+    [InlineData("apt")]
+    [InlineData("package")]
+    [InlineData("lineinfile")]
+    [InlineData("blockinfile")]
+    [InlineData("replace")]
+    [InlineData("stat")]
     [InlineData("setup")]
     public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
     {

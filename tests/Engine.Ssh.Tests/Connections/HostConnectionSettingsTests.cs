@@ -40,6 +40,19 @@ public sealed class HostConnectionSettingsTests
         Assert.Null(HostConnectionSettings.FromVariables("db", new Dictionary<string, object?> { ["ansible_become"] = false }).DefaultBecome);
     }
 
+    [Theory]
+    [InlineData("ansible_host", "127.0.1.3")]
+    [InlineData("ansible_port", 2222)]
+    [InlineData("ansible_user", "deploy")]
+    [InlineData("ansible_ssh_host", "127.0.1.3")]
+    public void A_localhost_with_an_explicit_address_port_or_user_is_an_ssh_host(string variable, object value)
+    {
+        var settings = HostConnectionSettings.FromVariables("localhost", new Dictionary<string, object?> { [variable] = value });
+
+        Assert.False(settings.IsLocal);
+        Assert.True(HostConnectionSettings.FromVariables("localhost", new Dictionary<string, object?> { [variable] = value, ["ansible_connection"] = "local" }).IsLocal);
+    }
+
     [Fact]
     public void A_bad_port_or_connection_type_is_a_configuration_error_naming_host_and_variable()
     {

@@ -14,6 +14,7 @@ internal static class HostConnections
             AcceptNewHostKeys = acceptNewHostKeys,
             ConnectTimeout = connectTimeout,
             Redactor = run.Secrets,
+            Notice = line => Console.Error.WriteLine($"converge: warning: {run.Secrets.Redact(line)}"),
         };
         return new RunOptions
         {

@@ -54,7 +54,15 @@ internal static class RunVerb
         reporter.Recap(report);
         if (parse.GetValue(options.Report) is { } file)
         {
-            await File.WriteAllTextAsync(file, ReportJson.Write(report), ct);
+            try
+            {
+                await File.WriteAllTextAsync(file, ReportJson.Write(report), ct);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Checked before the run; something changed since. The run's outcome still decides the code.
+                await Console.Error.WriteLineAsync($"converge: error: cannot write the report '{file}': {e.Message}");
+            }
         }
 
         return report.ExitCode(detailed);
