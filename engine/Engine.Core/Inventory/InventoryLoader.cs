@@ -21,7 +21,13 @@ public static partial class InventoryLoader
 {
     private const int MaxDirectoryDepth = 32;
 
-    public static Inventory Load(IReadOnlyList<string> paths, DiagnosticBag diagnostics)
+    /// <param name="paths">Inventory files, directories or host lists, as given with <c>-i</c>.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="playbookDirectory">
+    /// The playbook's folder: Ansible reads <c>group_vars/</c> and <c>host_vars/</c> beside the playbook too,
+    /// each layer just above the inventory's same layer.
+    /// </param>
+    public static Inventory Load(IReadOnlyList<string> paths, DiagnosticBag diagnostics, string? playbookDirectory = null)
     {
         var inventory = new InventoryBuilder(diagnostics);
         var sourceDirectories = new List<string>();
@@ -46,6 +52,11 @@ public static partial class InventoryLoader
             {
                 diagnostics.Add(SourceSpan.CommandLine($"-i {path}"), $"inventory '{path}' does not exist{NearSiblings(path)}");
             }
+        }
+
+        if (playbookDirectory is not null && !sourceDirectories.Any(d => Path.GetFullPath(d.Length == 0 ? "." : d) == Path.GetFullPath(playbookDirectory.Length == 0 ? "." : playbookDirectory)))
+        {
+            sourceDirectories.Add(playbookDirectory);
         }
 
         return inventory.Build(sourceDirectories, new VariableFiles(diagnostics));

@@ -22,10 +22,15 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
     {
         var diagnostics = new DiagnosticBag();
         Vault.VaultKeyring.Current = request.Vault;
-        var inventory = InventoryLoader.Load(request.Inventories, diagnostics);
+        if (request.Inventories.Count == 0)
+        {
+            diagnostics.Add(SourceSpan.CommandLine("-i"), "no inventory: give one with -i (a file, a directory or 'host1,host2,') or set 'inventory' in ansible.cfg's [defaults]");
+        }
+
+        var inventory = InventoryLoader.Load(request.Inventories, diagnostics, Path.GetDirectoryName(request.Playbook));
         var extra = ExtraVariables.Parse(request.ExtraVars, diagnostics);
         var playbook = File.Exists(request.Playbook)
-            ? new PlaybookLoader([.. modules.Names], modules.Refused).Load(request.Playbook, diagnostics)
+            ? new PlaybookLoader([.. modules.Names], request.RolesPath, modules.Refused).Load(request.Playbook, diagnostics)
             : null;
         if (playbook is null && !File.Exists(request.Playbook))
         {
@@ -140,10 +145,12 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         var vars = new Dictionary<string, object?>(play.Vars, StringComparer.Ordinal);
         foreach (var file in play.VarsFiles)
         {
-            var path = Path.IsPathRooted(file) ? file : Path.Combine(playbook.Directory, file);
-            if (!File.Exists(path))
+            // An entry that is a list of candidates (kept joined by newlines) reads the first that exists.
+            var candidates = file.Split('\n').Select(f => Path.IsPathRooted(f) ? f : Path.Combine(playbook.Directory, f)).ToList();
+            var path = candidates.FirstOrDefault(File.Exists);
+            if (path is null)
             {
-                diagnostics.Add(play.Span, $"vars_files: '{file}' does not exist (looked for {path})");
+                diagnostics.Add(play.Span, $"vars_files: '{file.Replace("\n", "', '", StringComparison.Ordinal)}' does not exist (looked for {string.Join(", ", candidates)})");
                 continue;
             }
 
