@@ -150,10 +150,10 @@ public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
         var known = moduleKeys.Where(m => moduleNames.Contains(m.Name)).ToList();
         foreach (var (unknown, keyNode, _) in moduleKeys.Where(m => !moduleNames.Contains(m.Name)))
         {
-            var suggestion = NameSuggestion.Closest(unknown, moduleNames.Concat(TaskKeys));
-            reader.Error(keyNode, suggestion is null
+            var hint = NameSuggestion.DidYouMean(unknown, moduleNames.Concat(TaskKeys));
+            reader.Error(keyNode, hint.Length == 0
                 ? $"unknown module or task key '{unknown}'; modules are: {string.Join(", ", moduleNames.Order(StringComparer.Ordinal))}"
-                : $"unknown module or task key '{unknown}' (did you mean '{suggestion}'?)");
+                : $"unknown module or task key '{unknown}'{hint}");
         }
 
         if (known.Count > 1)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Converge.Core.Graph;
+using Converge.Core.Variables;
 
 namespace Converge.Core.Running;
 
@@ -47,20 +48,20 @@ public sealed class VariableScope
     {
         var host = node.Host;
         var vars = new Dictionary<string, object?>(_run.HostVariables[host], StringComparer.Ordinal);
-        Merge(vars, _run.PlayVariables.TryGetValue(node.Play.Index, out var play) ? play : null);
+        VariableMerge.Overlay(vars, _run.PlayVariables.TryGetValue(node.Play.Index, out var play) ? play : null);
         foreach (var block in node.Scope.OutermostFirst())
         {
-            Merge(vars, block.Vars);
+            VariableMerge.Overlay(vars, block.Vars);
         }
 
-        Merge(vars, node.Task.Vars);
-        Merge(vars, _registered.TryGetValue(host, out var registered) ? registered : null);
+        VariableMerge.Overlay(vars, node.Task.Vars);
+        VariableMerge.Overlay(vars, _registered.TryGetValue(host, out var registered) ? registered : null);
         if (hasItem)
         {
             vars["item"] = item;
         }
 
-        Merge(vars, _run.ExtraVariables);
+        VariableMerge.Overlay(vars, _run.ExtraVariables);
         vars["inventory_hostname"] = host;
         vars["inventory_hostname_short"] = host.Split('.')[0];
         vars["group_names"] = _run.Inventory.GroupsOf(host).ToList();
@@ -70,18 +71,5 @@ public sealed class VariableScope
         vars["ansible_check_mode"] = _check;
         vars["ansible_play_hosts"] = _playHosts[node.Play.Index];
         return vars;
-    }
-
-    private static void Merge(Dictionary<string, object?> into, IEnumerable<KeyValuePair<string, object?>>? layer)
-    {
-        if (layer is null)
-        {
-            return;
-        }
-
-        foreach (var (key, value) in layer)
-        {
-            into[key] = value;
-        }
     }
 }
