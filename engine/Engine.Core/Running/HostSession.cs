@@ -47,7 +47,8 @@ internal sealed class HostSession : IAsyncDisposable
 
         // The first task's wait for another host would drop the facts read now.
         var start = FactPlanner.WaitsForOtherHosts(agenda[0]) ? (int?)null : 0;
-        await session.PrefetchAsync(agenda, start, session.Journal is null ? [] : [session.Journal.Pending], ct);
+        IReadOnlyList<IFact> first = [.. new IFact?[] { session.Journal?.Pending, state.Gathering.FactOf(agenda[0].Play) }.OfType<IFact>()];
+        await session.PrefetchAsync(agenda, start, first, ct);
         return session;
     }
 

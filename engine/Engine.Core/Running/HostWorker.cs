@@ -46,6 +46,11 @@ internal sealed class HostWorker(RunState state, string host)
                         session.InvalidateFacts();
                     }
 
+                    if (!standing.Stopped && !await state.Gathering.GatherAsync(host, session, agenda, i, ct))
+                    {
+                        standing.Record(new NodeResult(OutcomeStatus.Failed, Blocked: true, Pending: false));
+                    }
+
                     var result = await step.RunAsync(i, ct);
                     standing.Record(result);
                     state.Complete(node, result);

@@ -156,6 +156,12 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
 
     private void Register(GraphNode node, IReadOnlyDictionary<string, object?> output)
     {
+        // A module that returns ansible_facts (setup) sets the host's facts, registered or not, as in Ansible.
+        if (output.GetValueOrDefault("ansible_facts") is IReadOnlyDictionary<string, object?> facts && output.GetValueOrDefault("failed") is not true)
+        {
+            state.Scope.SetFacts(node.Host, facts);
+        }
+
         if (node.Task.Register is { } name)
         {
             state.Scope.Register(node.Host, name, output);

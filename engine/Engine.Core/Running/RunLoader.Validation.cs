@@ -21,6 +21,14 @@ public sealed partial class RunLoader
     {
         var deferred = run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
         deferred.Add("item");
+
+        // Facts are known only once gathered (a play's gathering, or a setup task): their names are deferred.
+        if (run.Playbook.Plays.Any(p => p.GatherFacts != false) || run.Playbook.Plays.SelectMany(p => p.Tasks).Any(t => t.Module == "setup"))
+        {
+            deferred.Add("ansible_facts");
+            deferred.Add(FactPrefix);
+        }
+
         var binder = new ParamsBinder(templates);
         var scope = new VariableScope(run, check: true);
         var problems = new System.Collections.Concurrent.ConcurrentDictionary<TaskProblem, System.Collections.Concurrent.ConcurrentBag<string>>();
@@ -87,15 +95,20 @@ public sealed partial class RunLoader
         }
     }
 
+    /// <summary>A deferred entry that stands for every <c>ansible_NAME</c> fact variable (interface facts cannot be listed before gathering).</summary>
+    private const string FactPrefix = "ansible_*";
+
     /// <summary>
     /// Whether an undefined variable (its path, e.g. <c>r.stdout</c>) is one only known at run time: a registered
-    /// result or the loop item, directly or as another host's registered result (<c>hostvars.builder.debs</c>).
+    /// result, the loop item or a fact, directly or as another host's (<c>hostvars.builder.debs</c>).
     /// </summary>
     private static bool IsDeferred(string variable, HashSet<string> deferred)
     {
         var parts = variable.Split('.');
         var root = parts[0].Split('[')[0];
-        return deferred.Contains(root) || (root == "hostvars" && parts.Length >= 3 && deferred.Contains(parts[2].Split('[')[0]));
+        return Known(root) || (root == "hostvars" && parts.Length >= 3 && Known(parts[2].Split('[')[0]));
+
+        bool Known(string name) => deferred.Contains(name) || (deferred.Contains(FactPrefix) && name.StartsWith("ansible_", StringComparison.Ordinal));
     }
 
     private void ValidateCondition(string? condition, string keyword, TaskDefinition task, IReadOnlyDictionary<string, object?> vars, HashSet<string> deferred, Action<SourceSpan, string> problem)

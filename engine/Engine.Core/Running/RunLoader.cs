@@ -21,6 +21,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
     public LoadedRun Load(RunRequest request)
     {
         var diagnostics = new DiagnosticBag();
+        Vault.VaultKeyring.Current = request.Vault;
         var inventory = InventoryLoader.Load(request.Inventories, diagnostics);
         var extra = ExtraVariables.Parse(request.ExtraVars, diagnostics);
         var playbook = File.Exists(request.Playbook)
@@ -66,6 +67,9 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         };
         // Every task that loaded is validated even when other parts have errors, so one run shows them all.
         var secrets = new Secrets.Redactor();
+
+        // What the vault opened while loading is a secret of the run, like a become password.
+        request.Vault.RegisterWith(secrets);
         run = new LoadedRun
         {
             Playbook = playbook,

@@ -24,6 +24,7 @@ internal sealed class RunState
         Binder = new ParamsBinder(templates);
         Strategy = ExecutionStrategy.For(options);
         Scope = new VariableScope(run, Strategy.IsCheck);
+        Gathering = new FactGathering(this);
         Forks = new SemaphoreSlim(Math.Max(1, options.Forks));
     }
 
@@ -43,6 +44,9 @@ internal sealed class RunState
     public ParamsBinder Binder { get; }
 
     public VariableScope Scope { get; }
+
+    /// <summary>Each play's fact gathering (decided once per run).</summary>
+    public FactGathering Gathering { get; }
 
     public SemaphoreSlim Forks { get; }
 

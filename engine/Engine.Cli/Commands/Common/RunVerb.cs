@@ -11,7 +11,7 @@ internal static class RunVerb
 {
     public static async Task<int> RunAsync(ParseResult parse, PlaybookOptions playbook, ApplyOptions options, bool check, bool diff, bool detailed, CancellationToken ct)
     {
-        var run = ConvergeEngine.TryLoad(playbook.Request(parse), Console.Error);
+        var run = ConvergeEngine.TryLoad(() => playbook.Request(parse), Console.Error);
         if (run is null)
         {
             return ExitCodes.InvalidInput;
