@@ -6,15 +6,13 @@ namespace Converge.TestKit;
 /// A real connection that counts what passes through it (round trips over SSH): single commands by kind,
 /// probe batches with their sizes, stats and file reads.
 /// </summary>
-public sealed class CountingConnection(IConnection inner) : IConnection
+public sealed class CountingConnection(IConnection inner) : ConnectionDecorator(inner)
 {
     private int _probes;
     private int _changes;
     private int _batches;
     private int _stats;
     private int _reads;
-
-    public string Host => inner.Host;
 
     /// <summary>Single probe commands (each one round trip).</summary>
     public int Probes => _probes;
@@ -33,15 +31,13 @@ public sealed class CountingConnection(IConnection inner) : IConnection
     /// <summary>Whole-file reads.</summary>
     public int Reads => _reads;
 
-    public Task OpenAsync(CancellationToken ct) => inner.OpenAsync(ct);
-
-    public Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct)
+    public override Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct)
     {
         Interlocked.Increment(ref command.Kind == CommandKind.Probe ? ref _probes : ref _changes);
-        return inner.RunAsync(command, ct);
+        return Inner.RunAsync(command, ct);
     }
 
-    public Task<IReadOnlyList<CommandResult>> RunProbesAsync(IReadOnlyList<CommandSpec> probes, CancellationToken ct)
+    public override Task<IReadOnlyList<CommandResult>> RunProbesAsync(IReadOnlyList<CommandSpec> probes, CancellationToken ct)
     {
         Interlocked.Increment(ref _batches);
         lock (BatchSizes)
@@ -49,31 +45,25 @@ public sealed class CountingConnection(IConnection inner) : IConnection
             BatchSizes.Add(probes.Count);
         }
 
-        return inner.RunProbesAsync(probes, ct);
+        return Inner.RunProbesAsync(probes, ct);
     }
 
-    public Task<FileStat?> StatAsync(string path, Become? become, CancellationToken ct)
+    public override Task<FileStat?> StatAsync(string path, Become? become, CancellationToken ct)
     {
         Interlocked.Increment(ref _stats);
-        return inner.StatAsync(path, become, ct);
+        return Inner.StatAsync(path, become, ct);
     }
 
-    public Task<byte[]?> ReadFileAsync(string path, Become? become, CancellationToken ct)
+    public override Task<byte[]?> ReadFileAsync(string path, Become? become, CancellationToken ct)
     {
         Interlocked.Increment(ref _reads);
-        return inner.ReadFileAsync(path, become, ct);
+        return Inner.ReadFileAsync(path, become, ct);
     }
 
-    public Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, FileWriteOptions options, CancellationToken ct) =>
-        inner.WriteFileAsync(path, content, options, ct);
-
-    public Task UploadAsync(string localPath, string remotePath, FileWriteOptions options, CancellationToken ct) =>
-        inner.UploadAsync(localPath, remotePath, options, ct);
-
-    public Task DownloadAsync(string remotePath, string localPath, Become? become, CancellationToken ct) =>
-        inner.DownloadAsync(remotePath, localPath, become, ct);
-
-    public Task ReconnectAsync(TimeSpan timeout, CancellationToken ct) => inner.ReconnectAsync(timeout, ct);
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
+    /// <summary>The counted connection is the run's connection itself, so disposing it closes the inner one.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await Inner.DisposeAsync();
+        await base.DisposeAsync();
+    }
 }

@@ -62,7 +62,7 @@ public sealed partial class ParamsBinder(TemplateEngine templates)
                 if (!properties.TryGetValue(key, out var property))
                 {
                     context.Problems.Add(new Diagnostic(YamlSpan.Of(context.File, keyNode),
-                        $"{what}: unknown parameter '{key}'{NameSuggestion.DidYouMean(key, Keys(type))}; valid parameters are {string.Join(", ", Keys(type))}"));
+                        $"{what}: unknown parameter '{key}'{NameSuggestion.DidYouMean(key, Keys(type))} (valid parameters are {string.Join(", ", Keys(type))})"));
                     continue;
                 }
 

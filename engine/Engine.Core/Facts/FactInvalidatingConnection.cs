@@ -9,48 +9,28 @@ namespace Converge.Core.Facts;
 /// read them, so this is what keeps a prefetched fact from describing the host as it was before a change;
 /// it does not rely on each module invalidating what it touched.
 /// </summary>
-public sealed class FactInvalidatingConnection(IConnection inner, FactCache facts) : IConnection
+public sealed class FactInvalidatingConnection(IConnection inner, FactCache facts) : ConnectionDecorator(inner)
 {
-    public string Host => inner.Host;
+    public override Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct) =>
+        command.Kind == CommandKind.Probe ? Inner.RunAsync(command, ct) : ChangingAsync(() => Inner.RunAsync(command, ct));
 
-    public Task OpenAsync(CancellationToken ct) => inner.OpenAsync(ct);
+    public override Task<IReadOnlyList<CommandResult>> RunProbesAsync(IReadOnlyList<CommandSpec> probes, CancellationToken ct) =>
+        probes.All(p => p.Kind == CommandKind.Probe) ? Inner.RunProbesAsync(probes, ct) : ChangingAsync(() => Inner.RunProbesAsync(probes, ct));
 
-    public Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct) =>
-        command.Kind == CommandKind.Probe ? inner.RunAsync(command, ct) : ChangingAsync(() => inner.RunAsync(command, ct));
+    public override Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, FileWriteOptions options, CancellationToken ct) =>
+        ChangingAsync(() => Inner.WriteFileAsync(path, content, options, ct));
 
-    public Task<IReadOnlyList<CommandResult>> RunProbesAsync(IReadOnlyList<CommandSpec> probes, CancellationToken ct) =>
-        probes.All(p => p.Kind == CommandKind.Probe) ? inner.RunProbesAsync(probes, ct) : ChangingAsync(() => inner.RunProbesAsync(probes, ct));
+    public override Task UploadAsync(string localPath, string remotePath, FileWriteOptions options, CancellationToken ct) =>
+        ChangingAsync(() => Inner.UploadAsync(localPath, remotePath, options, ct));
 
-    public Task<FileStat?> StatAsync(string path, Become? become, CancellationToken ct) => inner.StatAsync(path, become, ct);
+    public override Task ReconnectAsync(TimeSpan timeout, CancellationToken ct) =>
+        ChangingAsync(() => Inner.ReconnectAsync(timeout, ct));
 
-    public Task<byte[]?> ReadFileAsync(string path, Become? become, CancellationToken ct) => inner.ReadFileAsync(path, become, ct);
-
-    public Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, FileWriteOptions options, CancellationToken ct) =>
-        ChangingAsync(async () =>
-        {
-            await inner.WriteFileAsync(path, content, options, ct);
-            return true;
-        });
-
-    public Task UploadAsync(string localPath, string remotePath, FileWriteOptions options, CancellationToken ct) =>
-        ChangingAsync(async () =>
-        {
-            await inner.UploadAsync(localPath, remotePath, options, ct);
-            return true;
-        });
-
-    public Task DownloadAsync(string remotePath, string localPath, Become? become, CancellationToken ct) =>
-        inner.DownloadAsync(remotePath, localPath, become, ct);
-
-    public Task ReconnectAsync(TimeSpan timeout, CancellationToken ct) =>
-        ChangingAsync(async () =>
-        {
-            await inner.ReconnectAsync(timeout, ct);
-            return true;
-        });
-
-    /// <summary>The inner connection is owned by the run, not by this view.</summary>
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    private async Task ChangingAsync(Func<Task> change) => await ChangingAsync(async () =>
+    {
+        await change();
+        return true;
+    });
 
     private async Task<T> ChangingAsync<T>(Func<Task<T>> change)
     {

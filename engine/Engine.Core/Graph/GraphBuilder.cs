@@ -91,7 +91,7 @@ public static class GraphBuilder
             {
                 diagnostics.Add(reference.Span, names.Count == 0
                     ? $"notify: no handler named '{reference.Name}'; play '{play.Name}' has no handlers"
-                    : $"notify: no handler named '{reference.Name}'{NameSuggestion.DidYouMean(reference.Name, names)}; handlers of play '{play.Name}': {string.Join(", ", names)}");
+                    : $"notify: no handler named '{reference.Name}'{NameSuggestion.DidYouMean(reference.Name, names)} (handlers of play '{play.Name}': {string.Join(", ", names)})");
             }
         }
     }
@@ -104,7 +104,7 @@ public static class GraphBuilder
             {
                 if (!tasksByName.TryGetValue(reference.Name, out var targets))
                 {
-                    diagnostics.Add(reference.Span, $"requires: no task named '{reference.Name}'{NameSuggestion.DidYouMean(reference.Name, tasksByName.Keys)}; tasks are: {string.Join(", ", tasksByName.Keys.Select(k => $"'{k}'"))}");
+                    diagnostics.Add(reference.Span, $"requires: no task named '{reference.Name}'{NameSuggestion.DidYouMean(reference.Name, tasksByName.Keys)} (tasks are: {string.Join(", ", tasksByName.Keys.Select(k => $"'{k}'"))})");
                     continue;
                 }
 

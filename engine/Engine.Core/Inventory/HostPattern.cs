@@ -1,3 +1,4 @@
+using Converge.Core.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Converge.Core.Inventory;
@@ -146,7 +147,7 @@ public static partial class HostPattern
 
         if (result.Count == 0 && groups.Count == 0 && name != "all")
         {
-            var near = NearNames.DidYouMean(name, inventory.GroupNames.Concat(inventory.HostNames));
+            var near = NameSuggestion.DidYouMean(name, inventory.GroupNames.Concat(inventory.HostNames));
             var groupList = inventory.GroupNames.Order(StringComparer.Ordinal).ToList();
             var shown = string.Join(", ", groupList.Take(20)) + (groupList.Count > 20 ? ", ..." : string.Empty);
             problems.Add($"'{name}' matches no host or group{near} (groups: {shown})");

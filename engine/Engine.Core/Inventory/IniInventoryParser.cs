@@ -80,7 +80,7 @@ internal sealed partial class IniInventoryParser
     {
         if (!SectionKinds.Contains(kind, StringComparer.Ordinal))
         {
-            _inventory.Diagnostics.Add(at, $"section [{name}:{kind}] has unknown type '{kind}'{NearNames.DidYouMean(kind, SectionKinds)} (expected hosts, children or vars)");
+            _inventory.Diagnostics.Add(at, $"section [{name}:{kind}] has unknown type '{kind}'{NameSuggestion.DidYouMean(kind, SectionKinds)} (expected hosts, children or vars)");
             _kind = "skip";
             return;
         }
@@ -167,13 +167,13 @@ internal sealed partial class IniInventoryParser
             var known = _inventory.Groups.Select(g => g.Name);
             if (pending.Kind == "vars")
             {
-                _inventory.Diagnostics.Add(pending.Span, $"section [{name}:vars] is for group '{name}', which is not defined in this file{NearNames.DidYouMean(name, known)}");
+                _inventory.Diagnostics.Add(pending.Span, $"section [{name}:vars] is for group '{name}', which is not defined in this file{NameSuggestion.DidYouMean(name, known)}");
             }
             else
             {
                 foreach (var (parent, span) in pending.Parents)
                 {
-                    _inventory.Diagnostics.Add(span, $"[{parent}:children] names group '{name}', which is not defined in this file{NearNames.DidYouMean(name, known)} (declare it with a [{name}] section)");
+                    _inventory.Diagnostics.Add(span, $"[{parent}:children] names group '{name}', which is not defined in this file{NameSuggestion.DidYouMean(name, known)} (declare it with a [{name}] section)");
                 }
             }
         }

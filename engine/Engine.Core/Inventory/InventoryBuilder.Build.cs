@@ -1,3 +1,5 @@
+using Converge.Core.Variables;
+
 namespace Converge.Core.Inventory;
 
 internal sealed partial class InventoryBuilder
@@ -25,29 +27,29 @@ internal sealed partial class InventoryBuilder
                 .ThenBy(g => g.Name, StringComparer.Ordinal)
                 .ToList();
             var resolved = new Dictionary<string, SourcedValue>(StringComparer.Ordinal);
-            Overlay(resolved, all.Variables);
+            VariableMerge.Overlay(resolved, all.Variables);
             foreach (var group in groups)
             {
-                Overlay(resolved, group.Variables);
+                VariableMerge.Overlay(resolved, group.Variables);
             }
 
             foreach (var directory in sourceDirectories)
             {
-                Overlay(resolved, files.Load(directory, "group_vars", all.Name));
+                VariableMerge.Overlay(resolved, files.Load(directory, "group_vars", all.Name));
             }
 
             foreach (var directory in sourceDirectories)
             {
                 foreach (var group in groups)
                 {
-                    Overlay(resolved, files.Load(directory, "group_vars", group.Name));
+                    VariableMerge.Overlay(resolved, files.Load(directory, "group_vars", group.Name));
                 }
             }
 
-            Overlay(resolved, host.Variables);
+            VariableMerge.Overlay(resolved, host.Variables);
             foreach (var directory in sourceDirectories)
             {
-                Overlay(resolved, files.Load(directory, "host_vars", host.Name));
+                VariableMerge.Overlay(resolved, files.Load(directory, "host_vars", host.Name));
             }
 
             variables[host.Name] = resolved;
@@ -66,13 +68,5 @@ internal sealed partial class InventoryBuilder
                 StringComparer.Ordinal),
             groupList.ToDictionary(g => g.Name, g => (IReadOnlyList<string>)[.. g.Hosts.Select(h => h.Name)], StringComparer.Ordinal),
             groupList.ToDictionary(g => g.Name, g => (IReadOnlyList<string>)[.. g.Children.Select(c => c.Name)], StringComparer.Ordinal));
-    }
-
-    private static void Overlay(Dictionary<string, SourcedValue> target, Dictionary<string, SourcedValue> layer)
-    {
-        foreach (var (key, value) in layer)
-        {
-            target[key] = value;
-        }
     }
 }

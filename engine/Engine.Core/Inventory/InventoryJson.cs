@@ -1,3 +1,4 @@
+using Converge.Core.Diagnostics;
 namespace Converge.Core.Inventory;
 
 /// <summary>
@@ -51,7 +52,7 @@ public static class InventoryJson
     {
         if (!inventory.ContainsHost(host))
         {
-            throw new ArgumentException($"unknown host '{host}'{NearNames.DidYouMean(host, inventory.HostNames)}", nameof(host));
+            throw new ArgumentException($"unknown host '{host}'{NameSuggestion.DidYouMean(host, inventory.HostNames)}", nameof(host));
         }
 
         return PythonJson.Serialize(inventory.VariablesOf(host));

@@ -172,8 +172,7 @@ public static partial class InventoryLoader
         }
 
         var siblings = Directory.EnumerateFileSystemEntries(parent.Length == 0 ? "." : parent).Select(Path.GetFileName).OfType<string>();
-        var near = NearNames.Find(Path.GetFileName(path), siblings);
-        return near.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", near.Select(n => $"'{Path.Combine(parent, n)}'"))}?";
+        return NameSuggestion.DidYouMean(Path.GetFileName(path), siblings, n => Path.Combine(parent, n));
     }
 
     /// <summary>Whether the first meaningful line is a YAML document start or a <c>key:</c> line, which INI never has.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Converge.Core.Diagnostics;
+using Converge.Core.Variables;
 using Converge.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -38,10 +39,7 @@ internal sealed class VariableFiles(DiagnosticBag diagnostics)
 
         foreach (var file in Find(Path.Combine(directory, subdirectory), name))
         {
-            foreach (var (key, value) in LoadFile(file))
-            {
-                result[key] = value;
-            }
+            VariableMerge.Overlay(result, LoadFile(file));
         }
 
         return result;

@@ -69,7 +69,7 @@ internal sealed class YamlInventoryParser(YamlFile file, InventoryBuilder invent
                     ParseVariables(group, section);
                     break;
                 default:
-                    Diagnostics.Add(file.SpanOf(sectionKey), $"unknown key '{sectionName}' in group '{name}'{NearNames.DidYouMean(sectionName, GroupKeys)} (a group has only 'hosts', 'children' and 'vars')");
+                    Diagnostics.Add(file.SpanOf(sectionKey), $"unknown key '{sectionName}' in group '{name}'{NameSuggestion.DidYouMean(sectionName, GroupKeys)} (a group has only 'hosts', 'children' and 'vars')");
                     break;
             }
         }

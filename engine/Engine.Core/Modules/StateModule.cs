@@ -8,7 +8,7 @@ namespace Converge.Core.Modules;
 /// plans one <see cref="Change"/> per differing property. A property whose desired value is null is
 /// not managed and never compared. Imperative modules (command, reboot) write their own check.
 /// </summary>
-public abstract class StateModule<TParams, TState> : Module<TParams>
+public abstract class StateModule<TParams, TState> : WorkModule<TParams, StateDifference<TState>>
     where TParams : class
     where TState : class
 {
@@ -64,13 +64,6 @@ public abstract class StateModule<TParams, TState> : Module<TParams>
         };
     }
 
-    public sealed override async Task<ApplyResult> ApplyAsync(ModuleContext context, TParams parameters, Plan plan, CancellationToken ct)
-    {
-        if (plan.State is not StateDifference<TState> difference)
-        {
-            throw new TaskFailedException($"{Name}: apply was given a plan this module did not make");
-        }
-
-        return ApplyResult.Done(await SetAsync(context, parameters, difference, ct));
-    }
+    protected sealed override async Task<ApplyResult> ApplyAsync(ModuleContext context, TParams parameters, Plan plan, StateDifference<TState> difference, CancellationToken ct) =>
+        ApplyResult.Done(await SetAsync(context, parameters, difference, ct));
 }

@@ -37,12 +37,7 @@ internal sealed class HandlerJournal(IConnection connection, Become? become, str
     {
         if (!_directoryReady)
         {
-            var mkdir = await connection.RunAsync(CommandSpec.Change("mkdir", "-p", PendingDirectory), ct);
-            if (!mkdir.Succeeded)
-            {
-                throw new TaskFailedException($"cannot record the pending handler '{handlerName}' in {PendingDirectory}", $"mkdir -p {PendingDirectory}", mkdir.ExitCode, mkdir.StderrTail());
-            }
-
+            await connection.EnsureDirectoryAsync(PendingDirectory, $"cannot record the pending handler '{handlerName}'", ct);
             _directoryReady = true;
         }
 

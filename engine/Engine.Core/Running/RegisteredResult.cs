@@ -1,5 +1,6 @@
 using Converge.Core.Modules;
 using Converge.Core.Playbooks;
+using Converge.Core.Variables;
 
 namespace Converge.Core.Running;
 
@@ -21,13 +22,9 @@ internal static class RegisteredResult
             output["stderr"] = stderr ?? string.Empty;
         }
 
-        foreach (var source in new[] { plan?.Output, applied?.Output, extra })
-        {
-            foreach (var (key, value) in source ?? new Dictionary<string, object?>())
-            {
-                output[key] = value;
-            }
-        }
+        VariableMerge.Overlay(output, plan?.Output);
+        VariableMerge.Overlay(output, applied?.Output);
+        VariableMerge.Overlay(output, extra);
 
         return output;
     }

@@ -114,10 +114,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
             plans.Add((planner.Name, plan));
             foreach (var (host, extra) in plan.HostVariables)
             {
-                foreach (var (key, value) in extra)
-                {
-                    merged[host][key] = value;
-                }
+                VariableMerge.Overlay(merged[host], extra);
             }
         }
 
@@ -157,10 +154,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
             var yaml = YamlFile.Load(path, diagnostics);
             if (yaml?.Root is YamlMappingNode mapping)
             {
-                foreach (var (key, value) in YamlValues.ToDictionary(mapping))
-                {
-                    vars[key] = value;
-                }
+                VariableMerge.Overlay(vars, YamlValues.ToDictionary(mapping));
             }
             else if (yaml?.Root is not null)
             {

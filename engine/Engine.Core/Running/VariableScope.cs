@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Converge.Core.Graph;
+using Converge.Core.Variables;
 
 namespace Converge.Core.Running;
 
@@ -57,10 +58,7 @@ public sealed class VariableScope
             (_, old) => new Dictionary<string, object?>(old.Concat(facts).GroupBy(p => p.Key).Select(g => g.Last()), StringComparer.Ordinal));
         if (_hostvars.TryGetValue(host, out var view) && view is ConcurrentDictionary<string, object?> vars)
         {
-            foreach (var (key, value) in FactVariables(merged))
-            {
-                vars[key] = value;
-            }
+            VariableMerge.Overlay(vars, FactVariables(merged));
         }
     }
 
@@ -74,28 +72,28 @@ public sealed class VariableScope
         var vars = new Dictionary<string, object?>(node.Play.RoleDefaults, StringComparer.Ordinal);
         foreach (var scope in node.Scope.OutermostFirst())
         {
-            Merge(vars, scope.Defaults);
+            VariableMerge.Overlay(vars, scope.Defaults);
         }
 
-        Merge(vars, _run.HostVariables[host]);
+        VariableMerge.Overlay(vars, _run.HostVariables[host]);
 
         // Facts sit above inventory variables and below play vars, as in Ansible's precedence table.
-        Merge(vars, _facts.TryGetValue(host, out var facts) ? FactVariables(facts) : null);
-        Merge(vars, _run.PlayVariables.TryGetValue(node.Play.Index, out var play) ? play : null);
-        Merge(vars, node.Play.RoleVars);
+        VariableMerge.Overlay(vars, _facts.TryGetValue(host, out var facts) ? FactVariables(facts) : null);
+        VariableMerge.Overlay(vars, _run.PlayVariables.TryGetValue(node.Play.Index, out var play) ? play : null);
+        VariableMerge.Overlay(vars, node.Play.RoleVars);
         foreach (var block in node.Scope.OutermostFirst())
         {
-            Merge(vars, block.Vars);
+            VariableMerge.Overlay(vars, block.Vars);
         }
 
-        Merge(vars, node.Task.Vars);
-        Merge(vars, _registered.TryGetValue(host, out var registered) ? registered : null);
+        VariableMerge.Overlay(vars, node.Task.Vars);
+        VariableMerge.Overlay(vars, _registered.TryGetValue(host, out var registered) ? registered : null);
         if (hasItem)
         {
             vars["item"] = item;
         }
 
-        Merge(vars, _run.ExtraVariables);
+        VariableMerge.Overlay(vars, _run.ExtraVariables);
         vars["inventory_hostname"] = host;
         vars["inventory_hostname_short"] = host.Split('.')[0];
         vars["group_names"] = _run.Inventory.GroupsOf(host).ToList();
@@ -105,18 +103,5 @@ public sealed class VariableScope
         vars["ansible_check_mode"] = _check;
         vars["ansible_play_hosts"] = _playHosts[node.Play.Index];
         return vars;
-    }
-
-    private static void Merge(Dictionary<string, object?> into, IEnumerable<KeyValuePair<string, object?>>? layer)
-    {
-        if (layer is null)
-        {
-            return;
-        }
-
-        foreach (var (key, value) in layer)
-        {
-            into[key] = value;
-        }
     }
 }

@@ -13,19 +13,17 @@ public static class VariableMerge
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var layer in layers)
         {
-            if (layer is not null)
-            {
-                Overlay(result, layer);
-            }
+            Overlay(result, layer);
         }
 
         return result;
     }
 
-    /// <summary>Writes <paramref name="layer"/> over <paramref name="target"/>, replacing keys it defines.</summary>
-    public static void Overlay(IDictionary<string, object?> target, IReadOnlyDictionary<string, object?> layer)
+    /// <summary>Writes <paramref name="layer"/> over <paramref name="target"/>, replacing keys it defines; a null layer adds nothing.</summary>
+    /// <typeparam name="TValue">Plain values, or values with their source span (inventory).</typeparam>
+    public static void Overlay<TValue>(IDictionary<string, TValue> target, IEnumerable<KeyValuePair<string, TValue>>? layer)
     {
-        foreach (var (key, value) in layer)
+        foreach (var (key, value) in layer ?? [])
         {
             target[key] = value;
         }

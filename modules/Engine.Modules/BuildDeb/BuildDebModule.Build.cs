@@ -24,7 +24,7 @@ public sealed partial class BuildDebModule
         var remoteTarball = string.Empty;
         if (work.LocalTarball is { } tarball)
         {
-            await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", work.WorkDir), ct);
+            await context.Connection.EnsureDirectoryAsync(work.WorkDir, "build-deb", ct);
             remoteTarball = $"{work.WorkDir}/{Path.GetFileName(tarball)}";
             await context.Connection.UploadAsync(tarball, remoteTarball, FileWriteOptions.Default, ct);
         }

@@ -15,7 +15,7 @@ namespace Converge.Modules.BuildDeb;
 /// Registers the same output either way: <c>artifacts</c> (path, file, package, version, architecture,
 /// sha256) and <c>paths</c>, so other hosts' tasks read them through <c>hostvars</c>.
 /// </summary>
-public sealed partial class BuildDebModule : Module<BuildDebParams>
+public sealed partial class BuildDebModule : WorkModule<BuildDebParams, BuildDebWork>
 {
     public override string Name => "build-deb";
 
@@ -75,9 +75,8 @@ public sealed partial class BuildDebModule : Module<BuildDebParams>
             with { Output = Output(source, stamp.Artifacts.Select(a => Artifact(context, a))) };
     }
 
-    public override async Task<ApplyResult> ApplyAsync(ModuleContext context, BuildDebParams parameters, Plan plan, CancellationToken ct)
+    protected override async Task<ApplyResult> ApplyAsync(ModuleContext context, BuildDebParams parameters, Plan plan, BuildDebWork work, CancellationToken ct)
     {
-        var work = plan.State as BuildDebWork ?? throw new TaskFailedException("build-deb: apply was given a plan this module did not make");
         if (work.DownloadOnly is { } stamp && await TryDownloadAsync(context, work, stamp.Artifacts, ct) is { } fetched)
         {
             return new ApplyResult($"build-deb: fetched {fetched.Count} packages of {work.Name} from the last build") { Output = Output(work.SourceSha256, fetched) };

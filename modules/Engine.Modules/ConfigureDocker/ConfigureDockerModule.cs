@@ -17,7 +17,7 @@ namespace Converge.Modules.ConfigureDocker;
 /// Refuses what dockerd would refuse at start: a setting given both as a flag (the systemd unit's ExecStart,
 /// DOCKER_OPTS) and in daemon.json. It does not restart Docker; notify a handler (or the mesh's reboot).
 /// </summary>
-public sealed class ConfigureDockerModule : Module<ConfigureDockerParams>
+public sealed class ConfigureDockerModule : WorkModule<ConfigureDockerParams, ConfigureDockerState>
 {
     public override string Name => "configure-docker";
 
@@ -52,19 +52,9 @@ public sealed class ConfigureDockerModule : Module<ConfigureDockerParams>
             : await CheckDefaultFileAsync(context, parameters, ct);
     }
 
-    public override async Task<ApplyResult> ApplyAsync(ModuleContext context, ConfigureDockerParams parameters, Plan plan, CancellationToken ct)
+    protected override async Task<ApplyResult> ApplyAsync(ModuleContext context, ConfigureDockerParams parameters, Plan plan, ConfigureDockerState state, CancellationToken ct)
     {
-        var state = (ConfigureDockerState)plan.State!;
-        var directory = Path.GetDirectoryName(state.Path)!;
-        if (await context.Connection.StatAsync(directory, null, ct) is null)
-        {
-            var command = CommandSpec.Change("mkdir", "-p", directory);
-            var mkdir = await context.Connection.RunAsync(command, ct);
-            if (!mkdir.Succeeded)
-            {
-                throw new TaskFailedException($"configure-docker: cannot create {directory}", command.CommandLine, mkdir.ExitCode, mkdir.StderrTail());
-            }
-        }
+        await context.Connection.EnsureDirectoryAsync(Path.GetDirectoryName(state.Path)!, Name, ct);
 
         await context.Connection.WriteFileAsync(state.Path, Encoding.UTF8.GetBytes(state.Content), new FileWriteOptions { Mode = 0b110_100_100 }, ct);
         return ApplyResult.Done($"wrote {state.Path}; Docker uses it from its next start");

@@ -1,4 +1,4 @@
 namespace Converge.Modules.ConfigureDocker;
 
 /// <summary>What check computed for apply: the file to write and its content.</summary>
-internal sealed record ConfigureDockerState(string Path, string Content);
+public sealed record ConfigureDockerState(string Path, string Content);

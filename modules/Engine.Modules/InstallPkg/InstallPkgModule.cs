@@ -12,7 +12,7 @@ namespace Converge.Modules.InstallPkg;
 /// reinstalled when its sha256 differs from the one recorded at its last install, so a rebuilt package
 /// with an unchanged version still reaches the host.
 /// </summary>
-public sealed class InstallPkgModule : Module<InstallPkgParams>
+public sealed class InstallPkgModule : WorkModule<InstallPkgParams, InstallPkgWork>
 {
     /// <summary>
     /// apt and dpkg must never ask: no debconf questions, and a changed conffile keeps the host's copy
@@ -43,9 +43,8 @@ public sealed class InstallPkgModule : Module<InstallPkgParams>
         return PackagePlanner.Plan(parameters, debs, status);
     }
 
-    public override async Task<ApplyResult> ApplyAsync(ModuleContext context, InstallPkgParams parameters, Plan plan, CancellationToken ct)
+    protected override async Task<ApplyResult> ApplyAsync(ModuleContext context, InstallPkgParams parameters, Plan plan, InstallPkgWork work, CancellationToken ct)
     {
-        var work = plan.State as InstallPkgWork ?? throw new TaskFailedException("install-pkg: apply was given a plan this module did not make");
         try
         {
             if (work.RefreshCache)
@@ -126,7 +125,7 @@ public sealed class InstallPkgModule : Module<InstallPkgParams>
                 throw new TaskFailedException($"after dpkg -i, not installed: {string.Join(", ", missing)}", dpkg.CommandLine, installed.ExitCode, installed.StderrTail());
             }
 
-            await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", parameters.RecordDirectory), ct);
+            await context.Connection.EnsureDirectoryAsync(parameters.RecordDirectory, "install-pkg", ct);
             foreach (var deb in debs)
             {
                 await context.Connection.WriteFileAsync($"{parameters.RecordDirectory}/{deb.Package}.sha256", System.Text.Encoding.UTF8.GetBytes(deb.Sha256 + "\n"), FileWriteOptions.Default with { Mode = 0b110_100_100 }, ct);

@@ -28,9 +28,9 @@ internal sealed partial class MeshDefinitionReader(SourceSpan span, DiagnosticBa
 
         foreach (var key in map.Keys.Where(k => !Keys.Contains(k, StringComparer.Ordinal)))
         {
-            var suggestion = Keys.OrderBy(k => MeshValues.Distance(k, key)).First();
-            Error(MeshValues.Distance(suggestion, key) <= 2
-                ? $"mesh: unknown key '{key}'; did you mean '{suggestion}'?"
+            var hint = NameSuggestion.DidYouMean(key, Keys);
+            Error(hint.Length > 0
+                ? $"mesh: unknown key '{key}'{hint}"
                 : $"mesh: unknown key '{key}'; known keys: {string.Join(", ", Keys)}");
         }
 

@@ -10,7 +10,7 @@ namespace Converge.Modules.Service;
 /// <c>service</c>: a service is started or stopped (or restarted/reloaded as an action) and enabled or
 /// disabled at boot, through systemd when the host runs it, else SysV init scripts. One probe per service.
 /// </summary>
-public sealed class ServiceModule(InitLayout layout) : Module<ServiceParams>
+public sealed class ServiceModule(InitLayout layout) : WorkModule<ServiceParams, ServiceStatus>
 {
     public ServiceModule()
         : this(InitLayout.Default)
@@ -30,9 +30,8 @@ public sealed class ServiceModule(InitLayout layout) : Module<ServiceParams>
         return ServicePlanner.PlanFor(parameters, status);
     }
 
-    public override async Task<ApplyResult> ApplyAsync(ModuleContext context, ServiceParams parameters, Plan plan, CancellationToken ct)
+    protected override async Task<ApplyResult> ApplyAsync(ModuleContext context, ServiceParams parameters, Plan plan, ServiceStatus status, CancellationToken ct)
     {
-        var status = plan.State as ServiceStatus ?? throw new TaskFailedException("service: apply was given a plan this module did not make");
         if (!status.Exists)
         {
             throw new TaskFailedException($"service {parameters.Name} not found: no {status.Source} ({status.Init})");

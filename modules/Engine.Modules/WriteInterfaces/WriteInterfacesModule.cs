@@ -17,7 +17,7 @@ namespace Converge.Modules.WriteInterfaces;
 /// and indentation are not drift. Nothing is brought up here: the new layout takes effect at the next boot
 /// (notify a reboot handler), as in the seed.
 /// </summary>
-public sealed class WriteInterfacesModule : Module<WriteInterfacesParams>
+public sealed class WriteInterfacesModule : WorkModule<WriteInterfacesParams, WriteInterfacesState>
 {
     public override string Name => "write-interfaces";
 
@@ -86,22 +86,12 @@ public sealed class WriteInterfacesModule : Module<WriteInterfacesParams>
         return Plan.Drift(changes) with { State = new WriteInterfacesState(changes.Any(c => c.Path == parameters.Path) ? desired : null, newMain) };
     }
 
-    public override async Task<ApplyResult> ApplyAsync(ModuleContext context, WriteInterfacesParams parameters, Plan plan, CancellationToken ct)
+    protected override async Task<ApplyResult> ApplyAsync(ModuleContext context, WriteInterfacesParams parameters, Plan plan, WriteInterfacesState state, CancellationToken ct)
     {
-        var state = (WriteInterfacesState)plan.State!;
         var written = new List<string>();
         if (state.Content is not null)
         {
-            var directory = Path.GetDirectoryName(parameters.Path)!;
-            if (await context.Connection.StatAsync(directory, null, ct) is null)
-            {
-                var command = CommandSpec.Change("mkdir", "-p", directory);
-                var mkdir = await context.Connection.RunAsync(command, ct);
-                if (!mkdir.Succeeded)
-                {
-                    throw new TaskFailedException($"write-interfaces: cannot create {directory}", command.CommandLine, mkdir.ExitCode, mkdir.StderrTail());
-                }
-            }
+            await context.Connection.EnsureDirectoryAsync(Path.GetDirectoryName(parameters.Path)!, Name, ct);
 
             // No backup here: a backup beside the file would itself be sourced by `source interfaces.d/*`.
             await context.Connection.WriteFileAsync(parameters.Path, Encoding.UTF8.GetBytes(state.Content), new FileWriteOptions { Mode = 0b110_100_100 }, ct);

@@ -1,4 +1,4 @@
 namespace Converge.Modules.WriteInterfaces;
 
 /// <summary>What check computed for apply: the mesh file's content, and the main file's new content when its source line is missing.</summary>
-internal sealed record WriteInterfacesState(string? Content, string? InterfacesContent);
+public sealed record WriteInterfacesState(string? Content, string? InterfacesContent);

@@ -48,7 +48,7 @@ public sealed class ParamsBinderTests
         var error = Assert.Throws<BindingException>(() => Bind("pth: /x\ncount: many\nmode: bridge\ndrift: '{{ missing }}'"));
 
         var problems = error.Problems.Select(p => $"{p.Span.Line}:{p.Span.Column} {p.Message}").ToList();
-        Assert.Contains("1:1 probe: unknown parameter 'pth' (did you mean 'path'?); valid parameters are path, drift, count, mode, items, extra", problems);
+        Assert.Contains("1:1 probe: unknown parameter 'pth'; did you mean 'path'? (valid parameters are path, drift, count, mode, items, extra)", problems);
         Assert.Contains("2:8 probe.count must be a whole number, not 'many'", problems);
         Assert.Contains("3:7 probe.mode must be one of present, linux-bridge, not 'bridge'", problems);
         Assert.Contains("4:8 probe.drift: undefined variable 'missing'", problems);

@@ -77,8 +77,8 @@ public sealed class GraphBuilderTests
             """, new() { [0] = ["h1"] });
 
         var messages = diagnostics.Items.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Message}").ToList();
-        Assert.Contains("7:17 requires: no task named 'biuld debs' (did you mean 'build debs'?); tasks are: 'build debs', 'install'", messages);
-        Assert.Contains("8:15 notify: no handler named 'reboot host' (did you mean 'reboot hosts'?); handlers of play 'play 1': reboot hosts", messages);
+        Assert.Contains("7:17 requires: no task named 'biuld debs'; did you mean 'build debs'? (tasks are: 'build debs', 'install')", messages);
+        Assert.Contains("8:15 notify: no handler named 'reboot host'; did you mean 'reboot hosts'? (handlers of play 'play 1': reboot hosts)", messages);
     }
 
     [Fact]

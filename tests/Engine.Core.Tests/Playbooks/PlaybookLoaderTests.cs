@@ -19,7 +19,7 @@ public sealed class PlaybookLoaderTests
 
         var error = Assert.Single(diagnostics.Items);
         Assert.Equal(new SourceSpan(path, 4, 7), error.Span);
-        Assert.Contains("unknown module or task key 'write-interface' (did you mean 'write-interfaces'?)", error.Message);
+        Assert.Contains("unknown module or task key 'write-interface'; did you mean 'write-interfaces'?", error.Message);
     }
 
     [Fact]
