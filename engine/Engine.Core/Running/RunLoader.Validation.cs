@@ -141,5 +141,9 @@ public sealed partial class RunLoader
         {
             problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: {e.Message}");
         }
+        catch (TemplateRuntimeException e)
+        {
+            problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: {e.Message}");
+        }
     }
 }
