@@ -11,6 +11,7 @@ using Converge.Modules.Line;
 using Converge.Modules.Mesh;
 using Converge.Modules.Reboot;
 using Converge.Modules.Service;
+using Converge.Modules.Setup;
 using Converge.Modules.Shell;
 using Converge.Modules.Template;
 using Converge.Modules.WriteInterfaces;
@@ -36,6 +37,7 @@ public static class BuiltinCatalog
         registry.Register(new InstallPkgModule());
         registry.Register(new BuildDebModule());
         registry.Register(new RebootModule());
+        registry.Register(new SetupModule());
         return registry;
     }
 

@@ -5,6 +5,7 @@ using Converge.Cli.Commands.Graph;
 using Converge.Cli.Commands.Inventory;
 using Converge.Cli.Commands.Lab;
 using Converge.Cli.Commands.Validate;
+using Converge.Cli.Commands.Vault;
 
 namespace Converge.Cli.Commands;
 
@@ -20,6 +21,7 @@ public static class ConvergeCommand
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(InventoryCommand.Create());
         root.Subcommands.Add(LabCommand.Create());
+        root.Subcommands.Add(VaultCommand.Create());
         return root;
     }
 

@@ -11,6 +11,9 @@ public sealed class GraphNode(string host, Play play, TaskDefinition task)
 
     public TaskDefinition Task { get; } = task;
 
+    /// <summary>What the task inherits from the blocks around it; the play's empty scope when it is in none.</summary>
+    public TaskScope Scope { get; init; } = TaskScope.Play;
+
     public string Id => $"{Host}/{Task.Id}";
 
     public List<GraphEdge> Incoming { get; } = [];

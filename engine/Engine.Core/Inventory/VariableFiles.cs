@@ -116,11 +116,12 @@ internal sealed class VariableFiles(DiagnosticBag diagnostics)
             return variables;
         }
 
-        if (text.StartsWith("$ANSIBLE_VAULT;", StringComparison.Ordinal))
+        if (Vault.VaultedYaml.OpenFile(path, text, diagnostics) is not { } opened)
         {
-            diagnostics.Add(new SourceSpan(path, 1, 1), "Ansible Vault encrypted files are not supported; decrypt it (ansible-vault decrypt) or keep secrets elsewhere");
             return variables;
         }
+
+        text = opened;
 
         // Ansible's DataLoader tries JSON first and YAML second; the difference shows in numbers such as 1e5.
         var json = TryJson(text);

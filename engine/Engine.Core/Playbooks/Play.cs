@@ -34,4 +34,11 @@ public sealed record Play
     public int? Throttle { get; init; }
 
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary><c>gather_facts</c>: true gathers <see cref="GatherSubset"/> (all by default), false nothing, and
+    /// null (left out) gathers only the subsets the play references (see <c>PlayFacts</c>).</summary>
+    public bool? GatherFacts { get; init; }
+
+    /// <summary><c>gather_subset</c>, when given.</summary>
+    public IReadOnlyList<string>? GatherSubset { get; init; }
 }

@@ -12,7 +12,7 @@ namespace Converge.Core.Playbooks;
 public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
 {
     private static readonly string[] PlayKeys =
-        ["name", "hosts", "vars", "vars_files", "become", "become_user", "tasks", "handlers", "serial", "throttle", "tags", "gather_facts"];
+        ["name", "hosts", "vars", "vars_files", "become", "become_user", "tasks", "handlers", "serial", "throttle", "tags", "gather_facts", "gather_subset"];
 
     private static readonly string[] TaskKeys =
         ["name", "when", "loop", "with_items", "register", "notify", "requires", "tags", "ignore_errors", "changed_when",
@@ -57,6 +57,8 @@ public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
         string? serial = null;
         int? throttle = null;
         IReadOnlyList<string> tags = [];
+        bool? gatherFacts = null;
+        IReadOnlyList<string>? gatherSubset = null;
         var tasks = new List<TaskDefinition>();
         var handlers = new List<TaskDefinition>();
         foreach (var (keyNode, value) in node.Children)
@@ -76,7 +78,15 @@ public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
                 case "serial": serial = reader.String(value, key); break;
                 case "throttle": throttle = reader.Int(value, key, 1); break;
                 case "tags": tags = [.. reader.Strings(value, key).Select(s => s.Value)]; break;
-                case "gather_facts": reader.Bool(value, key); break;
+                case "gather_facts": gatherFacts = reader.Bool(value, key); break;
+                case "gather_subset":
+                    gatherSubset = [.. reader.Strings(value, key).Select(s => s.Value)];
+                    if (Facts.Gathered.FactSubsets.Parse(gatherSubset, out var unknown) is null)
+                    {
+                        reader.Error(value, $"gather_subset: unknown subset '{unknown}'{NameSuggestion.DidYouMean(unknown!, [.. Facts.Gathered.FactSubsets.Known])}");
+                    }
+
+                    break;
                 case "tasks": LoadTasks(reader, value, index, isHandler: false, tasks); break;
                 case "handlers": LoadTasks(reader, value, index, isHandler: true, handlers); break;
                 default:
@@ -107,6 +117,8 @@ public sealed class PlaybookLoader(IReadOnlyCollection<string> moduleNames)
             Serial = serial,
             Throttle = throttle,
             Tags = tags,
+            GatherFacts = gatherFacts,
+            GatherSubset = gatherSubset,
         };
     }
 

@@ -52,7 +52,7 @@ internal sealed class FactPlanner(RunState state)
         {
             var module = state.Modules.Get(task.Module);
             var vars = state.Scope.For(node);
-            if (task.When is not null && !state.Templates.Evaluate(task.When, vars))
+            if (TaskConditions.FirstFalse(node, vars, state.Templates) is not null)
             {
                 return [];
             }

@@ -9,4 +9,7 @@ namespace Converge.Core.Running;
 internal sealed record NodeResult(OutcomeStatus Status, bool Blocked, bool Pending)
 {
     public static NodeResult NotNotified { get; } = new(OutcomeStatus.Skipped, false, false);
+
+    /// <summary>The node did not run because its host stopped (or never started); nothing is reported for it.</summary>
+    public static NodeResult NotRun { get; } = new(OutcomeStatus.Skipped, Blocked: true, Pending: false);
 }

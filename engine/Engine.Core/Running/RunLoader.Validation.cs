@@ -43,6 +43,14 @@ public sealed partial class RunLoader
     {
         var deferred = run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
         deferred.Add("item");
+
+        // Facts are known only once gathered (a play's gathering, or a setup task): their names are deferred.
+        if (run.Playbook.Plays.Any(p => p.GatherFacts != false) || run.Playbook.Plays.SelectMany(p => p.Tasks).Any(t => t.Module == "setup"))
+        {
+            deferred.Add("ansible_facts");
+            deferred.Add(FactPrefix);
+        }
+
         var binder = new ParamsBinder(templates);
         var scope = new VariableScope(run, check: true);
         var problems = new System.Collections.Concurrent.ConcurrentDictionary<Diagnostic, System.Collections.Concurrent.ConcurrentBag<string>>();
@@ -109,7 +117,14 @@ public sealed partial class RunLoader
         }
     }
 
+    /// <summary>A deferred entry that stands for every <c>ansible_NAME</c> fact variable (interface facts cannot be listed before gathering).</summary>
+    private const string FactPrefix = "ansible_*";
+
+    private static bool IsDeferred(HashSet<string> deferred, string variable) =>
+        deferred.Contains(variable.Split('.', '[')[0]) || (deferred.Contains(FactPrefix) && variable.StartsWith("ansible_", StringComparison.Ordinal));
+
     private static bool IsUndefined(string message, string name) =>
+        name == FactPrefix ? message.Contains("undefined variable 'ansible_", StringComparison.Ordinal) :
         message.Contains($"undefined variable '{name}'", StringComparison.Ordinal)
         || message.Contains($"undefined variable '{name}.", StringComparison.Ordinal)
         || message.Contains($"undefined variable '{name}[", StringComparison.Ordinal)
@@ -130,7 +145,7 @@ public sealed partial class RunLoader
         {
             templates.Evaluate(condition, vars);
         }
-        catch (UndefinedVariableException e) when (deferred.Contains(e.Variable.Split('.', '[')[0]))
+        catch (UndefinedVariableException e) when (IsDeferred(deferred, e.Variable))
         {
         }
         catch (UndefinedVariableException e)

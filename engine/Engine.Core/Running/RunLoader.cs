@@ -21,6 +21,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
     public LoadedRun Load(RunRequest request)
     {
         var diagnostics = new DiagnosticBag();
+        Vault.VaultKeyring.Current = request.Vault;
         var inventory = InventoryLoader.Load(request.Inventories, diagnostics);
         var extra = ExtraVariables.Parse(request.ExtraVars, diagnostics);
         var playbook = File.Exists(request.Playbook)

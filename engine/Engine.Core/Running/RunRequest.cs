@@ -16,4 +16,7 @@ public sealed record RunRequest
     public string? Limit { get; init; }
 
     public TaskFilter Filter { get; init; } = TaskFilter.All;
+
+    /// <summary>The vault passwords that open vaulted files and <c>!vault</c> values.</summary>
+    public Vault.VaultKeyring Vault { get; init; } = Core.Vault.VaultKeyring.Empty;
 }

@@ -10,7 +10,7 @@ namespace Converge.Core.Running;
 /// <summary>What all host workers of one run share: node completions, throttles, forks, outcomes.</summary>
 internal sealed class RunState
 {
-    private readonly Dictionary<GraphNode, TaskCompletionSource<NodeResult>> _completion;
+    private readonly ConcurrentDictionary<GraphNode, TaskCompletionSource<NodeResult>> _completion = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _throttles = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TaskOutcome> _outcomes = new();
 
@@ -22,9 +22,10 @@ internal sealed class RunState
         Modules = modules;
         Templates = templates;
         Binder = new ParamsBinder(templates);
-        Scope = new VariableScope(run, options.Check);
+        Strategy = ExecutionStrategy.For(options);
+        Scope = new VariableScope(run, Strategy.IsCheck);
+        Gathering = new FactGathering(this);
         Forks = new SemaphoreSlim(Math.Max(1, options.Forks));
-        _completion = run.Graph.Nodes.ToDictionary(n => n, _ => new TaskCompletionSource<NodeResult>(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
     public LoadedRun Run { get; }
@@ -37,17 +38,37 @@ internal sealed class RunState
 
     public TemplateEngine Templates { get; }
 
+    /// <summary>Check or apply, chosen once for the run.</summary>
+    public ExecutionStrategy Strategy { get; }
+
     public ParamsBinder Binder { get; }
 
     public VariableScope Scope { get; }
+
+    /// <summary>Each play's fact gathering (decided once per run).</summary>
+    public FactGathering Gathering { get; }
 
     public SemaphoreSlim Forks { get; }
 
     public IReadOnlyList<TaskOutcome> Outcomes => [.. _outcomes];
 
-    public Task<NodeResult> ResultOf(GraphNode node) => _completion[node].Task;
+    /// <summary>A node's result once it completes; nodes spliced in at run time get theirs on first use.</summary>
+    public Task<NodeResult> ResultOf(GraphNode node) => CompletionOf(node).Task;
 
-    public void Complete(GraphNode node, NodeResult result) => _completion[node].TrySetResult(result);
+    public void Complete(GraphNode node, NodeResult result) => CompletionOf(node).TrySetResult(result);
+
+    /// <summary>The recap of one host from its outcomes; an ignored failure counts as ok, as in Ansible.</summary>
+    public HostSummary SummaryOf(string host, bool unreachable)
+    {
+        var mine = Outcomes.Where(o => o.Host == host).ToList();
+        return new HostSummary(
+            host,
+            Ok: mine.Count(o => o.Status == OutcomeStatus.Ok || (o.Status == OutcomeStatus.Failed && o.Ignored)),
+            Changed: mine.Count(o => o.Status == OutcomeStatus.Changed),
+            Failed: mine.Count(o => o.Status == OutcomeStatus.Failed && !o.Ignored),
+            Skipped: mine.Count(o => o.Status == OutcomeStatus.Skipped),
+            Unreachable: unreachable);
+    }
 
     /// <summary>The semaphore bounding how many hosts run a task at once (<c>throttle:</c>), or null.</summary>
     public SemaphoreSlim? ThrottleOf(GraphNode node)
@@ -55,6 +76,9 @@ internal sealed class RunState
         var limit = node.Task.Throttle ?? node.Play.Throttle;
         return limit is { } n ? _throttles.GetOrAdd(node.Task.Id, _ => new SemaphoreSlim(n)) : null;
     }
+
+    private TaskCompletionSource<NodeResult> CompletionOf(GraphNode node) =>
+        _completion.GetOrAdd(node, _ => new TaskCompletionSource<NodeResult>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public void Report(TaskOutcome outcome)
     {

@@ -16,6 +16,7 @@ public sealed class VariableScope
     private readonly Dictionary<int, List<string>> _playHosts;
     private readonly ConcurrentDictionary<string, object?> _hostvars = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, object?>> _registered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, object?>> _facts = new(StringComparer.Ordinal);
 
     public VariableScope(LoadedRun run, bool check)
     {
@@ -43,11 +44,42 @@ public sealed class VariableScope
         }
     }
 
+    /// <summary>
+    /// Merges facts into a host's facts (gathered, or returned by a module as <c>ansible_facts</c>, as
+    /// Ansible does): visible as <c>ansible_facts</c> and, as with Ansible's default
+    /// <c>inject_facts_as_vars</c>, as <c>ansible_NAME</c>, to the host's tasks and through hostvars.
+    /// </summary>
+    public void SetFacts(string host, IReadOnlyDictionary<string, object?> facts)
+    {
+        var merged = _facts.AddOrUpdate(
+            host,
+            _ => new Dictionary<string, object?>(facts, StringComparer.Ordinal),
+            (_, old) => new Dictionary<string, object?>(old.Concat(facts).GroupBy(p => p.Key).Select(g => g.Last()), StringComparer.Ordinal));
+        if (_hostvars.TryGetValue(host, out var view) && view is ConcurrentDictionary<string, object?> vars)
+        {
+            foreach (var (key, value) in FactVariables(merged))
+            {
+                vars[key] = value;
+            }
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, object?>> FactVariables(IReadOnlyDictionary<string, object?> facts) =>
+        facts.Select(p => KeyValuePair.Create("ansible_" + p.Key, p.Value)).Append(KeyValuePair.Create<string, object?>("ansible_facts", facts));
+
     public IReadOnlyDictionary<string, object?> For(GraphNode node, object? item = null, bool hasItem = false)
     {
         var host = node.Host;
         var vars = new Dictionary<string, object?>(_run.HostVariables[host], StringComparer.Ordinal);
+
+        // Facts sit above inventory variables and below play vars, as in Ansible's precedence table.
+        Merge(vars, _facts.TryGetValue(host, out var facts) ? FactVariables(facts) : null);
         Merge(vars, _run.PlayVariables.TryGetValue(node.Play.Index, out var play) ? play : null);
+        foreach (var block in node.Scope.OutermostFirst())
+        {
+            Merge(vars, block.Vars);
+        }
+
         Merge(vars, node.Task.Vars);
         Merge(vars, _registered.TryGetValue(host, out var registered) ? registered : null);
         if (hasItem)

@@ -1,4 +1,5 @@
 using Converge.Core.Diagnostics;
+using Converge.Core.Vault;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -28,11 +29,18 @@ public sealed record YamlFile(string Path, YamlNode? Root)
 
     public static YamlFile? Parse(string path, string text, DiagnosticBag diagnostics)
     {
+        if (VaultedYaml.OpenFile(path, text, diagnostics) is not { } plain)
+        {
+            return null;
+        }
+
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            return new YamlFile(path, stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode);
+            stream.Load(new StringReader(plain));
+            var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            VaultedYaml.OpenValues(path, root, diagnostics);
+            return new YamlFile(path, root);
         }
         catch (YamlException e)
         {

@@ -173,7 +173,7 @@ public sealed class InventoryDiagnosticsTests
     }
 
     [Fact]
-    public void A_vault_encrypted_vars_file_is_reported_not_misread()
+    public void A_vault_encrypted_vars_file_without_a_password_is_reported_not_misread()
     {
         using var files = new TempInventory();
         files.Write("hosts.ini", "[web]\nweb1\n");
@@ -181,7 +181,7 @@ public sealed class InventoryDiagnosticsTests
 
         var diagnostics = Load(files, "hosts.ini");
 
-        Assert.Equal(["group_vars/web.yml:1:1: Ansible Vault encrypted files are not supported; decrypt it (ansible-vault decrypt) or keep secrets elsewhere"], diagnostics);
+        Assert.Equal(["group_vars/web.yml:1:1: file group_vars/web.yml is vaulted, but no vault password was given (use --vault-password-file, --vault-id or --ask-vault-pass)"], diagnostics);
     }
 
     [Fact]

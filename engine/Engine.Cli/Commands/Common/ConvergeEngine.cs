@@ -1,6 +1,7 @@
 using Converge.Core.Diagnostics;
 using Converge.Core.Running;
 using Converge.Core.Templates;
+using Converge.Core.Vault;
 using Converge.Modules;
 
 namespace Converge.Cli.Commands.Common;
@@ -15,15 +16,21 @@ internal static class ConvergeEngine
     public static Runner Runner() => new(BuiltinCatalog.Modules(), Templates);
 
     /// <summary>Loads and validates; on invalid input prints every diagnostic and returns null (exit 1).</summary>
-    public static LoadedRun? TryLoad(RunRequest request, TextWriter error)
+    public static LoadedRun? TryLoad(Func<RunRequest> request, TextWriter error)
     {
         try
         {
-            return Loader().Load(request);
+            return Loader().Load(request());
         }
         catch (ConfigurationException e)
         {
             error.Write(DiagnosticFormatter.Format(e.Diagnostics));
+            return null;
+        }
+        catch (VaultException e)
+        {
+            // A vault password source that cannot be read: nothing was loaded or contacted.
+            error.WriteLine("converge: " + e.Message);
             return null;
         }
     }

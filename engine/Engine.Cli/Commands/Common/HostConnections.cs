@@ -8,7 +8,7 @@ namespace Converge.Cli.Commands.Common;
 /// <summary>The connection settings of a run from the command line: host keys, timeouts, the run's redactor.</summary>
 internal static class HostConnections
 {
-    public static RunOptions Apply(RunOptions options, string? knownHosts, bool acceptNewHostKeys, TimeSpan connectTimeout)
+    public static RunOptions RunOptions(bool check, int forks, string? knownHosts, bool acceptNewHostKeys, TimeSpan connectTimeout)
     {
         var redactor = new Redactor();
         var connection = new ConnectionOptions
@@ -18,8 +18,10 @@ internal static class HostConnections
             ConnectTimeout = connectTimeout,
             Redactor = redactor,
         };
-        return options with
+        return new RunOptions
         {
+            Check = check,
+            Forks = forks,
             Redactor = redactor,
             Connect = (host, variables) =>
             {

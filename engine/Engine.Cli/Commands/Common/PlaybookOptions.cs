@@ -24,8 +24,11 @@ internal sealed class PlaybookOptions
 
     public Option<string[]> SkipTags { get; } = new("--skip-tags") { Description = "Skip tasks with these tags." };
 
+    public VaultOptions Vault { get; } = new();
+
     public void AddTo(Command command)
     {
+        Vault.AddTo(command);
         command.Arguments.Add(Playbook);
         command.Options.Add(Inventory);
         command.Options.Add(ExtraVars);
@@ -41,6 +44,7 @@ internal sealed class PlaybookOptions
         ExtraVars = result.GetValue(ExtraVars) ?? [],
         Limit = result.GetValue(Limit),
         Filter = new TaskFilter(Split(result.GetValue(Tags)), Split(result.GetValue(SkipTags))),
+        Vault = Vault.Keyring(result),
     };
 
     private static string[] Split(string[]? values) =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Reporting;
 using Converge.Core.Running;
@@ -12,7 +11,7 @@ internal static class RunVerb
 {
     public static async Task<int> RunAsync(ParseResult parse, PlaybookOptions playbook, ApplyOptions options, bool check, bool diff, bool detailed, CancellationToken ct)
     {
-        var run = ConvergeEngine.TryLoad(playbook.Request(parse), Console.Error);
+        var run = ConvergeEngine.TryLoad(() => playbook.Request(parse), Console.Error);
         if (run is null)
         {
             return ExitCodes.InvalidInput;
@@ -26,16 +25,14 @@ internal static class RunVerb
         }
 
         var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
-        var runOptions = HostConnections.Apply(
-            new RunOptions
-            {
-                Check = check,
-                Forks = Math.Max(1, parse.GetValue(options.Forks)),
-                Connect = (host, _) => new LocalConnection(host),
-            },
+        var runOptions = HostConnections.RunOptions(
+            check,
+            Math.Max(1, parse.GetValue(options.Forks)),
             parse.GetValue(options.KnownHosts),
             parse.GetValue(options.AcceptNewHostKeys),
             TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
+        // The loader opened the run's vaulted values on this flow; none of them may be printed.
+        Converge.Core.Vault.VaultKeyring.Current.RegisterWith(runOptions.Redactor);
         var runner = ConvergeEngine.Runner();
         RunReport report;
         if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)

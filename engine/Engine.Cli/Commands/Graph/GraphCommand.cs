@@ -18,7 +18,7 @@ internal static class GraphCommand
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            var run = ConvergeEngine.TryLoad(playbook.Request(parse), Console.Error);
+            var run = ConvergeEngine.TryLoad(() => playbook.Request(parse), Console.Error);
             if (run is null)
             {
                 return ExitCodes.InvalidInput;

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Converge.Core.Diagnostics;
+using Converge.Cli.Commands.Common;
 using Converge.Core.Inventory;
+using Converge.Core.Secrets;
+using Converge.Core.Vault;
 
 namespace Converge.Cli.Commands.Inventory;
 
@@ -25,17 +28,36 @@ public static class InventoryCommand
             list,
             host,
         };
-        command.SetAction((ParseResult result, CancellationToken _) => Task.FromResult(Run(
-            result.GetValue(inventories) ?? [],
-            result.GetValue(list),
-            result.GetValue(host),
-            result.InvocationConfiguration.Output,
-            result.InvocationConfiguration.Error)));
+        var vault = new VaultOptions();
+        vault.AddTo(command);
+        command.SetAction((ParseResult result, CancellationToken _) =>
+        {
+            try
+            {
+                VaultKeyring.Current = vault.Keyring(result);
+            }
+            catch (VaultException e)
+            {
+                result.InvocationConfiguration.Error.WriteLine("converge inventory: " + e.Message);
+                return Task.FromResult(1);
+            }
+
+            return Task.FromResult(Run(
+                result.GetValue(inventories) ?? [],
+                result.GetValue(list),
+                result.GetValue(host),
+                result.InvocationConfiguration.Output,
+                result.InvocationConfiguration.Error));
+        });
         return command;
     }
 
     internal static int Run(IReadOnlyList<string> paths, bool list, string? host, TextWriter output, TextWriter error)
     {
+        // Vaulted values are opened to resolve the inventory but never printed (ansible-inventory prints
+        // them still encrypted; Converge prints [REDACTED]).
+        var redactor = new Redactor();
+        output = new RedactingWriter(output, redactor);
         if (paths.Count == 0)
         {
             error.WriteLine("converge inventory: give at least one inventory with -i FILE|DIR");
@@ -50,6 +72,7 @@ public static class InventoryCommand
 
         var diagnostics = new DiagnosticBag();
         var inventory = InventoryLoader.Load(paths, diagnostics);
+        VaultKeyring.Current.RegisterWith(redactor);
         if (diagnostics.HasErrors)
         {
             error.Write(DiagnosticFormatter.Format(diagnostics.Items));

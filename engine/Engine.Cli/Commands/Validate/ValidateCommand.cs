@@ -14,7 +14,7 @@ internal static class ValidateCommand
         playbook.AddTo(command);
         command.SetAction(parse =>
         {
-            var run = ConvergeEngine.TryLoad(playbook.Request(parse), Console.Error);
+            var run = ConvergeEngine.TryLoad(() => playbook.Request(parse), Console.Error);
             if (run is null)
             {
                 return ExitCodes.InvalidInput;

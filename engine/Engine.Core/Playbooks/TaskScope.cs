@@ -1,0 +1,40 @@
+namespace Converge.Core.Playbooks;
+
+/// <summary>
+/// The keywords a task inherits from the blocks around it, as in Ansible: a <c>block:</c>'s <c>when</c>,
+/// <c>become</c>, <c>become_user</c> and <c>vars</c> flow into each of its tasks (its <c>tags</c> are applied
+/// when the graph is filtered, so the runner never sees them). Every graph node carries one; a task outside
+/// any block has <see cref="Play"/>, the empty scope. The runner reads it in three places: the task's
+/// conditions (<c>Running/TaskConditions</c>), its variables (<c>Running/VariableScope</c>) and its become
+/// (<c>Running/HostSession.BecomeOf</c>), so a loader that nests blocks only has to build the chain.
+/// </summary>
+public sealed record TaskScope
+{
+    /// <summary>The scope of a task directly in a play: nothing inherited.</summary>
+    public static TaskScope Play { get; } = new();
+
+    /// <summary>The enclosing block's scope; null for the outermost block (the play is implicit).</summary>
+    public TaskScope? Parent { get; init; }
+
+    /// <summary>The block's <c>when</c>: the block's tasks run only when it and every outer one hold.</summary>
+    public string? When { get; init; }
+
+    public bool? Become { get; init; }
+
+    public string? BecomeUser { get; init; }
+
+    /// <summary>The block's <c>vars</c>: above play vars, below the task's own vars.</summary>
+    public IReadOnlyDictionary<string, object?> Vars { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>This scope and its parents, outermost first (the order conditions hold and vars layer in).</summary>
+    public IReadOnlyList<TaskScope> OutermostFirst()
+    {
+        var chain = new List<TaskScope>();
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            chain.Insert(0, scope);
+        }
+
+        return chain;
+    }
+}

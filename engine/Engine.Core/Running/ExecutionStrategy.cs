@@ -1,0 +1,29 @@
+using Converge.Core.Connections;
+using Converge.Core.Modules;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// Check versus apply, chosen once per run (<see cref="For"/>, the only place the mode is read): everything
+/// the two modes do differently is a member here, so the rest of the runner has no <c>if (check)</c>.
+/// (Cake's <c>DryRunExecutionStrategy</c> and <c>DefaultExecutionStrategy</c>.)
+/// </summary>
+internal abstract class ExecutionStrategy
+{
+    /// <summary>True for check mode; a label for <c>ansible_check_mode</c> and the report, never a branch.</summary>
+    public abstract bool IsCheck { get; }
+
+    public static ExecutionStrategy For(RunOptions options) => options.Check ? new CheckStrategy() : new ApplyStrategy();
+
+    /// <summary>The host's connection as every task sees it; check mode refuses every change in the transport.</summary>
+    public abstract IConnection Guard(IConnection connection);
+
+    /// <summary>What happens to a drift the check found: applied (the result), or left predicted (null).</summary>
+    public abstract Task<ApplyResult?> OnDriftAsync(Func<CancellationToken, Task<ApplyResult>> apply, CancellationToken ct);
+
+    /// <summary>After a handler ran: its pending notification is cleared only when it really ran.</summary>
+    public abstract Task AfterHandlerAsync(Func<CancellationToken, Task> clearNotification, CancellationToken ct);
+
+    /// <summary>Whether a task's failure is an assumed change: one an earlier pending (unapplied) change would fix.</summary>
+    public abstract bool IsAssumedChange(Exception error, bool upstreamPending);
+}

@@ -1,0 +1,56 @@
+using Converge.Core.Graph;
+using Converge.Core.Playbooks;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// One host's handlers: which are notified in this run, which were left pending by an earlier run (read from
+/// the host's <see cref="HandlerJournal"/>), and the journal writes around a notifying change: recorded before
+/// the change is applied, cleared when the change turned out to be none or when the handler ran.
+/// </summary>
+internal sealed class HandlerNotifications(HandlerJournal? journal, HashSet<string> pendingFromEarlierRuns, ExecutionStrategy strategy)
+{
+    private readonly HashSet<TaskDefinition> _notified = [];
+
+    public static async Task<HandlerNotifications> ReadAsync(HostSession session, ExecutionStrategy strategy, CancellationToken ct) =>
+        new(session.Journal, session.Journal is null ? [] : await session.Journal.ReadAsync(session.Facts, ct), strategy);
+
+    /// <summary>Whether a node runs as far as handlers go: any task does; a handler only when notified now or earlier.</summary>
+    public bool ShouldRun(GraphNode node, out bool fromEarlierRun)
+    {
+        fromEarlierRun = KeyOf(node) is { } key && pendingFromEarlierRuns.Contains(key);
+        return !node.Task.IsHandler || fromEarlierRun || _notified.Contains(node.Task);
+    }
+
+    /// <summary>A node changed: the handlers it notifies will run.</summary>
+    public void Notify(GraphNode node) => _notified.UnionWith(GraphBuilder.NotifiedHandlers(node));
+
+    /// <summary>Persists the node's notifications before its change, so a run that dies right after the change still fires them next time.</summary>
+    public async Task<IReadOnlyList<string>> RecordBeforeChangeAsync(GraphNode node, CancellationToken ct)
+    {
+        var keys = new List<string>();
+        foreach (var handler in journal is null ? [] : GraphBuilder.NotifiedHandlers(node))
+        {
+            var key = journal!.KeyOf(node.Play, handler);
+            await journal.AddAsync(key, handler.Name, ct);
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    /// <summary>The change recorded by <see cref="RecordBeforeChangeAsync"/> was none after all (<c>changed_when</c>).</summary>
+    public async Task ForgetAsync(IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        foreach (var key in keys)
+        {
+            await journal!.RemoveAsync(key, ct);
+        }
+    }
+
+    /// <summary>A handler ran: its notification is done (in apply mode; check mode ran nothing).</summary>
+    public Task HandlerRanAsync(GraphNode node, CancellationToken ct) =>
+        KeyOf(node) is { } key ? strategy.AfterHandlerAsync(c => journal!.RemoveAsync(key, c), ct) : Task.CompletedTask;
+
+    private string? KeyOf(GraphNode node) => node.Task.IsHandler && journal is not null ? journal.KeyOf(node.Play, node.Task) : null;
+}

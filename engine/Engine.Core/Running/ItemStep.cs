@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.Core.Graph;
+using Converge.Core.Modules;
+using Converge.Core.Playbooks;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// One loop item of a task (or the task's single run): bind → check → plan → apply (as the run's
+/// <see cref="ExecutionStrategy"/> decides) → changed_when/failed_when → register; retried while <c>until</c> fails.
+/// </summary>
+internal sealed class ItemStep(RunState state, HostSession session, HandlerNotifications handlers, HostAgenda agenda)
+{
+    public async Task<ItemRun> RunAsync(int index, (bool HasItem, object? Item) item, CancellationToken ct)
+    {
+        var node = agenda[index];
+        var task = node.Task;
+        for (var attempt = 0; ; attempt++)
+        {
+            ItemRun run;
+            try
+            {
+                run = await RunOnceAsync(index, item, ct);
+            }
+            catch (TaskFailedException) when (task.Until is not null && attempt < Math.Max(task.Retries, 1))
+            {
+                // As in Ansible, a failed attempt of a task with `until` is retried, not final.
+                await Task.Delay(TimeSpan.FromSeconds(task.Delay), ct);
+                session.Facts.InvalidateAll();
+                continue;
+            }
+
+            // A predicted run (check mode) has no result: `until` cannot hold or fail on it, so it is not retried.
+            if (task.Until is null || run.Predicted || state.Templates.Evaluate(task.Until, RegisteredResult.VarsWith(state.Scope.For(node, item.Item, item.HasItem), task, run.Registered)))
+            {
+                return run;
+            }
+
+            if (attempt >= Math.Max(task.Retries, 1))
+            {
+                throw new TaskFailedException($"until '{task.Until}' did not hold after {attempt + 1} attempts");
+            }
+
+            // A retry waits for the host to change on its own (a service coming up): read it afresh.
+            await Task.Delay(TimeSpan.FromSeconds(task.Delay), ct);
+            session.Facts.InvalidateAll();
+        }
+    }
+
+    private async Task<ItemRun> RunOnceAsync(int index, (bool HasItem, object? Item) item, CancellationToken ct)
+    {
+        var node = agenda[index];
+        var task = node.Task;
+        var module = state.Modules.Get(task.Module);
+        var vars = state.Scope.For(node, item.Item, item.HasItem);
+        var parameters = state.Binder.Bind(module, task.Params, task.File, task.ModuleSpan, vars);
+        var become = session.BecomeOf(node);
+        if (become is null)
+        {
+            await session.EnsureFactsAsync(agenda, index, module.FactsOf(parameters), ct);
+        }
+
+        var context = new ModuleContext
+        {
+            Host = node.Host,
+            Connection = become is null ? session.Connection : new BecomeConnection(session.Connection, become),
+            Become = become,
+            Facts = session.Facts,
+            Variables = vars,
+            PlaybookDirectory = state.Run.Playbook.Directory,
+            Templates = state.Templates,
+            Artifacts = state.Options.Artifacts,
+        };
+
+        Plan plan;
+        ApplyResult? applied = null;
+        IReadOnlyList<string> journaled = [];
+        try
+        {
+            plan = await module.CheckAsync(context, parameters, ct);
+            if (plan.IsDrift)
+            {
+                applied = await state.Strategy.OnDriftAsync(
+                    async c =>
+                    {
+                        journaled = await handlers.RecordBeforeChangeAsync(node, c);
+                        return await module.ApplyAsync(context, parameters, plan, c);
+                    },
+                    ct);
+            }
+        }
+        catch (TaskFailedException e) when (task.FailedWhen is not null || task.Register is not null)
+        {
+            var output = RegisteredResult.Of(null, null, failed: true, e.Message, e.Output, e.ExitCode, e.StderrTail);
+            Register(node, output);
+            if (task.FailedWhen is not null && !state.Templates.Evaluate(task.FailedWhen, RegisteredResult.VarsWith(vars, task, output)))
+            {
+                return new ItemRun(item.HasItem, item.Item, Plan.InSync($"failure ignored: failed_when '{task.FailedWhen}' is false"), null, false, output);
+            }
+
+            throw;
+        }
+
+        var registered = RegisteredResult.Of(plan, applied, failed: false, applied?.Message ?? plan.Reason, null, null, null);
+        if (plan.IsDrift && applied is null)
+        {
+            return Predicted(node, item, plan, vars, registered);
+        }
+
+        var changed = plan.IsDrift;
+        if (task.ChangedWhen is not null)
+        {
+            changed = state.Templates.Evaluate(task.ChangedWhen, RegisteredResult.VarsWith(vars, task, registered));
+            registered = new Dictionary<string, object?>(registered) { ["changed"] = changed };
+        }
+
+        if (!changed)
+        {
+            await handlers.ForgetAsync(journaled, ct);
+        }
+
+        if (task.FailedWhen is not null && state.Templates.Evaluate(task.FailedWhen, RegisteredResult.VarsWith(vars, task, registered)))
+        {
+            Register(node, new Dictionary<string, object?>(registered) { ["failed"] = true });
+            throw new TaskFailedException($"failed_when '{task.FailedWhen}' is true");
+        }
+
+        Register(node, registered);
+        return new ItemRun(item.HasItem, item.Item, plan, applied, changed, registered);
+    }
+
+    /// <summary>
+    /// The strategy left the drift unapplied (check mode, e.g. a command that would run), so there is no output
+    /// to test: `failed_when` and `until` are not evaluated, and `changed_when` only when it does not need the
+    /// result. A task declared never to change (`changed_when: false`, e.g. a read-only command) is reported
+    /// skipped, as Ansible skips commands in check mode; otherwise it is a predicted change.
+    /// </summary>
+    private ItemRun Predicted(GraphNode node, (bool HasItem, object? Item) item, Plan plan, IReadOnlyDictionary<string, object?> vars, Dictionary<string, object?> registered)
+    {
+        var task = node.Task;
+
+        // A condition that reads the task's own result (e.g. `r.rc == 0`) is unknown before the change: it stays predicted.
+        var readsResult = task.Register is { } name && Regex.IsMatch(task.ChangedWhen ?? "", $@"(?<![\w.]){Regex.Escape(name)}\b");
+        var changed = task.ChangedWhen is null || readsResult || state.Templates.Evaluate(task.ChangedWhen, RegisteredResult.VarsWith(vars, task, registered));
+
+        registered["changed"] = changed;
+        registered["skipped"] = !changed;
+        Register(node, registered);
+        var what = string.Join("; ", plan.Changes.Select(c => c.After is null ? c.Path : $"`{c.After}`"));
+        var shown = changed ? plan : Plan.InSync($"check mode: {what} not run (changed_when is false)");
+        return new ItemRun(item.HasItem, item.Item, shown, null, changed, registered) { Predicted = true };
+    }
+
+    private void Register(GraphNode node, IReadOnlyDictionary<string, object?> output)
+    {
+        // A module that returns ansible_facts (setup) sets the host's facts, registered or not, as in Ansible.
+        if (output.GetValueOrDefault("ansible_facts") is IReadOnlyDictionary<string, object?> facts && output.GetValueOrDefault("failed") is not true)
+        {
+            state.Scope.SetFacts(node.Host, facts);
+        }
+
+        if (node.Task.Register is { } name)
+        {
+            state.Scope.Register(node.Host, name, output);
+        }
+    }
+}
