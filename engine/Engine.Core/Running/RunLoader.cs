@@ -68,6 +68,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         // Every task that loaded is validated even when other parts have errors, so one run shows them all.
         ValidateConnections(run, diagnostics);
         ValidateTasks(run, diagnostics);
+        ValidateLocalFiles(run, diagnostics);
 
         diagnostics.ThrowIfErrors();
         return run;

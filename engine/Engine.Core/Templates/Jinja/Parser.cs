@@ -36,6 +36,18 @@ public sealed partial class Parser
     /// <summary>Parses a bare expression (a <c>when:</c> condition).</summary>
     public static Expr ParseExpression(string text, JinjaLibrary library)
     {
+        try
+        {
+            return Expression(text, library);
+        }
+        catch (TemplateSyntaxException e) when (e.Reason.Contains("print statement", StringComparison.Ordinal))
+        {
+            throw new TemplateSyntaxException(e.Reason.Replace("end of print statement", "the end of the expression", StringComparison.Ordinal), e.Line, e.Column);
+        }
+    }
+
+    private static Expr Expression(string text, JinjaLibrary library)
+    {
         var tokens = Lexer.Tokenize("{{" + text + "}}", JinjaOptions.Ansible);
 
         // The expression was wrapped in "{{ }}": positions shift back by the two characters added.
