@@ -24,6 +24,9 @@ public sealed partial class Evaluator(RenderSession session)
                         throw u.Error();
                     }
 
+                    // Jinja folds a constant None into the template text, which Ansible's finalize prints as ''.
+                    value = value is null && o.Value is Expr.Const ? string.Empty : value;
+
                     output.Write(value, o.Value is Expr.Filter { FilterName: "to_json" or "to_nice_json" or "to_yaml" or "to_nice_yaml" or "string" });
                     break;
                 case Stmt.If i:

@@ -93,6 +93,12 @@ public sealed partial class RenderSession(JinjaEnvironment environment, IReadOnl
             return text;
         }
 
+        // Ansible's Templar returns a lone "{{ name }}" of a bool or number variable as that value (SINGLE_VAR).
+        if (SingleVariable().Match(text) is { Success: true } single && TryVariable(single.Groups[1].Value, out var plain) && plain is bool or long or double)
+        {
+            return plain;
+        }
+
         var template = Environment.String(text);
         var output = new OutputBuffer(this);
         new Evaluator(this).Execute(template.Body, new Frame(null), output);
@@ -127,6 +133,9 @@ public sealed partial class RenderSession(JinjaEnvironment environment, IReadOnl
             _templatePath = outer;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\{\{\s*(\w+)\s*\}\}\n?$")]
+    private static partial System.Text.RegularExpressions.Regex SingleVariable();
 
     internal TemplateRuntimeException TooLarge() => _resolving.Count > 0
         ? new TemplateRuntimeException($"variable '{_resolving[^1]}' expands past {MaxOutput / (1024 * 1024)} MB (through {string.Join(" → ", _resolving)}); is a variable repeated into itself?")

@@ -100,7 +100,7 @@ public static class CoreFilters
         {
             "ceil" => Math.Ceiling(value * factor) / factor,
             "floor" => Math.Floor(value * factor) / factor,
-            _ => Math.Round(value * factor, MidpointRounding.AwayFromZero) / factor,
+            _ => Math.Round(value * factor, MidpointRounding.ToEven) / factor,
         };
     }
 }

@@ -20,10 +20,6 @@ public static partial class PyYaml
         else
         {
             text.Append(Flow(value)).Append('\n');
-            if (!IsCollection(value))
-            {
-                text.Append("...\n");
-            }
         }
 
         return text.ToString();
@@ -51,14 +47,14 @@ public static partial class PyYaml
                 text.Append(' ', column).Append('-');
                 if (IsCollection(item) && Py.Count(item) > 0 && !(flowLeaves && IsLeaf(item)))
                 {
-                    text.Append(' ', indent - 1);
+                    text.Append(' ');
                     var nested = new StringBuilder();
                     Block(item, nested, column + indent, indent, flowLeaves);
                     text.Append(nested.ToString().TrimStart(' '));
                 }
                 else
                 {
-                    text.Append(' ', indent - 1).Append(Flow(item)).Append('\n');
+                    text.Append(' ').Append(Flow(item)).Append('\n');
                 }
             }
         }

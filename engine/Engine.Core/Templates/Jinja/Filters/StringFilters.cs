@@ -163,7 +163,7 @@ public static partial class StringFilters
         var style = c.Text(0, "style", "plain");
         var (start, decoration, end) = style switch
         {
-            "c" => ("/*", " * ", " */"),
+            "c" => ("//", "// ", "//"),
             "cblock" => ("/*", " * ", " */"),
             "erlang" => ("%", "% ", "%"),
             "xml" => ("<!--", " - ", "-->"),
@@ -174,7 +174,7 @@ public static partial class StringFilters
         decoration = c.Kwargs.TryGetValue("decoration", out var d) ? Py.Str(d) : decoration;
         end = c.Kwargs.TryGetValue("postfix", out var e) ? Py.Str(e) : end;
         var body = string.Join('\n', Str(c).Split('\n').Select(l => (decoration + l).TrimEnd()));
-        return $"{start}\n{decoration.TrimEnd()}\n{body}\n{decoration.TrimEnd()}\n{end}";
+        return $"{start}\n{body}\n{end}";
     }
 
     private static object? WordWrap(FilterCall c)
