@@ -44,7 +44,8 @@ public sealed class TemplateEngineTests
     public void A_lone_list_keeps_its_type_and_a_number_becomes_text_as_in_ansible()
     {
         Assert.Equal(new List<object?> { "10.0.0.2", "10.0.0.3" }, _engine.RenderValue("{{ peers }}", Vars));
-        Assert.Equal("1462", _engine.RenderValue("{{ mtu }}", Vars));
+        Assert.Equal(1462L, _engine.RenderValue("{{ mtu }}", Vars));
+        Assert.Equal("1462", _engine.RenderValue("{{ mtu + 0 }}", Vars));
         Assert.Equal("mtu=1462", _engine.RenderValue("mtu={{ mtu }}", Vars));
     }
 
