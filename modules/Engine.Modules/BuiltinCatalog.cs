@@ -1,19 +1,39 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
+using Converge.Modules.Apt;
 using Converge.Modules.Assertions;
+using Converge.Modules.AuthorizedKey;
+using Converge.Modules.BlockInFile;
 using Converge.Modules.BuildDeb;
 using Converge.Modules.Command;
 using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
+using Converge.Modules.Cron;
+using Converge.Modules.Debug;
+using Converge.Modules.Fail;
 using Converge.Modules.Files;
+using Converge.Modules.Git;
+using Converge.Modules.Group;
+using Converge.Modules.Hostname;
 using Converge.Modules.InstallPkg;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
+using Converge.Modules.Pause;
+using Converge.Modules.Ping;
+using Converge.Modules.Raw;
+using Converge.Modules.Package;
 using Converge.Modules.Reboot;
+using Converge.Modules.Replace;
 using Converge.Modules.Service;
 using Converge.Modules.Setup;
 using Converge.Modules.Shell;
+using Converge.Modules.Sysctl;
+using Converge.Modules.Systemd;
+using Converge.Modules.Stat;
 using Converge.Modules.Template;
+using Converge.Modules.Timezone;
+using Converge.Modules.User;
+using Converge.Modules.WaitFor;
 using Converge.Modules.WriteInterfaces;
 
 namespace Converge.Modules;
@@ -29,7 +49,7 @@ public static class BuiltinCatalog
         registry.Register(new CopyModule());
         registry.Register(new CommandModule());
         registry.Register(new ShellModule());
-        registry.Register(new LineModule());
+        registry.Register(new LineModule("line"));
         registry.Register(new AssertModule());
         registry.Register(new ServiceModule());
         registry.Register(new WriteInterfacesModule());
@@ -38,6 +58,37 @@ public static class BuiltinCatalog
         registry.Register(new BuildDebModule());
         registry.Register(new RebootModule());
         registry.Register(new SetupModule());
+
+        // Users, system and control modules under Ansible's names (issue 13, helper modules-b).
+        registry.Register(new SystemdModule("systemd"));
+        registry.Register(new SystemdModule("systemd_service"));
+        registry.Register(new DebugModule());
+        registry.Register(new FailModule());
+        registry.Register(new PingModule());
+        registry.Register(new RawModule());
+        registry.Register(new UserModule());
+        registry.Register(new GroupModule());
+        registry.Register(new SysctlModule());
+        registry.Register(new CronModule());
+        registry.Register(new AuthorizedKeyModule());
+        registry.Register(new HostnameModule());
+        registry.Register(new TimezoneModule());
+        registry.Register(new GitModule());
+        registry.Register(new WaitForModule());
+        registry.Register(new PauseModule());
+
+        // Everyday package and file modules under Ansible's names (issue 13, packages and files).
+        registry.Register(new AptModule());
+        registry.Register(new PackageModule());
+        registry.Register(new LineModule());
+        registry.Register(new BlockInFileModule());
+        registry.Register(new ReplaceModule());
+        registry.Register(new StatModule());
+        foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
+        {
+            registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
+        }
+
         return registry;
     }
 

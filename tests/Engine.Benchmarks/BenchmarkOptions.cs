@@ -17,6 +17,9 @@ public sealed record BenchmarkOptions
 
     public int? Serve { get; init; }
 
+    /// <summary><c>--versus-ansible</c>: run Ansible and Converge side by side (default N = 10, 25, 50).</summary>
+    public bool VersusAnsible { get; init; }
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
@@ -27,13 +30,16 @@ public sealed record BenchmarkOptions
             {
                 "--login" when i + 1 < args.Count && args[i + 1] is "user" or "root" => options with { LoginAsRoot = args[++i] == "root" },
                 "--converge" when i + 1 < args.Count => options with { Converge = args[++i] },
+                "--versus-ansible" => options with { VersusAnsible = true },
                 "--serve" when i + 1 < args.Count => options with { Serve = int.Parse(args[++i]) },
                 _ when int.TryParse(args[i], out var n) && n > 0 => Add(options, n),
-                _ => throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--login user|root] [--converge PATH] [--serve N] [N ...]"),
+                _ => throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--versus-ansible] [--login user|root] [--converge PATH] [--serve N] [N ...]"),
             };
         }
 
-        return counts.Count == 0 ? options : options with { HostCounts = counts };
+        return counts.Count > 0 ? options with { HostCounts = counts }
+            : options.VersusAnsible ? options with { HostCounts = [10, 25, 50] }
+            : options;
 
         BenchmarkOptions Add(BenchmarkOptions current, int n)
         {

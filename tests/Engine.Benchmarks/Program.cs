@@ -3,8 +3,9 @@ using Converge.Benchmarks;
 // The SSH benchmark (issue 3): converge N loopback hosts with a 6-task playbook and time the first run,
 // a no-op rerun and check mode. Needs root. Usage:
 //   Engine.Benchmarks [--login user|root] [--converge PATH] [N ...]   (default: --login user, N = 1 10 25 50)
+//   Engine.Benchmarks --versus-ansible [N ...]                         (side by side with Ansible 2.14, default N = 10 25 50)
 //   Engine.Benchmarks --serve N                                       (keep sshd and a converged workspace up for profiling)
 var options = BenchmarkOptions.Parse(args);
-return options.Serve is { } hosts
-    ? await SshBenchmark.ServeAsync(hosts, options, Console.Out)
+return options.Serve is { } hosts ? await SshBenchmark.ServeAsync(hosts, options, Console.Out)
+    : options.VersusAnsible ? await VersusAnsibleBenchmark.RunAsync(options, Console.Out)
     : await SshBenchmark.RunAsync(options, Console.Out);

@@ -34,7 +34,7 @@ public static class SshBenchmark
         var login = users?.NoPasswordUser ?? "root";
         await output.WriteLineAsync($"converge: {converge}");
         await output.WriteLineAsync($"sshd on 127.0.1.1-{options.HostCounts.Max()}:{server.Port}; {Environment.ProcessorCount} cores; {SshWorkspace.TasksPerHost} tasks per host; login as {(users is null ? "root (this machine's ~root/.bashrc)" : login + " (Debian's default shell start-up files)")}");
-        await output.WriteLineAsync("hosts  run          exit  wall s  ms/host-task  cpu s  peak MB  hosts cpu s  load");
+        await output.WriteLineAsync("hosts  run          exit  wall s  ms/host-task  cpu s  peak MB  hosts cpu s  load  ctl ms/host  wall/cpu-bound");
         var failed = false;
         foreach (var hosts in options.HostCounts)
         {
@@ -52,7 +52,7 @@ public static class SshBenchmark
                 await SessionsEndedAsync(server);
                 var hostsCpu = HostsCpu(server) - hostsBefore;
                 var perTask = wall.TotalMilliseconds / (hosts * SshWorkspace.TasksPerHost);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hosts,5}  {name,-11}  {exit,4}  {wall.TotalSeconds,6:0.00}  {perTask,12:0.0}  {cpu.TotalSeconds,5:0.00}  {peak / 1024.0,7:0}  {hostsCpu.TotalSeconds,11:0.00}  {load,4:0.0}"));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hosts,5}  {name,-11}  {exit,4}  {wall.TotalSeconds,6:0.00}  {perTask,12:0.0}  {cpu.TotalSeconds,5:0.00}  {peak / 1024.0,7:0}  {hostsCpu.TotalSeconds,11:0.00}  {load,4:0.0}  {cpu.TotalMilliseconds / hosts,11:0.0}  {wall / ((cpu + hostsCpu) / Environment.ProcessorCount),14:0.00}"));
                 if (exit is not 0)
                 {
                     failed = true;
@@ -109,7 +109,7 @@ public static class SshBenchmark
     }
 
     /// <summary>Publishes converge as the README installs it (framework-dependent, ReadyToRun for this machine's runtime); returns its entry point.</summary>
-    private static async Task<string?> PublishAsync(TextWriter output)
+    internal static async Task<string?> PublishAsync(TextWriter output)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "converge-published");
         var rid = "linux-" + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
@@ -135,7 +135,7 @@ public static class SshBenchmark
     }
 
     /// <summary>The entry point of a converge given as a folder, an apphost or a converge.dll.</summary>
-    private static string Entry(string path) => Directory.Exists(path) ? Path.Combine(path, "converge") : Path.GetFullPath(path);
+    internal static string Entry(string path) => Directory.Exists(path) ? Path.Combine(path, "converge") : Path.GetFullPath(path);
 
     /// <summary>Runs converge as a child process, sampling its peak resident memory until it exits; also its CPU time.</summary>
     private static async Task<(int Exit, TimeSpan Wall, TimeSpan Cpu, long PeakKilobytes, string Log)> MeasureAsync(string converge, string[] arguments)
@@ -186,7 +186,7 @@ public static class SshBenchmark
     /// CPU time of everything the sshd processes ran and reaped (their own time and their children's:
     /// per-connection sshd processes, login shells, probes), from /proc/PID/stat fields 14-17.
     /// </summary>
-    private static TimeSpan HostsCpu(SshServer server)
+    internal static TimeSpan HostsCpu(SshServer server)
     {
         long ticks = 0;
         foreach (var pid in server.ProcessIds)
@@ -207,7 +207,7 @@ public static class SshBenchmark
     }
 
     /// <summary>Waits (at most 5 s) until the sshd processes have reaped every session of the run, so <see cref="HostsCpu"/> counts them all.</summary>
-    private static async Task SessionsEndedAsync(SshServer server)
+    internal static async Task SessionsEndedAsync(SshServer server)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
         while (DateTime.UtcNow < deadline && server.ProcessIds.Any(HasChildren))
@@ -223,6 +223,6 @@ public static class SshBenchmark
         }
     }
 
-    private static double LoadAverage() =>
+    internal static double LoadAverage() =>
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 }

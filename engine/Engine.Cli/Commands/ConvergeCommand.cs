@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Converge.Cli.Commands.Apply;
 using Converge.Cli.Commands.Check;
+using Converge.Cli.Commands.Common;
 using Converge.Cli.Commands.Graph;
 using Converge.Cli.Commands.Inventory;
 using Converge.Cli.Commands.Lab;
 using Converge.Cli.Commands.Validate;
 using Converge.Cli.Commands.Vault;
+using Converge.Core.Reporting;
 
 namespace Converge.Cli.Commands;
 
@@ -27,12 +29,31 @@ public static class ConvergeCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        // Signals are Converge's to handle (Common/Interruption.cs), not System.CommandLine's (which exits 1 after 2 s).
+        using var interruption = Interruption.Listen();
+        try
         {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        return await Create().Parse(args).InvokeAsync(null, cancel.Token);
+            // No response files: "-e @vars.yml" names an extra-vars file, and a file's words must never
+            // become options. Exceptions are not printed with their stack trace: see below.
+            var parse = Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, interruption.Cancel);
+        }
+        catch (OperationCanceledException) when (interruption.Interrupted)
+        {
+            return interruption.ExitCode;
+        }
+        catch (Exception e)
+        {
+            // The last guard: every expected failure is a diagnostic or a task result long before this, so
+            // what reaches here is a defect. A user gets one line that says so, never a stack trace.
+            Console.Error.WriteLine($"converge: error: {Unexpected(e)}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    private static string Unexpected(Exception e)
+    {
+        var inner = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e;
+        return $"{inner.Message.ReplaceLineEndings(" ")} ({inner.GetType().Name}; this is a bug in converge, please report it)";
     }
 }

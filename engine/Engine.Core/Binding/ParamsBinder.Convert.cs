@@ -47,7 +47,7 @@ public sealed partial class ParamsBinder
         }
         catch (UndefinedVariableException e)
         {
-            context.Problems.Add(new Diagnostic(span, $"{path}: undefined variable '{e.Variable}'"));
+            context.Problems.Add(new Diagnostic(span, $"{path}: undefined variable '{e.Variable}'") { Kind = DiagnosticKind.UndefinedVariable, Names = [e.Variable] });
             return null;
         }
         catch (TemplateSyntaxException e)

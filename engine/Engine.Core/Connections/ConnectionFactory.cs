@@ -19,12 +19,4 @@ public static class ConnectionFactory
         settings.IsLocal
             ? new LocalConnection(settings.Host)
             : new SshConnection(settings, settings.KnownHostsFile is { } knownHosts ? options with { KnownHostsFile = knownHosts } : options);
-
-    /// <summary>
-    /// The become a host's tasks get by default (<c>ansible_become</c> with <c>ansible_become_user</c> and
-    /// <c>ansible_become_password</c>), or null. The runner wraps the connection in a <see cref="BecomeConnection"/>
-    /// with it, or with <see cref="HostConnectionSettings.ToBecome"/> when a task or play sets its own become.
-    /// </summary>
-    public static Become? DefaultBecome(string host, IReadOnlyDictionary<string, object?> hostVariables, ConnectionOptions options) =>
-        HostConnectionSettings.DefaultBecomeFromVariables(host, hostVariables, options.Redactor);
 }

@@ -33,6 +33,13 @@ public sealed record ConnectionOptions
 
     public Redactor Redactor { get; init; } = new();
 
+    /// <summary>
+    /// Told one line for each thing a user must hear about a connection that still succeeded, such as a host
+    /// key recorded under <see cref="AcceptNewHostKeys"/> or a missing key file skipped for the password
+    /// (OpenSSH prints both as warnings). The CLI prints them on standard error.
+    /// </summary>
+    public Action<string> Notice { get; init; } = _ => { };
+
     public static string DefaultKnownHostsFile =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh", "known_hosts");
 }

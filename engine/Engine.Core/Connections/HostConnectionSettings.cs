@@ -21,7 +21,7 @@ public sealed record HostConnectionSettings
     /// <summary>The login user (<c>ansible_user</c>, else the controller's user, as <c>ssh</c> does).</summary>
     public required string User { get; init; }
 
-    /// <summary>True for <c>ansible_connection: local</c> or a host named <c>localhost</c> without a connection type.</summary>
+    /// <summary>True for <c>ansible_connection: local</c>, or a host named <c>localhost</c> with no connection type, address, port or user.</summary>
     public bool IsLocal { get; init; }
 
     /// <summary>Key files to offer; empty means the OpenSSH defaults in <c>~/.ssh</c> that exist.</summary>
@@ -44,8 +44,28 @@ public sealed record HostConnectionSettings
 
     public Secret? BecomePassword { get; init; }
 
-    /// <summary>The become every task of this host gets unless the task or play says otherwise; null when <c>ansible_become</c> is off.</summary>
+    /// <summary>
+    /// Every variable <see cref="FromVariables"/> reads: these follow the precedence of all variables (extra vars
+    /// win; play, block and task vars count) and are rendered as templates for each host.
+    /// </summary>
+    public static IReadOnlyList<string> VariableNames { get; } =
+    [
+        "ansible_connection", "ansible_host", "ansible_ssh_host", "ansible_port", "ansible_ssh_port", "ansible_user", "ansible_ssh_user",
+        "ansible_ssh_private_key_file", "ansible_private_key_file", "ansible_ssh_private_key_passphrase", "ansible_private_key_passphrase",
+        "ansible_password", "ansible_ssh_pass", "ansible_become", "ansible_become_user", "ansible_become_password", "ansible_become_pass",
+        "ansible_sudo_pass", "converge_known_hosts",
+    ];
+
+    /// <summary>The become every task of this host gets unless the task, a block or the play says otherwise; null when <c>ansible_become</c> is off.</summary>
     public Become? DefaultBecome => Become ? ToBecome(null) : null;
+
+    /// <summary>Whether both reach the host the same way (everything but become), so one open connection serves both.</summary>
+    public bool SameTransportAs(HostConnectionSettings other) =>
+        (this with { Become = false, BecomeUser = "root", BecomePassword = null }).Matches(other with { Become = false, BecomeUser = "root", BecomePassword = null });
+
+    /// <summary>Value equality, key files compared item by item.</summary>
+    public bool Matches(HostConnectionSettings other) =>
+        this with { PrivateKeyFiles = other.PrivateKeyFiles } == other && PrivateKeyFiles.SequenceEqual(other.PrivateKeyFiles);
 
     /// <summary>The become for a task or play that asks for one, filled in with this host's become user and password.</summary>
     public Become ToBecome(string? user) => new(user ?? BecomeUser, BecomePassword);
@@ -58,13 +78,19 @@ public sealed record HostConnectionSettings
     /// (<c>ansible_ssh_host</c>, <c>ansible_ssh_port</c>, <c>ansible_ssh_user</c>, <c>ansible_ssh_pass</c>,
     /// <c>ansible_become_pass</c>, <c>ansible_sudo_pass</c>). Values may be strings, numbers, booleans or <see cref="Secret"/>s.
     /// </summary>
-    public static HostConnectionSettings FromVariables(string host, IReadOnlyDictionary<string, object?> variables, Redactor? redactor = null)
+    /// <param name="host">The inventory name of the host.</param>
+    /// <param name="variables">The variables in effect (already rendered).</param>
+    /// <param name="redactor">Learns every secret read here.</param>
+    /// <param name="originOf">Where a variable was set, so a bad value is reported there; unknown when null.</param>
+    public static HostConnectionSettings FromVariables(string host, IReadOnlyDictionary<string, object?> variables, Redactor? redactor = null, Func<string, SourceSpan>? originOf = null)
     {
-        var reader = new HostVariableReader(host, variables, redactor);
+        var reader = new HostVariableReader(host, variables, redactor, originOf ?? (_ => SourceSpan.None));
         var connection = reader.Text("ansible_connection");
         var isLocal = connection switch
         {
-            null => host is "localhost",
+            // Ansible uses SSH for any localhost listed in an inventory; Converge keeps the convenient local
+            // default for a bare "localhost", but an explicit address, port or user asks for SSH.
+            null => host is "localhost" && !ExplicitSsh(variables),
             "local" => true,
             "ssh" or "smart" or "paramiko" => false,
             _ => throw reader.Invalid("ansible_connection", connection, "use ssh or local"),
@@ -87,24 +113,13 @@ public sealed record HostConnectionSettings
         };
     }
 
-    /// <summary>
-    /// The host's default become from <c>ansible_become</c>, <c>ansible_become_user</c> and <c>ansible_become_password</c>
-    /// only, so a bad value elsewhere (a port) is reported by the connection, not here.
-    /// </summary>
-    public static Become? DefaultBecomeFromVariables(string host, IReadOnlyDictionary<string, object?> variables, Redactor? redactor = null)
-    {
-        var reader = new HostVariableReader(host, variables, redactor);
-        var password = reader.Secret("ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
-        return reader.Boolean("ansible_become") == true ? new Become(reader.Text("ansible_become_user") ?? "root", password) : null;
-    }
-
     private static string ExpandHome(string path) =>
         path.StartsWith("~/", StringComparison.Ordinal)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
             : path;
 
     /// <summary>Converts loosely typed inventory values, reporting a bad one by host and variable name.</summary>
-    private sealed class HostVariableReader(string host, IReadOnlyDictionary<string, object?> variables, Redactor? redactor)
+    private sealed class HostVariableReader(string host, IReadOnlyDictionary<string, object?> variables, Redactor? redactor, Func<string, SourceSpan> originOf)
     {
         public string? Text(params string[] names)
         {
@@ -166,7 +181,7 @@ public sealed record HostConnectionSettings
         }
 
         public ConfigurationException Invalid(string name, string value, string hint) =>
-            new(SourceSpan.None, $"host {host}: {name}: '{value}' is not valid; {hint}");
+            new([new Diagnostic(originOf(name), $"host {host}: {name}: '{value}' is not valid; {hint}") { Kind = DiagnosticKind.InvalidConnectionVariable, Names = [host, name] }]);
 
         private (string? Name, object? Value) Find(string[] names)
         {
@@ -181,4 +196,7 @@ public sealed record HostConnectionSettings
             return (null, null);
         }
     }
+
+    private static bool ExplicitSsh(IReadOnlyDictionary<string, object?> variables) =>
+        new[] { "ansible_host", "ansible_ssh_host", "ansible_port", "ansible_ssh_port", "ansible_user", "ansible_ssh_user" }.Any(variables.ContainsKey);
 }

@@ -85,18 +85,16 @@ public sealed class LocalConnection(string host) : IConnection
         return await File.ReadAllBytesAsync(path, ct);
     }
 
-    public async Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, FileWriteOptions options, CancellationToken ct)
-    {
-        EnsureDirectAccess(options.Become, $"write {path}");
-        await AtomicFile.WriteAsync(path, content, options, ct);
-        await ChownAsync(path, options, ct);
-    }
+    public Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, FileWriteOptions options, CancellationToken ct) =>
+        WriteAsync(path, (stream, token) => stream.WriteAsync(content, token).AsTask(), options, ct);
 
-    public async Task UploadAsync(string localPath, string remotePath, FileWriteOptions options, CancellationToken ct)
-    {
-        var content = await File.ReadAllBytesAsync(localPath, ct);
-        await WriteFileAsync(remotePath, content, options, ct);
-    }
+    /// <summary>Streams the controller file into the temp file, so a large upload is never held in memory.</summary>
+    public Task UploadAsync(string localPath, string remotePath, FileWriteOptions options, CancellationToken ct) =>
+        WriteAsync(remotePath, async (stream, token) =>
+        {
+            await using var source = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+            await source.CopyToAsync(stream, token);
+        }, options, ct);
 
     public Task DownloadAsync(string remotePath, string localPath, Become? become, CancellationToken ct)
     {
@@ -135,18 +133,18 @@ public sealed class LocalConnection(string host) : IConnection
         }
     }
 
-    private async Task ChownAsync(string path, FileWriteOptions options, CancellationToken ct)
+    private async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> writeContent, FileWriteOptions options, CancellationToken ct)
     {
-        if (options.Owner is null && options.Group is null)
-        {
-            return;
-        }
+        EnsureDirectAccess(options.Become, $"write {path}");
+        await AtomicFile.WriteAsync(path, writeContent, options, ChownAsync, ct);
+    }
 
-        var owner = options.Owner + (options.Group is null ? string.Empty : ":" + options.Group);
-        var result = await RunAsync(CommandSpec.Change("chown", owner, path), ct);
+    private async Task ChownAsync(IReadOnlyList<string> arguments, CancellationToken ct)
+    {
+        var result = await RunAsync(CommandSpec.Change("chown", [.. arguments]), ct);
         if (!result.Succeeded)
         {
-            throw new TaskFailedException($"chown {owner} {path} failed", "chown", result.ExitCode, result.StderrTail());
+            throw new TaskFailedException($"chown {string.Join(' ', arguments)} failed", "chown", result.ExitCode, result.StderrTail());
         }
     }
 }

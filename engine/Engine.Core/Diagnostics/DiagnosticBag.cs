@@ -21,9 +21,11 @@ public sealed class DiagnosticBag
     }
 
     /// <summary>Adds a diagnostic; the same message at the same place is kept once.</summary>
-    public void Add(SourceSpan span, string message)
+    public void Add(SourceSpan span, string message) => Add(new Diagnostic(span, message));
+
+    /// <summary>Adds a diagnostic with its kind and names; the same one is kept once.</summary>
+    public void Add(Diagnostic diagnostic)
     {
-        var diagnostic = new Diagnostic(span, message);
         lock (_gate)
         {
             if (_seen.Add(diagnostic))
@@ -37,7 +39,7 @@ public sealed class DiagnosticBag
     {
         foreach (var d in diagnostics)
         {
-            Add(d.Span, d.Message);
+            Add(d);
         }
     }
 

@@ -7,9 +7,9 @@ namespace Converge.Core.Diagnostics;
 public sealed class TaskFailedException : ConvergeException
 {
     public TaskFailedException(string message, string? command = null, int? exitCode = null, string? stderrTail = null, Exception? inner = null)
-        : base(message, inner)
+        : base(ClippedText.Clip(message), inner)
     {
-        Command = command;
+        Command = command is null ? null : ClippedText.Clip(command);
         ExitCode = exitCode;
         StderrTail = stderrTail;
     }

@@ -50,10 +50,37 @@ public sealed class FactCache(IConnection connection)
             return 0;
         }
 
-        var results = await connection.RunProbesAsync([.. missing.Select(f => f.Command with { Kind = CommandKind.Probe })], ct);
-        for (var i = 0; i < missing.Count; i++)
+        // Facts that can be read together (IBatchedFact, e.g. many file facts) become one probe per kind and become.
+        var batches = missing.OfType<IBatchedFact>()
+            .GroupBy(f => (f.BatchKind, f.Command.Become))
+            .Where(g => g.Count() > 1)
+            .Select(g => g.ToList())
+            .ToList();
+        var batched = batches.SelectMany(b => b).ToHashSet();
+        var single = missing.Where(f => !(f is IBatchedFact b && batched.Contains(b))).ToList();
+        var probes = single.Select(f => f.Command with { Kind = CommandKind.Probe })
+            .Concat(batches.Select(b => b[0].BatchCommand(b) with { Kind = CommandKind.Probe, Become = b[0].Command.Become }))
+            .ToList();
+        var results = await connection.RunProbesAsync(probes, ct);
+        for (var i = 0; i < single.Count; i++)
         {
-            _prefetched[missing[i].Key] = results[i];
+            _prefetched[single[i].Key] = results[i];
+        }
+
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var batch = batches[i];
+            var split = batch[0].SplitBatch(batch, results[single.Count + i]);
+            if (split is null || split.Count != batch.Count)
+            {
+                // The batch could not be read as a whole (a file vanished under it): read these facts one by one.
+                split = await connection.RunProbesAsync([.. batch.Select(f => f.Command with { Kind = CommandKind.Probe })], ct);
+            }
+
+            for (var k = 0; k < batch.Count; k++)
+            {
+                _prefetched[batch[k].Key] = split[k];
+            }
         }
 
         return missing.Count;

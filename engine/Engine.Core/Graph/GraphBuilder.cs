@@ -32,7 +32,7 @@ public static class GraphBuilder
                 foreach (var host in batch)
                 {
                     var nodes = byHost.TryGetValue(host, out var list) ? list : byHost[host] = [];
-                    var playNodes = tasks.Concat(play.Handlers).Select(t => new GraphNode(host, play, t)).ToList();
+                    var playNodes = tasks.Concat(play.Handlers).Select(t => new GraphNode(host, play, t) { Scope = t.Scope }).ToList();
                     if (playNodes.Count == 0)
                     {
                         continue;

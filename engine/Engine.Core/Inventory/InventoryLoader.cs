@@ -19,7 +19,15 @@ namespace Converge.Core.Inventory;
 /// </summary>
 public static partial class InventoryLoader
 {
-    public static Inventory Load(IReadOnlyList<string> paths, DiagnosticBag diagnostics)
+    private const int MaxDirectoryDepth = 32;
+
+    /// <param name="paths">Inventory files, directories or host lists, as given with <c>-i</c>.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="playbookDirectory">
+    /// The playbook's folder: Ansible reads <c>group_vars/</c> and <c>host_vars/</c> beside the playbook too,
+    /// each layer just above the inventory's same layer.
+    /// </param>
+    public static Inventory Load(IReadOnlyList<string> paths, DiagnosticBag diagnostics, string? playbookDirectory = null)
     {
         var inventory = new InventoryBuilder(diagnostics);
         var sourceDirectories = new List<string>();
@@ -46,20 +54,19 @@ public static partial class InventoryLoader
             }
         }
 
+        if (playbookDirectory is not null && !sourceDirectories.Any(d => Path.GetFullPath(d.Length == 0 ? "." : d) == Path.GetFullPath(playbookDirectory.Length == 0 ? "." : playbookDirectory)))
+        {
+            sourceDirectories.Add(playbookDirectory);
+        }
+
         return inventory.Build(sourceDirectories, new VariableFiles(diagnostics));
     }
 
     /// <summary>Loads one inventory file, choosing the format as Ansible's plugin order does.</summary>
     internal static void LoadFile(string path, InventoryBuilder inventory)
     {
-        string text;
-        try
+        if (SourceText.Read(path, inventory.Diagnostics) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (IOException e)
-        {
-            inventory.Diagnostics.Add(new SourceSpan(path, 1, 1), $"cannot read inventory: {e.Message}");
             return;
         }
 
@@ -102,9 +109,27 @@ public static partial class InventoryLoader
         }
     }
 
-    private static void LoadDirectory(string directory, InventoryBuilder inventory)
+    private static void LoadDirectory(string directory, InventoryBuilder inventory, int depth = 0)
     {
-        foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        // A symbolic link to a parent directory would recurse forever.
+        if (depth > MaxDirectoryDepth)
+        {
+            inventory.Diagnostics.Add(new SourceSpan(directory, 1, 1), $"inventory directories nest deeper than {MaxDirectoryDepth} levels (a symbolic link loop?)");
+            return;
+        }
+
+        List<string> entries;
+        try
+        {
+            entries = [.. Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            inventory.Diagnostics.Add(new SourceSpan(directory, 1, 1), $"cannot read inventory directory: {e.Message}");
+            return;
+        }
+
+        foreach (var entry in entries)
         {
             if (Ignored().IsMatch(Path.GetFileName(entry)))
             {
@@ -113,7 +138,7 @@ public static partial class InventoryLoader
 
             if (Directory.Exists(entry))
             {
-                LoadDirectory(entry, inventory);
+                LoadDirectory(entry, inventory, depth + 1);
             }
             else
             {

@@ -7,7 +7,7 @@ internal sealed partial class PythonLiteral
     private List<object?> ParseSequence(char open, char close)
     {
         Expect(open);
-        _depth++;
+        Nest();
         var items = new List<object?>();
         SkipSpace();
         while (Peek() != close)
@@ -33,7 +33,7 @@ internal sealed partial class PythonLiteral
     private object? ParseParenthesized()
     {
         Expect('(');
-        _depth++;
+        Nest();
         SkipSpace();
         var items = new List<object?>();
         var tuple = false;
@@ -63,7 +63,7 @@ internal sealed partial class PythonLiteral
     private object ParseBraces()
     {
         Expect('{');
-        _depth++;
+        Nest();
         SkipSpace();
         if (Peek() == '}')
         {

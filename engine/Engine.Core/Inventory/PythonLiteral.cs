@@ -12,6 +12,8 @@ internal sealed partial class PythonLiteral
 {
     private readonly string _text;
     private int _position;
+    private const int MaxDepth = 200;
+
     private int _depth;
 
     private PythonLiteral(string text)
@@ -75,6 +77,19 @@ internal sealed partial class PythonLiteral
     private char Peek(int ahead = 0) => _position + ahead < _text.Length ? _text[_position + ahead] : '\0';
 
     private static FormatException Fail() => new("not a Python literal");
+
+    /// <summary>
+    /// Enters a bracket. Python's parser refuses more than 200 nested brackets ("too many nested
+    /// parentheses"), so the value stays text, as in Ansible; the bound also keeps this recursive parser
+    /// from overflowing the stack.
+    /// </summary>
+    private void Nest()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Fail();
+        }
+    }
 
     /// <summary>Skips blanks and comments; newlines count as blanks only inside brackets, as in Python.</summary>
     private void SkipSpace()
@@ -176,7 +191,7 @@ internal sealed partial class PythonLiteral
         while (Peek() == '(')
         {
             _position++;
-            _depth++;
+            Nest();
             parentheses++;
             SkipSpace();
         }

@@ -105,14 +105,8 @@ internal sealed class VariableFiles(DiagnosticBag diagnostics)
 
         var variables = new Dictionary<string, SourcedValue>(StringComparer.Ordinal);
         _files[path] = variables;
-        string text;
-        try
+        if (SourceText.Read(path, diagnostics) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (IOException e)
-        {
-            diagnostics.Add(new SourceSpan(path, 1, 1), $"cannot read variables file: {e.Message}");
             return variables;
         }
 

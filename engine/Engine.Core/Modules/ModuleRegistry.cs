@@ -8,7 +8,19 @@ public sealed class ModuleRegistry
 {
     private readonly Dictionary<string, IModule> _modules = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, string> _refused = new(StringComparer.Ordinal);
+
     public IEnumerable<string> Names => _modules.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>Names deliberately not provided, with why (e.g. RPM-family package modules), for a better error than "unknown module".</summary>
+    public IReadOnlyDictionary<string, string> Refused => _refused;
+
+    /// <summary>Declares a module name Converge deliberately does not provide; a task using it gets <paramref name="reason"/>.</summary>
+    public ModuleRegistry Refuse(string name, string reason)
+    {
+        _refused[name] = reason;
+        return this;
+    }
 
     public ModuleRegistry Register(IModule module)
     {

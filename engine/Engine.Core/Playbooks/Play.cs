@@ -35,6 +35,12 @@ public sealed record Play
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The defaults of every role in the play, merged in load order (Ansible shows them to the whole play).</summary>
+    public IReadOnlyDictionary<string, object?> RoleDefaults { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The <c>vars/</c> of every role in the play, merged in load order: above play vars.</summary>
+    public IReadOnlyDictionary<string, object?> RoleVars { get; init; } = new Dictionary<string, object?>();
+
     /// <summary><c>gather_facts</c>: true gathers <see cref="GatherSubset"/> (all by default), false nothing, and
     /// null (left out) gathers only the subsets the play references (see <c>PlayFacts</c>).</summary>
     public bool? GatherFacts { get; init; }

@@ -42,6 +42,10 @@ internal sealed class TaskBuilder
 
     public int? Throttle { get; set; }
 
+    public YamlMappingNode? Args { get; set; }
+
+    public List<NamedReference> Unenforced { get; } = [];
+
     public TaskDefinition Build(string id, string name, string module, YamlNode? parameters, string file, SourceSpan span, SourceSpan moduleSpan, int playIndex, bool isHandler) => new()
     {
         Id = id,
@@ -70,5 +74,6 @@ internal sealed class TaskBuilder
         Become = Become,
         BecomeUser = BecomeUser,
         Throttle = Throttle,
+        Unenforced = Unenforced,
     };
 }

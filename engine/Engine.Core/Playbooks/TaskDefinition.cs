@@ -65,5 +65,14 @@ public sealed record TaskDefinition
 
     public int? Throttle { get; init; }
 
+    /// <summary>The blocks and role around the task (what it inherits); <see cref="TaskScope.Play"/> when none.</summary>
+    public TaskScope Scope { get; init; } = TaskScope.Play;
+
+    /// <summary>
+    /// Ansible task keywords the loader accepts but the runner does not act on yet (e.g. <c>environment</c>,
+    /// <c>delegate_to</c>), by name, with where they were written; <c>converge validate</c> lists them.
+    /// </summary>
+    public IReadOnlyList<NamedReference> Unenforced { get; init; } = [];
+
     public override string ToString() => Name;
 }

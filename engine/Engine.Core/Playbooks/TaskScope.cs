@@ -23,8 +23,28 @@ public sealed record TaskScope
 
     public string? BecomeUser { get; init; }
 
-    /// <summary>The block's <c>vars</c>: above play vars, below the task's own vars.</summary>
+    /// <summary>A role's <c>defaults/</c>: the lowest precedence of all, below inventory variables.</summary>
+    public IReadOnlyDictionary<string, object?> Defaults { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The role this scope is (null for a block): its name and folder, for <c>role_name</c>, <c>role_path</c> and file lookups.</summary>
+    public Roles.RoleInstance? Role { get; init; }
+
+    /// <summary>The block's <c>vars</c> (or a role's <c>vars/</c> and params): above play vars, below the task's own vars.</summary>
     public IReadOnlyDictionary<string, object?> Vars { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The innermost role around this scope, if any.</summary>
+    public Roles.RoleInstance? InnermostRole()
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope.Role is not null)
+            {
+                return scope.Role;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>This scope and its parents, outermost first (the order conditions hold and vars layer in).</summary>
     public IReadOnlyList<TaskScope> OutermostFirst()

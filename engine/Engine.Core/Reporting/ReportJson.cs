@@ -57,6 +57,7 @@ public static class ReportJson
         {
             ["mode"] = report.Check ? "check" : "apply",
             ["duration_ms"] = report.DurationMs,
+            ["interrupted"] = report.Interrupted,
             ["hosts"] = hosts,
             ["tasks"] = tasks,
         };

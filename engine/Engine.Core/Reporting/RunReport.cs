@@ -9,6 +9,9 @@ public sealed record RunReport(bool Check, long DurationMs, IReadOnlyList<HostSu
 
     public bool AnyUnreachable => Hosts.Any(h => h.Unreachable);
 
+    /// <summary>The run was interrupted (<see cref="Running.RunOptions.Stop"/>): tasks not started by then never ran.</summary>
+    public bool Interrupted { get; init; }
+
     /// <summary>
     /// The exit code as bit flags (Puppet/Terraform style): 2 changes made or pending (only when
     /// <paramref name="detailed"/>), 4 some task failed, 8 some host unreachable; 0 otherwise.

@@ -40,8 +40,9 @@ internal sealed class FactGathering(RunState state)
 
         try
         {
-            await session.EnsureFactsAsync(agenda, index, [fact], ct);
-            state.Scope.SetFacts(host, await session.Facts.GetAsync(fact, ct));
+            var transport = await session.TransportOfAsync(agenda[index], ct);
+            await session.EnsureFactsAsync(agenda, index, transport, [fact], ct);
+            state.Scope.SetFacts(host, await transport.Facts.GetAsync(fact, ct));
             return true;
         }
         catch (TaskFailedException e)

@@ -6,89 +6,98 @@ using Converge.Core.Graph;
 namespace Converge.Core.Running;
 
 /// <summary>
-/// One host's connection set-up for the run: its one connection, opened once; the view every task uses
-/// (the mode's guard, then fact invalidation); the host's fact cache, read in batches ahead of the tasks;
-/// its handler journal; and the answer to "what is this node's become".
+/// One host's connection set-up for the run: its connection, opened once (another one only for a play or task
+/// whose connection variables say to reach the host differently); the host's facts, read in batches ahead of
+/// the tasks; and its handler journal.
 /// </summary>
 internal sealed class HostSession : IAsyncDisposable
 {
-    private readonly IConnection _raw;
+    private readonly RunState _state;
+    private readonly HostTransport _primary;
+    private readonly List<HostTransport> _others = [];
     private readonly FactPlanner _planner;
-    private readonly (bool Enabled, Become Settings) _hostBecome;
 
-    private HostSession(RunState state, string host, IConnection raw, HostAgenda agenda)
+    private HostSession(RunState state, string host, HostTransport primary, HostAgenda agenda)
     {
-        _raw = raw;
-        var reads = state.Strategy.Guard(raw);
-        Facts = new FactCache(reads);
-        Connection = new FactInvalidatingConnection(reads, Facts);
+        _state = state;
+        _primary = primary;
         _planner = new FactPlanner(state);
-        _hostBecome = state.Options.HostBecome(host, state.Run.HostVariables[host]);
         if (agenda.Nodes.Any(n => n.Task.IsHandler))
         {
-            var become = BecomeOf(agenda[0]);
-            Journal = new HandlerJournal(become is null ? Connection : new BecomeConnection(Connection, become), become, StateDirectory(state, host), Path.GetFileName(state.Run.Playbook.Path));
+            var become = state.Run.Connections.BecomeOf(agenda[0]);
+            var connection = become is null ? primary.Connection : new BecomeConnection(primary.Connection, become);
+            Journal = new HandlerJournal(connection, become, StateDirectory(state, host), Path.GetFileName(state.Run.Playbook.Path));
         }
     }
 
-    /// <summary>The connection tasks use: the mode's guard, and every change drops <see cref="Facts"/>.</summary>
-    public IConnection Connection { get; }
-
-    public FactCache Facts { get; }
+    /// <summary>The host's run lock, taken in the first batch (<see cref="HostLock"/>).</summary>
+    public HostLockFact? Lock { get; private set; }
 
     /// <summary>The pending-handler journal on the host; null when the host runs no handler.</summary>
     public HandlerJournal? Journal { get; }
 
+    /// <summary>The facts of the host's main connection (the journal's and the batches').</summary>
+    public FactCache Facts => _primary.Facts;
+
     /// <summary>
-    /// Connects and reads, in one round trip, the handler journal and the facts of the first tasks (a no-op
-    /// rerun of a one-play playbook needs no other). Throws <see cref="HostUnreachableException"/>, having
-    /// closed what it opened.
+    /// Connects with the first node's settings and reads, in one round trip, the handler journal and the facts of
+    /// the first tasks (a no-op rerun of a one-play playbook needs no other). Throws <see cref="HostUnreachableException"/>.
     /// </summary>
     public static async Task<HostSession> OpenAsync(RunState state, string host, HostAgenda agenda, CancellationToken ct)
     {
-        var raw = state.Options.Connect(host, state.Run.HostVariables[host]);
-        try
-        {
-            await raw.OpenAsync(ct);
-            var session = new HostSession(state, host, raw, agenda);
-            // The first task's wait for another host would drop the facts read now.
-            var waits = agenda.Count == 0 || FactPlanner.WaitsForOtherHosts(agenda[0]);
-            IReadOnlyList<IFact> first = [.. new IFact?[] { session.Journal?.Pending, agenda.Count == 0 ? null : state.Gathering.FactOf(agenda[0].Play) }.OfType<IFact>()];
-            await session.PrefetchAsync(agenda, waits ? null : 0, first, ct);
-            return session;
-        }
-        catch
-        {
-            await raw.DisposeAsync();
-            throw;
-        }
+        var primary = await HostTransport.OpenAsync(state, state.Run.Connections.For(agenda[0]), ct);
+        var session = new HostSession(state, host, primary, agenda);
+
+        // The first task's wait for another host would drop the facts read now.
+        var start = FactPlanner.WaitsForOtherHosts(agenda[0]) ? (int?)null : 0;
+        session.Lock = new HostLockFact(StateDirectory(state, host), state.Options.RunId, state.Strategy.IsCheck, state.Run.Connections.BecomeOf(agenda[0]));
+        IReadOnlyList<IFact> first = [.. new IFact?[] { session.Lock, session.Journal?.Pending, state.Gathering.FactOf(agenda[0].Play) }.OfType<IFact>()];
+        await session.PrefetchAsync(agenda, start, first, ct);
+        return session;
     }
 
-    /// <summary>The become of a node: task keyword, else the innermost block's, else the play's, else the host's <c>ansible_become</c>.</summary>
-    public Become? BecomeOf(GraphNode node)
+    /// <summary>The connection a node runs on: the main one, or the one its own connection variables call for (opened on first use).</summary>
+    public async Task<HostTransport> TransportOfAsync(GraphNode node, CancellationToken ct)
     {
-        var blocks = node.Scope.OutermostFirst().Reverse().ToList();
-        var (byDefault, settings) = _hostBecome;
-        var enabled = node.Task.Become ?? blocks.Select(b => b.Become).FirstOrDefault(b => b is not null) ?? node.Play.Become ?? byDefault;
-        if (!enabled)
+        var settings = _state.Run.Connections.For(node);
+        if (settings.SameTransportAs(_primary.Settings))
         {
-            return null;
+            return _primary;
         }
 
-        var user = node.Task.BecomeUser ?? blocks.Select(b => b.BecomeUser).FirstOrDefault(u => u is not null) ?? node.Play.BecomeUser;
-        return settings with { User = user ?? settings.User };
+        var open = _others.FirstOrDefault(t => t.Settings.SameTransportAs(settings));
+        if (open is null)
+        {
+            open = await HostTransport.OpenAsync(_state, settings, ct);
+            _others.Add(open);
+        }
+
+        return open;
     }
 
-    /// <summary>Before a check: when its declared facts are not all cached (first task, or a change dropped them), batch them with the next tasks' facts.</summary>
-    public async Task EnsureFactsAsync(HostAgenda agenda, int current, IReadOnlyList<IFact> declared, CancellationToken ct)
+    /// <summary>Before a check on the main connection: when its declared facts are not all cached (first task, or a change dropped them), batch them with the next tasks' facts.</summary>
+    public async Task EnsureFactsAsync(HostAgenda agenda, int current, HostTransport transport, IReadOnlyList<IFact> declared, CancellationToken ct)
     {
-        if (declared.Count > 0 && !declared.All(Facts.Has))
+        if (transport == _primary && declared.Count > 0 && !declared.All(Facts.Has))
         {
             await PrefetchAsync(agenda, current, declared, ct);
         }
     }
 
-    public ValueTask DisposeAsync() => _raw.DisposeAsync();
+    /// <summary>The host may have changed behind our back (another host's task, a retry's wait): forget every fact.</summary>
+    public void InvalidateFacts()
+    {
+        _primary.Facts.InvalidateAll();
+        _others.ForEach(t => t.Facts.InvalidateAll());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var transport in _others.Prepend(_primary))
+        {
+            await transport.DisposeAsync();
+        }
+    }
 
     private static string StateDirectory(RunState state, string host) =>
         state.Run.ExtraVariables.GetValueOrDefault("converge_state_dir") as string
@@ -97,15 +106,16 @@ internal sealed class HostSession : IAsyncDisposable
 
     /// <summary>
     /// Reads in one batch the given facts and those the tasks from <paramref name="start"/> on declare
-    /// (<see cref="FactPlanner"/>). Only an optimization: when the batch fails short of losing the host,
-    /// every task reads its own facts and reports its own failure.
+    /// (<see cref="FactPlanner"/>): tasks on the main connection without become. Only an optimization: when
+    /// the batch fails short of losing the host, every task reads its own facts and reports its own failure.
     /// </summary>
     private async Task PrefetchAsync(HostAgenda agenda, int? start, IReadOnlyList<IFact> extra, CancellationToken ct)
     {
         var facts = new List<IFact>(extra);
         if (start is { } first && first < agenda.Count)
         {
-            facts.AddRange(_planner.Plan(agenda.Nodes, first, n => BecomeOf(n) is null));
+            var connections = _state.Run.Connections;
+            facts.AddRange(_planner.Plan(agenda.Nodes, first, n => connections.BecomeOf(n) is null && connections.For(n).SameTransportAs(_primary.Settings)));
         }
 
         if (facts.Count == 0)

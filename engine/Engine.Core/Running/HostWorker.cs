@@ -20,8 +20,13 @@ internal sealed class HostWorker(RunState state, string host)
         HostSession? session = null;
         try
         {
-            session = await OpenAsync(agenda, standing, ct);
-            if (session is not null)
+            // Interrupted before this host started: it is not contacted at all.
+            session = state.Options.Stop.IsCancellationRequested ? null : await OpenAsync(agenda, standing, ct);
+            if (session is not null && !await HostLock.TakeAsync(state, host, session, agenda, ct))
+            {
+                standing.Record(new NodeResult(OutcomeStatus.Failed, Blocked: true, Pending: false));
+            }
+            else if (session is not null)
             {
                 var step = new TaskStep(state, host, session, await HandlerNotifications.ReadAsync(session, state.Strategy, ct), agenda, standing);
 
@@ -29,6 +34,12 @@ internal sealed class HostWorker(RunState state, string host)
                 // itself (HostAgenda.Splice) while the host runs, and they run next.
                 for (var i = 0; i < agenda.Count; i++)
                 {
+                    if (state.Options.Stop.IsCancellationRequested)
+                    {
+                        // Interrupted: no new task starts; the rest are completed as not run below.
+                        break;
+                    }
+
                     var node = agenda[i];
                     var external = node.Incoming.Where(e => e.From.Host != host || e.Kind == EdgeKind.Serial).Select(e => state.ResultOf(e.From)).Where(t => !t.IsCompleted).ToList();
                     if (external.Count > 0)
@@ -43,7 +54,7 @@ internal sealed class HostWorker(RunState state, string host)
                     if (!standing.Stopped && FactPlanner.WaitsForOtherHosts(node))
                     {
                         // Another host's task may have changed this one (they can share files, as local hosts do).
-                        session.Facts.InvalidateAll();
+                        session.InvalidateFacts();
                     }
 
                     if (!standing.Stopped && !await state.Gathering.GatherAsync(host, session, agenda, i, ct))

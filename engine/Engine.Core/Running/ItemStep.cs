@@ -28,7 +28,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
             {
                 // As in Ansible, a failed attempt of a task with `until` is retried, not final.
                 await Task.Delay(TimeSpan.FromSeconds(task.Delay), ct);
-                session.Facts.InvalidateAll();
+                session.InvalidateFacts();
                 continue;
             }
 
@@ -45,7 +45,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
 
             // A retry waits for the host to change on its own (a service coming up): read it afresh.
             await Task.Delay(TimeSpan.FromSeconds(task.Delay), ct);
-            session.Facts.InvalidateAll();
+            session.InvalidateFacts();
         }
     }
 
@@ -56,18 +56,19 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
         var module = state.Modules.Get(task.Module);
         var vars = state.Scope.For(node, item.Item, item.HasItem);
         var parameters = state.Binder.Bind(module, task.Params, task.File, task.ModuleSpan, vars);
-        var become = session.BecomeOf(node);
+        var transport = await session.TransportOfAsync(node, ct);
+        var become = state.Run.Connections.BecomeOf(node);
         if (become is null)
         {
-            await session.EnsureFactsAsync(agenda, index, module.FactsOf(parameters), ct);
+            await session.EnsureFactsAsync(agenda, index, transport, module.FactsOf(parameters), ct);
         }
 
         var context = new ModuleContext
         {
             Host = node.Host,
-            Connection = become is null ? session.Connection : new BecomeConnection(session.Connection, become),
+            Connection = become is null ? transport.Connection : new BecomeConnection(transport.Connection, become),
             Become = become,
-            Facts = session.Facts,
+            Facts = transport.Facts,
             Variables = vars,
             PlaybookDirectory = state.Run.Playbook.Directory,
             Templates = state.Templates,

@@ -24,6 +24,12 @@ public sealed class LoadedRun
 
     public required IReadOnlyDictionary<string, object?> ExtraVariables { get; init; }
 
+    /// <summary>How every node reaches its host, read once at load; empty until <see cref="RunLoader"/> has read it.</summary>
+    public ConnectionPlan Connections { get; init; } = ConnectionPlan.Empty;
+
+    /// <summary>Every secret of the run (connection passwords, whatever reaches them): removed from all output.</summary>
+    public Secrets.Redactor Secrets { get; init; } = new();
+
     /// <summary>The plans of the inventory planners that apply (e.g. the mesh), for <c>converge graph</c>.</summary>
     public required IReadOnlyList<(string Planner, InventoryPlan Plan)> Plans { get; init; }
 }

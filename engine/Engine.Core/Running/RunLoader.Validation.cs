@@ -1,5 +1,6 @@
 using Converge.Core.Binding;
 using Converge.Core.Diagnostics;
+using Converge.Core.Graph;
 using Converge.Core.Inventory;
 using Converge.Core.Modules;
 using Converge.Core.Planning;
@@ -9,31 +10,9 @@ using Converge.Core.Yaml;
 
 namespace Converge.Core.Running;
 
-/// <summary>Validation of connection variables and of every task's params on every host, before the run.</summary>
+/// <summary>Validation of every task's params and conditions on every host, before the run.</summary>
 public sealed partial class RunLoader
 {
-    /// <summary>Connection variables (port, key file, become) are checked now, not when the host is contacted.</summary>
-    private static void ValidateConnections(LoadedRun run, DiagnosticBag diagnostics)
-    {
-        foreach (var host in run.Graph.Hosts)
-        {
-            try
-            {
-                Connections.HostConnectionSettings.FromVariables(host, run.HostVariables[host]);
-            }
-            catch (ConfigurationException e)
-            {
-                foreach (var problem in e.Diagnostics)
-                {
-                    // The message reads "host H: VARIABLE: 'value' is not valid; hint": point at where VARIABLE was set.
-                    var parts = problem.Message.Split(": ", 3);
-                    var span = problem.Span.IsKnown || parts.Length < 3 ? problem.Span : run.Inventory.OriginOf(host, parts[1]);
-                    diagnostics.Add(span, problem.Message);
-                }
-            }
-        }
-    }
-
     /// <summary>
     /// Binds every task's params on every host with the variables known before the run, so a typo or an
     /// undefined variable is found now. Names only known at run time (registered results, the loop item)
@@ -44,30 +23,19 @@ public sealed partial class RunLoader
         var deferred = DeferredNames(run);
         var binder = new ParamsBinder(templates);
         var scope = new VariableScope(run, check: true);
-        var problems = new System.Collections.Concurrent.ConcurrentDictionary<Diagnostic, System.Collections.Concurrent.ConcurrentBag<string>>();
+        var problems = new System.Collections.Concurrent.ConcurrentDictionary<TaskProblem, System.Collections.Concurrent.ConcurrentBag<string>>();
         Parallel.ForEach(run.Graph.Nodes, node =>
         {
-            var task = node.Task;
-            var module = modules.Get(task.Module);
-            var vars = scope.For(node);
-            void Problem(SourceSpan span, string message) => problems.GetOrAdd(new Diagnostic(span, message), _ => []).Add(node.Host);
-            ValidateCondition(task.When, "when", task, vars, deferred, Problem);
-            ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, Problem);
-            ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, Problem);
-            ValidateCondition(task.Until, "until", task, vars, deferred, Problem);
-            foreach (var itemVars in ItemVariables(task, vars, Problem))
+            void Problem(SourceSpan span, string detail) => problems.GetOrAdd(new TaskProblem(span, node.Task.Name, detail), _ => []).Add(node.Host);
+            try
             {
-                try
-                {
-                    binder.Bind(module, task.Params, task.File, task.ModuleSpan, itemVars);
-                }
-                catch (BindingException e)
-                {
-                    foreach (var problem in e.Problems.Where(p => !deferred.Any(name => IsUndefined(p.Message, name))))
-                    {
-                        Problem(problem.Span, $"task '{task.Name}'{{0}}: {problem.Message}");
-                    }
-                }
+                ValidateTask(node, binder, scope, deferred, Problem);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Any failure while checking one task (a template engine or a module validator throwing
+                // something unexpected) is that task's diagnostic: the others are still checked and shown.
+                Problem(node.Task.ModuleSpan, e.Message);
             }
         });
 
@@ -78,7 +46,32 @@ public sealed partial class RunLoader
             var where = names.Count == run.Graph.Hosts.Count && names.Count > 1 ? " on every host"
                 : names.Count <= 3 ? $" on {string.Join(", ", names)}"
                 : $" on {string.Join(", ", names.Take(3))} and {names.Count - 3} more";
-            diagnostics.Add(problem.Span, problem.Message.Replace("{0}", where, StringComparison.Ordinal));
+            diagnostics.Add(new Diagnostic(problem.Span, $"task '{problem.Task}'{where}: {problem.Detail}") { Names = [problem.Task, .. names] });
+        }
+    }
+
+    private void ValidateTask(GraphNode node, ParamsBinder binder, VariableScope scope, HashSet<string> deferred, Action<SourceSpan, string> problem)
+    {
+        var task = node.Task;
+        var module = modules.Get(task.Module);
+        var vars = scope.For(node);
+        ValidateCondition(task.When, "when", task, vars, deferred, problem);
+        ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, problem);
+        ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, problem);
+        ValidateCondition(task.Until, "until", task, vars, deferred, problem);
+        foreach (var itemVars in ItemVariables(task, vars, problem))
+        {
+            try
+            {
+                binder.Bind(module, task.Params, task.File, task.ModuleSpan, itemVars);
+            }
+            catch (BindingException e)
+            {
+                foreach (var issue in e.Problems.Where(p => p.Kind != DiagnosticKind.UndefinedVariable || !IsDeferred(p.Names[0], deferred)))
+                {
+                    problem(issue.Span, issue.Message);
+                }
+            }
         }
     }
 
@@ -103,7 +96,7 @@ public sealed partial class RunLoader
         }
         catch (ConvergeException e)
         {
-            problem(YamlSpan.Of(task.File, task.Loop), $"task '{task.Name}'{{0}}: loop: {e.Message}");
+            problem(YamlSpan.Of(task.File, task.Loop), $"loop: {e.Message}");
             return [];
         }
     }
@@ -111,19 +104,18 @@ public sealed partial class RunLoader
     /// <summary>A deferred entry that stands for every <c>ansible_NAME</c> fact variable (interface facts cannot be listed before gathering).</summary>
     private const string FactPrefix = "ansible_*";
 
-    private static bool IsDeferred(HashSet<string> deferred, string variable) =>
-        deferred.Contains(variable.Split('.', '[')[0]) || (deferred.Contains(FactPrefix) && variable.StartsWith("ansible_", StringComparison.Ordinal));
+    /// <summary>
+    /// Whether an undefined variable (its path, e.g. <c>r.stdout</c>) is one only known at run time: a registered
+    /// result, the loop item or a fact, directly or as another host's (<c>hostvars.builder.debs</c>).
+    /// </summary>
+    private static bool IsDeferred(string variable, HashSet<string> deferred)
+    {
+        var parts = variable.Split('.');
+        var root = parts[0].Split('[')[0];
+        return Known(root) || (root == "hostvars" && parts.Length >= 3 && Known(parts[2].Split('[')[0]));
 
-    private static bool IsUndefined(string message, string name) =>
-        name == FactPrefix ? message.Contains("undefined variable 'ansible_", StringComparison.Ordinal) :
-        message.Contains($"undefined variable '{name}'", StringComparison.Ordinal)
-        || message.Contains($"undefined variable '{name}.", StringComparison.Ordinal)
-        || message.Contains($"undefined variable '{name}[", StringComparison.Ordinal)
-        || RegisteredThroughHostvars(message, name);
-
-    /// <summary>Another host's registered result, e.g. <c>hostvars[groups.builder[0]].debs</c>, is only known at run time too.</summary>
-    private static bool RegisteredThroughHostvars(string message, string name) =>
-        System.Text.RegularExpressions.Regex.IsMatch(message, $@"undefined variable 'hostvars\.[^.'\[]+\.{System.Text.RegularExpressions.Regex.Escape(name)}['.\[]");
+        bool Known(string name) => deferred.Contains(name) || (deferred.Contains(FactPrefix) && name.StartsWith("ansible_", StringComparison.Ordinal));
+    }
 
     private void ValidateCondition(string? condition, string keyword, TaskDefinition task, IReadOnlyDictionary<string, object?> vars, HashSet<string> deferred, Action<SourceSpan, string> problem)
     {
@@ -136,20 +128,23 @@ public sealed partial class RunLoader
         {
             templates.Evaluate(condition, vars);
         }
-        catch (UndefinedVariableException e) when (IsDeferred(deferred, e.Variable))
+        catch (UndefinedVariableException e) when (IsDeferred(e.Variable, deferred))
         {
         }
         catch (UndefinedVariableException e)
         {
-            problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: undefined variable '{e.Variable}'");
+            problem(task.Span, $"{keyword}: undefined variable '{e.Variable}'");
         }
         catch (TemplateSyntaxException e)
         {
-            problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: {e.Message}");
+            problem(task.Span, $"{keyword}: {e.Message}");
         }
         catch (TemplateRuntimeException e)
         {
             problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: {e.Message}");
         }
     }
+
+    /// <summary>One problem of one task, the same on every host that has it.</summary>
+    private sealed record TaskProblem(SourceSpan Span, string Task, string Detail);
 }

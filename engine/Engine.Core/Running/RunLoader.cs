@@ -22,10 +22,15 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
     {
         var diagnostics = new DiagnosticBag();
         Vault.VaultKeyring.Current = request.Vault;
-        var inventory = InventoryLoader.Load(request.Inventories, diagnostics);
+        if (request.Inventories.Count == 0)
+        {
+            diagnostics.Add(SourceSpan.CommandLine("-i"), "no inventory: give one with -i (a file, a directory or 'host1,host2,') or set 'inventory' in ansible.cfg's [defaults]");
+        }
+
+        var inventory = InventoryLoader.Load(request.Inventories, diagnostics, Path.GetDirectoryName(request.Playbook));
         var extra = ExtraVariables.Parse(request.ExtraVars, diagnostics);
         var playbook = File.Exists(request.Playbook)
-            ? new PlaybookLoader([.. modules.Names]).Load(request.Playbook, diagnostics)
+            ? new PlaybookLoader([.. modules.Names], request.RolesPath, modules.Refused).Load(request.Playbook, diagnostics)
             : null;
         if (playbook is null && !File.Exists(request.Playbook))
         {
@@ -66,11 +71,31 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
             Plans = plans,
         };
         // Every task that loaded is validated even when other parts have errors, so one run shows them all.
-        ValidateConnections(run, diagnostics);
+        var secrets = new Secrets.Redactor();
+
+        // What the vault opened while loading is a secret of the run, like a become password.
+        request.Vault.RegisterWith(secrets);
+        run = new LoadedRun
+        {
+            Playbook = playbook,
+            Inventory = inventory,
+            Graph = graph,
+            HostVariables = hostVariables,
+            PlayVariables = playVariables,
+            ExtraVariables = extra,
+            Plans = plans,
+            Connections = ConnectionPlan.Read(run, templates, secrets, diagnostics),
+            Secrets = secrets,
+        };
         ValidateTasks(run, diagnostics);
         ValidateLocalFiles(run, diagnostics);
 
-        diagnostics.ThrowIfErrors();
+        if (diagnostics.HasErrors)
+        {
+            // A diagnostic may quote a value that reached a secret variable.
+            throw new ConfigurationException([.. diagnostics.Items.Select(d => d with { Message = secrets.Redact(d.Message) })]);
+        }
+
         return run;
     }
 
@@ -121,10 +146,12 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         var vars = new Dictionary<string, object?>(play.Vars, StringComparer.Ordinal);
         foreach (var file in play.VarsFiles)
         {
-            var path = Path.IsPathRooted(file) ? file : Path.Combine(playbook.Directory, file);
-            if (!File.Exists(path))
+            // An entry that is a list of candidates (kept joined by newlines) reads the first that exists.
+            var candidates = file.Split('\n').Select(f => Path.IsPathRooted(f) ? f : Path.Combine(playbook.Directory, f)).ToList();
+            var path = candidates.FirstOrDefault(File.Exists);
+            if (path is null)
             {
-                diagnostics.Add(play.Span, $"vars_files: '{file}' does not exist (looked for {path})");
+                diagnostics.Add(play.Span, $"vars_files: '{file.Replace("\n", "', '", StringComparison.Ordinal)}' does not exist (looked for {string.Join(", ", candidates)})");
                 continue;
             }
 

@@ -11,18 +11,18 @@ public sealed record RunOptions
     /// <summary>Hosts worked on at once (<c>--forks</c>).</summary>
     public int Forks { get; init; } = 100;
 
-    /// <summary>Creates the connection of a host from its name and variables.</summary>
-    public required Func<string, IReadOnlyDictionary<string, object?>, IConnection> Connect { get; init; }
+    /// <summary>Creates a host's connection from its settings (<see cref="LoadedRun.Connections"/>); the runner opens it.</summary>
+    public required Func<HostConnectionSettings, IConnection> Connect { get; init; }
 
     /// <summary>
-    /// The host's privilege escalation from its variables (<c>ansible_become</c>, <c>ansible_become_user</c>,
-    /// <c>ansible_become_password</c>): whether it is on by default, and the user and password to use when a
-    /// play or task turns it on.
+    /// Cancelled on an interrupt (the first SIGINT/SIGTERM): no new task or host starts; running tasks finish
+    /// or time out, and the run ends with <see cref="Reporting.RunReport.Interrupted"/>. Unlike the run's own
+    /// cancellation token, it never cuts a task short.
     /// </summary>
-    public Func<string, IReadOnlyDictionary<string, object?>, (bool Enabled, Become Settings)> HostBecome { get; init; } = (_, _) => (false, new Become());
+    public CancellationToken Stop { get; init; }
 
-    /// <summary>Removes secrets from any text bound for output.</summary>
-    public Secrets.Redactor Redactor { get; init; } = new();
+    /// <summary>This run's id, recorded in each host's run lock so a second run can say who holds it.</summary>
+    public string RunId { get; init; } = Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Where artifacts (built packages) are stored on the controller.</summary>
     public Artifacts.ArtifactStore Artifacts { get; init; } = Core.Artifacts.ArtifactStore.Default();

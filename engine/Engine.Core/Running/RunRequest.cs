@@ -17,6 +17,9 @@ public sealed record RunRequest
 
     public TaskFilter Filter { get; init; } = TaskFilter.All;
 
+    /// <summary>Folders roles are looked up in after the playbook's <c>roles/</c> (<c>-r</c>, then <c>ansible.cfg</c>'s <c>roles_path</c>).</summary>
+    public IReadOnlyList<string> RolesPath { get; init; } = [];
+
     /// <summary>The vault passwords that open vaulted files and <c>!vault</c> values.</summary>
     public Vault.VaultKeyring Vault { get; init; } = Core.Vault.VaultKeyring.Empty;
 }

@@ -82,7 +82,7 @@ internal sealed class RunState
 
     public void Report(TaskOutcome outcome)
     {
-        var redactor = Options.Redactor;
+        var redactor = Run.Secrets;
         var clean = outcome with
         {
             Message = redactor.Redact(outcome.Message),

@@ -17,6 +17,6 @@ public sealed class Runner(ModuleRegistry modules, TemplateEngine templates)
         var state = new RunState(run, options, observer, modules, templates);
         var workers = run.Graph.Hosts.Select(host => Task.Run(() => new HostWorker(state, host).RunAsync(ct), ct)).ToList();
         var summaries = await Task.WhenAll(workers);
-        return new RunReport(state.Strategy.IsCheck, clock.ElapsedMilliseconds, summaries, state.Outcomes);
+        return new RunReport(state.Strategy.IsCheck, clock.ElapsedMilliseconds, summaries, state.Outcomes) { Interrupted = options.Stop.IsCancellationRequested };
     }
 }

@@ -70,11 +70,19 @@ public sealed class VariableScope
     public IReadOnlyDictionary<string, object?> For(GraphNode node, object? item = null, bool hasItem = false)
     {
         var host = node.Host;
-        var vars = new Dictionary<string, object?>(_run.HostVariables[host], StringComparer.Ordinal);
+        // Role defaults sit below everything, inventory included; role vars above play vars (Ansible's precedence table).
+        var vars = new Dictionary<string, object?>(node.Play.RoleDefaults, StringComparer.Ordinal);
+        foreach (var scope in node.Scope.OutermostFirst())
+        {
+            Merge(vars, scope.Defaults);
+        }
+
+        Merge(vars, _run.HostVariables[host]);
 
         // Facts sit above inventory variables and below play vars, as in Ansible's precedence table.
         Merge(vars, _facts.TryGetValue(host, out var facts) ? FactVariables(facts) : null);
         Merge(vars, _run.PlayVariables.TryGetValue(node.Play.Index, out var play) ? play : null);
+        Merge(vars, node.Play.RoleVars);
         foreach (var block in node.Scope.OutermostFirst())
         {
             Merge(vars, block.Vars);

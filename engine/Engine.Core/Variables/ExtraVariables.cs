@@ -55,13 +55,20 @@ public static class ExtraVariables
 
     private static Dictionary<string, object?>? LoadFile(string path, SourceSpan at, DiagnosticBag diagnostics)
     {
+        if (Directory.Exists(path))
+        {
+            diagnostics.Add(at, $"extra vars file '{path}' is a directory; name a YAML or JSON file");
+            return null;
+        }
+
         if (!File.Exists(path))
         {
             diagnostics.Add(at, $"extra vars file '{path}' does not exist");
             return null;
         }
 
-        return Mapping(File.ReadAllText(path), path, new SourceSpan(path, 1, 1), diagnostics);
+        var text = SourceText.Read(path, diagnostics);
+        return text is null ? null : Mapping(text, path, new SourceSpan(path, 1, 1), diagnostics);
     }
 
     private static Dictionary<string, object?>? Mapping(string text, string path, SourceSpan at, DiagnosticBag diagnostics)

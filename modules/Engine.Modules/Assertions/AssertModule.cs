@@ -47,7 +47,7 @@ public sealed class AssertModule : Module<AssertParams>
             }
         }
 
-        var reason = parameters.SuccessMsg ?? $"all {parameters.That.Count} assertion{(parameters.That.Count == 1 ? string.Empty : "s")} passed";
+        var reason = parameters.Quiet ? "All assertions passed" : parameters.SuccessMsg ?? $"all {parameters.That.Count} assertion{(parameters.That.Count == 1 ? string.Empty : "s")} passed";
         return Task.FromResult(Plan.InSync(reason) with
         {
             Output = new Dictionary<string, object?>(StringComparer.Ordinal) { ["msg"] = reason },

@@ -14,4 +14,7 @@ public sealed record AssertParams
 
     /// <summary>The message when every condition holds.</summary>
     public string? SuccessMsg { get; init; }
+
+    /// <summary>Keep the success output short (Ansible's <c>quiet</c>).</summary>
+    public bool Quiet { get; init; }
 }

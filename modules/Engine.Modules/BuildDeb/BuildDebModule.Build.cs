@@ -42,6 +42,8 @@ public sealed partial class BuildDebModule
         IReadOnlyList<string> command = parameters.Command
             ?? (parameters.Builder == "dpkg-buildpackage" ? ["dpkg-buildpackage", "-b", "-uc", "-us"] : ["fakeroot", "debian/rules", "binary"]);
         var parallel = parameters.Parallel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+        // A long build runs as one request in the host's persistent shell (its time limit enforced on the host by
+        // timeout(1)); nothing else of this host waits on that shell meanwhile, because the host's tasks run in order.
         await HostCommand.RunAsync(
             context,
             new CommandSpec("/bin/sh", ["-c", BuildScripts.Build, "converge-build", work.TreeDir, parallel, parameters.Nocheck ? "1" : "0", .. command])

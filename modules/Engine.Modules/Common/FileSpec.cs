@@ -25,6 +25,21 @@ public sealed record FileSpec(string Path, string Kind)
 
     public string MissingMessage => $"{Path} does not exist; set create: true to create it";
 
+    /// <summary>
+    /// When the path is a directory (or a symlink to one), the file goes inside it under this name, as
+    /// Ansible's <c>copy</c>/<c>template</c> do with <c>src</c> (the source's file name), and as <c>cp</c> does.
+    /// </summary>
+    public string? IntoDirectory { get; init; }
+
+    /// <summary>Create missing parent directories before writing (Ansible's <c>lineinfile</c> with <c>create</c>); otherwise a missing parent fails the task.</summary>
+    public bool CreateParents { get; init; }
+
     /// <summary>Where the content comes from, for the diff header.</summary>
     public string? Source { get; init; }
+
+    /// <summary>
+    /// Ansible's <c>validate</c>: a command with <c>%s</c> run on a temporary copy of the new content before
+    /// it is put in place (e.g. <c>visudo -cf %s</c>); a failure leaves the file untouched.
+    /// </summary>
+    public string? Validate { get; init; }
 }

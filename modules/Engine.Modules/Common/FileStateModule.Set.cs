@@ -18,6 +18,11 @@ public abstract partial class FileStateModule<TParams>
         };
         try
         {
+            if (spec.Validate is { } validate)
+            {
+                await FileValidation.RunAsync(context, spec, validate, ct);
+            }
+
             if (spec.Content?.LocalPath is { } local)
             {
                 await context.Connection.UploadAsync(local, spec.Path, options, ct);

@@ -39,12 +39,40 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
     /// The one <see cref="FileFact"/> the check reads, so the runner can prefetch it. Every file module's
     /// subject is the path its <see cref="SpecAsync"/> manages; if one ever differs, the check reads its own path.
     /// </summary>
-    public sealed override IReadOnlyList<IFact> FactsOf(TParams parameters) => [new FileFact(Subject(parameters))];
+    public sealed override IReadOnlyList<IFact> FactsOf(TParams parameters) => [new FileFact(Subject(parameters), Follow(parameters)), .. MoreFacts(parameters)];
+
+    /// <summary>Facts <see cref="SpecAsync"/> reads besides the path's stat (e.g. the text an edit starts from).</summary>
+    protected virtual IReadOnlyList<IFact> MoreFacts(TParams parameters) => [];
+
+    /// <summary>
+    /// Whether a symlink at the path is followed (its target is managed) or managed itself (replaced by the
+    /// file, as Ansible's <c>follow: false</c>). Each module documents its choice, matching Ansible's module.
+    /// </summary>
+    protected virtual bool Follow(TParams parameters) => false;
 
     protected sealed override async Task<StatePair<PathState>> ReadAsync(ModuleContext context, TParams parameters, CancellationToken ct)
     {
         var spec = await SpecAsync(context, parameters, ct);
-        var snapshot = await context.Facts.GetAsync(new FileFact(spec.Path), ct);
+        var follow = Follow(parameters);
+        var snapshot = await context.Facts.GetAsync(new FileFact(spec.Path, follow), ct);
+        if (spec.IntoDirectory is { } name && (snapshot.Stat?.Kind == FileKind.Directory || snapshot.PointsToDirectory))
+        {
+            spec = spec with { Path = (snapshot.Target ?? spec.Path).TrimEnd('/') + "/" + name, IntoDirectory = null };
+            snapshot = await context.Facts.GetAsync(new FileFact(spec.Path, follow), ct);
+        }
+
+        if (snapshot.Target is { } target)
+        {
+            // A followed symlink: its target is what is compared and written; the link stays as it is.
+            spec = spec with { Path = target };
+        }
+
+        if (!snapshot.Exists && snapshot.ParentMissing && spec.Kind == "file" && !spec.CreateParents && !spec.MustExist)
+        {
+            // As Ansible's copy/template fail on a missing destination directory; in check mode the runner turns
+            // this into an assumed change when an earlier pending change may create the directory.
+            throw new TaskFailedException($"{ParentOf(spec.Path)} does not exist, so {spec.Path} cannot be written; create the directory first (file with state: directory)");
+        }
         var actual = await ActualAsync(context, spec, snapshot, ct);
         var desired = await DesiredAsync(spec, snapshot, ct);
         return new StatePair<PathState>(actual, desired with { Label = spec.Source, Spec = spec })
@@ -81,6 +109,11 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
                 default:
                     if (difference.Differs("state") || difference.Differs("content"))
                     {
+                        if (spec.CreateParents && actual.Kind == "absent")
+                        {
+                            await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", ParentOf(spec.Path)), ct);
+                        }
+
                         await WriteAsync(context, spec, desired, ct);
                         return $"wrote {spec.Path} ({string.Join(", ", difference.Properties)})";
                     }
@@ -165,6 +198,8 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
             throw new TaskFailedException($"{spec.Path} is a symbolic link; give content to replace it with a file, or remove it first");
         }
     }
+
+    private static string ParentOf(string path) => path.LastIndexOf('/') is > 0 and var slash ? path[..slash] : "/";
 
     private static bool IsNumeric(string? id) => id is { Length: > 0 } && id.All(char.IsAsciiDigit);
 }

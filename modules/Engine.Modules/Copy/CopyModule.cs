@@ -18,8 +18,17 @@ public sealed class CopyModule : FileStateModule<CopyParams>
 
     protected override string Subject(CopyParams parameters) => parameters.Dest;
 
+    /// <summary>As Ansible (<c>follow: false</c> by default): a symlink at <c>dest</c> is replaced by the file; with <c>follow: true</c> its target is written.</summary>
+    protected override bool Follow(CopyParams parameters) => parameters.Follow;
+
     protected override async Task<FileSpec> SpecAsync(ModuleContext context, CopyParams parameters, CancellationToken ct)
     {
+        if (!parameters.Force && (await context.Facts.GetAsync(new FileFact(parameters.Dest), ct)).Exists)
+        {
+            // force: no leaves an existing file exactly as it is, content and attributes (Ansible's copy).
+            return new FileSpec(parameters.Dest, "file");
+        }
+
         FileContent content;
         string? source = null;
         if (parameters.Src is { } src)
@@ -47,6 +56,8 @@ public sealed class CopyModule : FileStateModule<CopyParams>
             Group = parameters.Group,
             Backup = parameters.Backup,
             Source = source,
+            Validate = parameters.Validate,
+            IntoDirectory = source is null ? null : Path.GetFileName(source),
         };
     }
 }

@@ -1,3 +1,5 @@
+using Converge.Core.Modules;
+
 namespace Converge.Modules.Copy;
 
 /// <summary>Params of <c>copy</c>: a controller file (<c>src</c>) or literal <c>content</c> into a file on the host.</summary>
@@ -19,4 +21,14 @@ public sealed record CopyParams
     public string? Group { get; init; }
 
     public bool Backup { get; init; }
+
+    /// <summary>False: only create a missing file; an existing one is left exactly as it is (Ansible's <c>force: no</c>).</summary>
+    [ParamAlias("thirsty")]
+    public bool Force { get; init; } = true;
+
+    /// <summary>A command run on the new file before it is put in place, <c>%s</c> being the file.</summary>
+    public string? Validate { get; init; }
+
+    /// <summary>A symlink at <c>dest</c>: false (default, as Ansible) replaces the link with the file; true writes the link's target.</summary>
+    public bool Follow { get; init; }
 }

@@ -17,6 +17,9 @@ public sealed class FileModule : FileStateModule<FileParams>
 
     protected override string Subject(FileParams parameters) => parameters.Path;
 
+    /// <summary>As Ansible's <c>file</c> (<c>follow: true</c> by default): mode, owner and content apply to a symlink's target; <c>absent</c> removes the link itself.</summary>
+    protected override bool Follow(FileParams parameters) => parameters.Follow && parameters.State != "absent";
+
     protected override Task<FileSpec> SpecAsync(ModuleContext context, FileParams parameters, CancellationToken ct) =>
         Task.FromResult(new FileSpec(parameters.Path, parameters.State == "touch" ? "file" : parameters.State)
         {

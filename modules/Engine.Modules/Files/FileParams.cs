@@ -22,6 +22,9 @@ public sealed record FileParams
 
     public string? Group { get; init; }
 
+    /// <summary>A symlink at the path: true (default, as Ansible) manages its target; false manages the link itself.</summary>
+    public bool Follow { get; init; } = true;
+
     /// <summary>Keep the previous content beside the file when the content is replaced.</summary>
     public bool Backup { get; init; }
 }

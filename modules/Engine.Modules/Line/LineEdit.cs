@@ -38,31 +38,93 @@ public static class LineEdit
     private static List<string> Remove(IReadOnlyList<string> lines, LineParams parameters)
     {
         var regexp = parameters.Regexp is null ? null : new Regex(parameters.Regexp, RegexOptions.None, Timeout);
-        return [.. lines.Where(l => !(regexp?.IsMatch(l) ?? l == parameters.Line))];
+        return [.. lines.Where(l => !(regexp?.IsMatch(l) ?? (parameters.SearchString is { } search ? l.Contains(search, StringComparison.Ordinal) : l == parameters.Line)))];
     }
 
     private static List<string> Ensure(IReadOnlyList<string> lines, LineParams parameters)
     {
         var line = parameters.Line!;
         var result = lines.ToList();
-        if (parameters.Regexp is not null)
+        var (index, match) = Find(result, parameters);
+        if (index >= 0)
         {
-            var regexp = new Regex(parameters.Regexp, RegexOptions.None, Timeout);
-            var match = result.FindLastIndex(regexp.IsMatch);
-            if (match >= 0)
-            {
-                result[match] = line;
-                return result;
-            }
+            result[index] = parameters.Backrefs && match is not null ? Expand(match, line) : line;
+            return result;
         }
 
-        if (result.Contains(line))
+        // Ansible: with backrefs and no match nothing is safe to write, so the file stays as it is.
+        if (parameters.Backrefs || result.Contains(line))
         {
             return result;
         }
 
         result.Insert(InsertionIndex(result, parameters), line);
         return result;
+    }
+
+    /// <summary>The line regexp or search_string selects (the last one, or the first with firstmatch), as Ansible's lineinfile.</summary>
+    private static (int Index, Match? Match) Find(List<string> lines, LineParams parameters)
+    {
+        var regexp = parameters.Regexp is null ? null : new Regex(parameters.Regexp, RegexOptions.None, Timeout);
+        var found = (Index: -1, Match: (Match?)null);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var match = regexp?.Match(lines[i]);
+            var hit = match?.Success ?? (parameters.SearchString is { } search && lines[i].Contains(search, StringComparison.Ordinal));
+            if (hit)
+            {
+                found = (i, match);
+                if (parameters.FirstMatch)
+                {
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Python's <c>Match.expand</c>, which Ansible applies to <c>line</c> with backrefs: <c>\1</c>, <c>\g&lt;1&gt;</c>,
+    /// <c>\g&lt;name&gt;</c>, and the escapes <c>\n</c>, <c>\t</c>, <c>\\</c>; other text is kept as written.
+    /// </summary>
+    public static string Expand(Match match, string template)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] != '\\' || i + 1 == template.Length)
+            {
+                text.Append(template[i]);
+                continue;
+            }
+
+            var next = template[i + 1];
+            if (char.IsAsciiDigit(next))
+            {
+                var digits = next.ToString();
+                if (i + 2 < template.Length && char.IsAsciiDigit(template[i + 2]))
+                {
+                    digits += template[i + 2];
+                }
+
+                text.Append(match.Groups[int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture)].Value);
+                i += digits.Length;
+            }
+            else if (next == 'g' && i + 2 < template.Length && template[i + 2] == '<' && template.IndexOf('>', i + 3) is var close and > 0)
+            {
+                var name = template[(i + 3)..close];
+                text.Append(int.TryParse(name, out var number) ? match.Groups[number].Value : match.Groups[name].Value);
+                i = close;
+            }
+            else
+            {
+                text.Append(next switch { 'n' => "\n", 't' => "\t", '\\' => "\\", _ => "\\" + next });
+                i++;
+            }
+        }
+
+        return text.ToString();
     }
 
     private static int InsertionIndex(List<string> lines, LineParams parameters)

@@ -2,7 +2,7 @@ using Converge.Core.Modules;
 
 namespace Converge.Modules.Line;
 
-/// <summary>Params of <c>line</c>: one line present in (or absent from) a text file, like Ansible's <c>lineinfile</c>.</summary>
+/// <summary>Params of <c>lineinfile</c> (also registered as <c>line</c>): one line present in (or absent from) a text file, as Ansible's.</summary>
 public sealed record LineParams
 {
     [ParamAlias("dest", "name")]
@@ -14,6 +14,15 @@ public sealed record LineParams
     /// <summary>A regular expression: with present, the last matching line is replaced; with absent, every matching line is removed.</summary>
     [ParamAlias("regex")]
     public string? Regexp { get; init; }
+
+    /// <summary>A literal string: the last line containing it is replaced (present) or every such line removed (absent).</summary>
+    public string? SearchString { get; init; }
+
+    /// <summary>With regexp and state present: <c>line</c> may use the match's groups (<c>\1</c>, <c>\g&lt;name&gt;</c>); no match leaves the file unchanged.</summary>
+    public bool Backrefs { get; init; }
+
+    /// <summary>A command run on the new content before it is put in place, <c>%s</c> being the file (e.g. <c>visudo -cf %s</c>).</summary>
+    public string? Validate { get; init; }
 
     /// <summary><c>present</c> (default) or <c>absent</c>.</summary>
     public string State { get; init; } = "present";

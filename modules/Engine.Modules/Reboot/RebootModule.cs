@@ -16,9 +16,13 @@ public sealed class RebootModule : Module<RebootParams>
 {
     /// <summary>
     /// nohup and the background job detach the reboot from the session, so the sshd that dies with it does
-    /// not take the command's exit status with it; the sleep lets this command return first.
+    /// not take the command's exit status with it; the sleep lets this command return first. The reboot needs
+    /// this separate process: the host's persistent shell, and the connection under it, die with the reboot,
+    /// and the module reconnects afterwards (a new connection brings a new shell).
     /// </summary>
-    private const string IssueScript = "nohup /bin/sh -c 'sleep 1; eval \"$1\"' converge-reboot-now \"$1\" >/dev/null 2>&1 </dev/null &";
+    private const string IssueScript =
+        "PATH=\"$2:$PATH\"; export PATH; if [ -n \"$3\" ] && command -v wall >/dev/null 2>&1; then wall \"$3\" >/dev/null 2>&1 </dev/null || :; fi; "
+        + "nohup /bin/sh -c 'sleep 1; eval \"$1\"' converge-reboot-now \"$1\" >/dev/null 2>&1 </dev/null &";
 
     public override string Name => "reboot";
 
@@ -37,7 +41,7 @@ public sealed class RebootModule : Module<RebootParams>
             await Task.Delay(TimeSpan.FromSeconds(parameters.PreRebootDelay), ct);
         }
 
-        var issue = new CommandSpec("/bin/sh", ["-c", IssueScript, "converge-reboot", parameters.RebootCommand]) { Timeout = TimeSpan.FromSeconds(parameters.ConnectTimeout) };
+        var issue = new CommandSpec("/bin/sh", ["-c", IssueScript, "converge-reboot", parameters.RebootCommand, string.Join(':', parameters.SearchPaths), parameters.Msg]) { Timeout = TimeSpan.FromSeconds(parameters.ConnectTimeout) };
         var dropped = false;
         try
         {
@@ -107,12 +111,12 @@ public sealed class RebootModule : Module<RebootParams>
 
     private static async Task<string> BootIdAsync(ModuleContext context, RebootParams parameters, CancellationToken ct)
     {
-        var probe = CommandSpec.Probe("cat", parameters.BootIdPath) with { Timeout = TimeSpan.FromSeconds(parameters.ConnectTimeout) };
+        var probe = CommandSpec.Probe("/bin/sh", "-c", parameters.BootIdCommand) with { Timeout = TimeSpan.FromSeconds(parameters.ConnectTimeout) };
         var result = await context.Connection.RunAsync(probe, ct);
         var id = result.Stdout.Trim();
         if (!result.Succeeded || id.Length == 0)
         {
-            throw new TaskFailedException($"cannot read the boot id from {parameters.BootIdPath}: {result.StderrTail(2)}", probe.CommandLine, result.ExitCode, result.StderrTail());
+            throw new TaskFailedException($"cannot read the boot id with `{parameters.BootIdCommand}`: {result.StderrTail(2)}", probe.CommandLine, result.ExitCode, result.StderrTail());
         }
 
         return id;

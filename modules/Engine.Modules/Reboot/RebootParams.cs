@@ -9,8 +9,20 @@ public sealed record RebootParams
     /// <summary>The shell command that reboots; it runs in the background a second after the task's command returns.</summary>
     public string RebootCommand { get; init; } = "reboot";
 
-    /// <summary>The file whose content changes with every boot (the kernel's random boot id).</summary>
-    public string BootIdPath { get; init; } = "/proc/sys/kernel/random/boot_id";
+    /// <summary>Converge's older spelling of <see cref="BootTimeCommand"/>: a file whose content changes with every boot.</summary>
+    public string? BootIdPath { get; init; }
+
+    /// <summary>A shell command whose output changes with every boot (Ansible's name and default).</summary>
+    public string? BootTimeCommand { get; init; }
+
+    /// <summary>Broadcast to logged-in users with <c>wall</c> (when the host has it) before the reboot.</summary>
+    public string Msg { get; init; } = "Reboot initiated by Converge";
+
+    /// <summary>Folders searched for the reboot command, ahead of the login PATH (Ansible's default list).</summary>
+    public IReadOnlyList<string> SearchPaths { get; init; } = ["/sbin", "/bin", "/usr/sbin", "/usr/bin", "/usr/local/sbin"];
+
+    /// <summary>The command that prints the boot id: <see cref="BootTimeCommand"/>, else <c>cat</c> of <see cref="BootIdPath"/>.</summary>
+    public string BootIdCommand => BootTimeCommand ?? "cat " + Converge.Core.Connections.ShellQuote.Quote(BootIdPath ?? "/proc/sys/kernel/random/boot_id");
 
     /// <summary>A shell command that must succeed once the host is back (retried until <see cref="RebootTimeout"/>).</summary>
     public string TestCommand { get; init; } = "whoami";

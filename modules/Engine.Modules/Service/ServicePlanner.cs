@@ -1,5 +1,7 @@
 using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
 using Converge.Core.Modules;
+using Converge.Modules.Command;
 
 namespace Converge.Modules.Service;
 
@@ -10,6 +12,37 @@ namespace Converge.Modules.Service;
 public static class ServicePlanner
 {
     public static Plan PlanFor(ServiceParams parameters, ServiceStatus status)
+    {
+        RequireInit(parameters, status);
+        var plan = PlanChanges(parameters, status);
+        return plan with { Output = Output(parameters, status) };
+    }
+
+    /// <summary>A <c>use</c> that names another init system than the host runs is an error, not a silent switch.</summary>
+    private static void RequireInit(ServiceParams parameters, ServiceStatus status)
+    {
+        var wanted = parameters.Use switch
+        {
+            "systemd" => "systemd",
+            "sysvinit" or "service" => "sysv",
+            _ => status.Init,
+        };
+        if (wanted != status.Init)
+        {
+            throw new TaskFailedException($"service: use is {parameters.Use}, but this host runs {status.Init}");
+        }
+    }
+
+    /// <summary>Ansible's return values: name, state and enabled as they are after the task.</summary>
+    private static IReadOnlyDictionary<string, object?> Output(ServiceParams parameters, ServiceStatus status) =>
+        new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = parameters.Name,
+            ["state"] = parameters.State ?? (status.Running ? "started" : "stopped"),
+            ["enabled"] = parameters.Enabled ?? status.Enabled,
+        };
+
+    private static Plan PlanChanges(ServiceParams parameters, ServiceStatus status)
     {
         var subject = $"service {parameters.Name}";
         if (!status.Exists)
@@ -71,7 +104,7 @@ public static class ServicePlanner
         {
             commands.Add(status.Init == "systemd"
                 ? CommandSpec.Change("systemctl", verb, unit)
-                : CommandSpec.Change($"{layout.InitDirectory}/{parameters.Name}", verb));
+                : CommandSpec.Change($"{layout.InitDirectory}/{parameters.Name}", [verb, .. Words(parameters.Arguments)]));
         }
 
         if (parameters.Enabled is { } enabled && enabled != status.Enabled)
@@ -83,6 +116,8 @@ public static class ServicePlanner
 
         return commands;
     }
+
+    private static IReadOnlyList<string> Words(string? arguments) => arguments is null ? [] : CommandLineWords.Split(arguments);
 
     /// <summary>Debian's update-rc.d (defaults creates the links, enable/disable turns S links into K links), else chkconfig.</summary>
     private static CommandSpec SysVEnable(string name, bool enable) =>

@@ -19,6 +19,9 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
 
     protected override string Subject(TemplateParams parameters) => parameters.Dest;
 
+    /// <summary>As Ansible (<c>follow: false</c> by default): a symlink at <c>dest</c> is replaced by the file; with <c>follow: true</c> its target is written.</summary>
+    protected override bool Follow(TemplateParams parameters) => parameters.Follow;
+
     protected override async Task<FileSpec> SpecAsync(ModuleContext context, TemplateParams parameters, CancellationToken ct)
     {
         var source = context.ResolveLocalPath(parameters.Src, "templates");
@@ -31,12 +34,14 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
         var text = await System.IO.File.ReadAllTextAsync(source, ct);
         return new FileSpec(parameters.Dest, "file")
         {
-            Content = FileContent.FromText(Render(context, source, text)),
+            Content = FileContent.FromText(TemplateNewlines.Apply(Render(context, source, text), parameters.NewlineSequence)),
             Mode = parameters.Mode,
             Owner = parameters.Owner,
             Group = parameters.Group,
             Backup = parameters.Backup,
             Source = source,
+            Validate = parameters.Validate,
+            IntoDirectory = Path.GetFileName(source),
         };
     }
 

@@ -16,4 +16,13 @@ public sealed record TemplateParams
     public string? Group { get; init; }
 
     public bool Backup { get; init; }
+
+    /// <summary>A command run on the rendered file before it is put in place, <c>%s</c> being the file (e.g. <c>nginx -t -c %s</c>).</summary>
+    public string? Validate { get; init; }
+
+    /// <summary>The line ending of the written file: <c>\n</c> (default), <c>\r</c> or <c>\r\n</c>, as Ansible's.</summary>
+    public string NewlineSequence { get; init; } = "\n";
+
+    /// <summary>A symlink at <c>dest</c>: false (default, as Ansible) replaces the link with the file; true writes the link's target.</summary>
+    public bool Follow { get; init; }
 }

@@ -24,7 +24,7 @@ public sealed class RunnerSpecs
 
     /// <summary>Applies a playbook to the four local hosts of <see cref="Inventory"/>.</summary>
     private static Task<ConvergeOutcome> ApplyOnHostsAsync(Workspace workspace, string playbook, params string[] extra) =>
-        ConvergeProcess.RunAsync(["apply", playbook, "-i", Inventory(workspace), "-e", $"example_root={workspace.Root}", .. extra]);
+        ConvergeProcess.RunAsync(["apply", playbook, "-i", Inventory(workspace), "-e", $"example_root={workspace.Root}", "-e", $"converge_state_dir={workspace.StateDirectory}", .. extra]);
 
     [Fact]
     public async Task A_failed_host_stops_only_itself_and_tasks_that_require_it_are_skipped_and_say_why()

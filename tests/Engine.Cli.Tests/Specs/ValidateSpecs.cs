@@ -14,7 +14,7 @@ public sealed class ValidateSpecs
               vars_files: [vars/site.yml]
               tasks:
                 - name: typo in the module
-                  fiel:
+                  filee:
                     path: "{{ example_root }}/a"
                 - name: unknown parameter
                   file:
@@ -30,7 +30,7 @@ public sealed class ValidateSpecs
         var outcome = await workspace.RunAsync("apply", playbook);
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
-        Assert.Contains($"{playbook}:5:7: error: unknown module or task key 'fiel' (did you mean 'file'?)", outcome.Stderr);
+        Assert.Contains($"{playbook}:5:7: error: unknown module or task key 'filee' (did you mean 'file'?)", outcome.Stderr);
         Assert.Contains($"{playbook}:10:9: error: task 'unknown parameter' on localhost: file: unknown parameter 'contnet' (did you mean 'content'?)", outcome.Stderr);
         Assert.Contains($"{playbook}:13:15: error: task 'undefined variable' on localhost: file.path: undefined variable 'greting'", outcome.Stderr);
         Assert.Contains("3 errors", outcome.Stderr);

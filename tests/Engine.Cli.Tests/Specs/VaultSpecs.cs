@@ -100,7 +100,7 @@ public sealed class VaultSpecs
                     content: "token={{ api_token }} db={{ db_password }}\n"
                     dest: "{{ root }}/out"
             """);
-        string[] common = [playbook, "-i", workspace.PathOf("inventory"), "-e", $"root={workspace.Root}", "--vault-password-file", passwordFile];
+        string[] common = [playbook, "-i", workspace.PathOf("inventory"), "-e", $"root={workspace.Root}", "-e", $"converge_state_dir={workspace.StateDirectory}", "--vault-password-file", passwordFile];
 
         var check = await ConvergeProcess.RunAsync(["check", .. common, "--report", workspace.PathOf("check.json")]);
         var apply = await ConvergeProcess.RunAsync(["apply", .. common, "--diff", "-v", "--report", workspace.PathOf("apply.json")]);

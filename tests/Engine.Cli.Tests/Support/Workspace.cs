@@ -26,14 +26,27 @@ internal sealed class Workspace : IDisposable
         return path;
     }
 
-    /// <summary>Runs converge VERB PLAYBOOK -i local -e example_root=ROOT plus extra arguments.</summary>
+    /// <summary>
+    /// The state directory of this spec's runs (handler journal, run lock), so specs running at once on this
+    /// machine do not wait on each other's host lock; beside the root, so <see cref="Snapshot"/> leaves it out.
+    /// </summary>
+    public string StateDirectory => Root + ".state";
+
+    /// <summary>Runs converge VERB PLAYBOOK -i local -e example_root=ROOT -e converge_state_dir=STATE plus extra arguments.</summary>
     public Task<ConvergeOutcome> RunAsync(string verb, string playbook, params string[] extra) =>
-        ConvergeProcess.RunAsync([verb, playbook, "-i", LocalInventory, "-e", $"example_root={Root}", .. extra]);
+        ConvergeProcess.RunAsync([verb, playbook, "-i", LocalInventory, "-e", $"example_root={Root}", "-e", $"converge_state_dir={StateDirectory}", .. extra]);
 
     /// <summary>Every file under the root with its content, to prove a run changed nothing.</summary>
     public Dictionary<string, string> Snapshot() =>
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(Root, f), f => File.ReadAllText(f) + "|" + File.GetUnixFileMode(f));
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(Root, recursive: true);
+        if (Directory.Exists(StateDirectory))
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
+    }
 }

@@ -107,4 +107,39 @@ public sealed class PlaybookLoaderTests
         Assert.Equal(["restart things"], Assert.Single(play.Handlers).Listen);
         Assert.True(Assert.Single(play.Handlers).IsHandler);
     }
+
+    [Theory]
+    [InlineData("\"150%x\"")]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("250%")]
+    [InlineData("0%")]
+    [InlineData("two")]
+    public void An_invalid_serial_is_an_error_at_its_value_not_all_hosts_at_once(string serial)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("site.yml", $"- hosts: all\n  serial: {serial}\n  tasks: []\n");
+        var diagnostics = new DiagnosticBag();
+
+        new PlaybookLoader(Modules).Load(path, diagnostics);
+
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal(new SourceSpan(path, 2, 11), error.Span);
+        Assert.Contains("'serial' must be a number of hosts", error.Message);
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("25%")]
+    [InlineData("\"{{ batch }}\"")]
+    public void A_count_a_percentage_or_a_template_is_a_valid_serial(string serial)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("site.yml", $"- hosts: all\n  serial: {serial}\n  tasks: []\n");
+        var diagnostics = new DiagnosticBag();
+
+        new PlaybookLoader(Modules).Load(path, diagnostics);
+
+        Assert.Empty(diagnostics.Items);
+    }
 }

@@ -26,7 +26,7 @@ public sealed class FactPrefetchTests
     private static async Task<(RunReport Report, CountingConnection Connection)> RunAsync(LoadedRun run, bool check = false)
     {
         CountingConnection? connection = null;
-        var options = new RunOptions { Check = check, Connect = (host, _) => connection = new CountingConnection(new LocalConnection(host)) };
+        var options = new RunOptions { Check = check, Connect = settings => connection = new CountingConnection(new LocalConnection(settings.Host)) };
         var report = await new Runner(Modules(), Templates).RunAsync(run, options, new RecordingObserver(), default);
         return (report, connection!);
     }
@@ -143,7 +143,7 @@ public sealed class FactPrefetchTests
               tasks:
                 - { name: next play, content: { path: {{{dir.Path}}}/next, content: x } }
             """);
-        var state = new RunState(run, new RunOptions { Connect = (h, _) => new LocalConnection(h) }, new RecordingObserver(), Modules(), Templates);
+        var state = new RunState(run, new RunOptions { Connect = s => new LocalConnection(s.Host) }, new RecordingObserver(), Modules(), Templates);
         var nodes = run.Graph.NodesOf("h1");
         var planner = new FactPlanner(state);
 

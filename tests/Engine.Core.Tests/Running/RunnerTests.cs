@@ -19,7 +19,7 @@ public sealed class RunnerTests
         var inventory = dir.Write("hosts.yml", "all:\n  hosts:\n    h1: {}\n    h2: {}\n  vars:\n    ansible_connection: local\n");
         var path = dir.Write("site.yml", playbook);
         var run = new RunLoader(Modules(), [], Templates).Load(new RunRequest { Playbook = path, Inventories = [inventory] });
-        var options = new RunOptions { Check = check, Connect = (host, _) => connect?.Invoke(host) ?? new LocalConnection(host) };
+        var options = new RunOptions { Check = check, Connect = settings => connect?.Invoke(settings.Host) ?? new LocalConnection(settings.Host) };
         return await new Runner(Modules(), Templates).RunAsync(run, options, new RecordingObserver(), default);
     }
 
@@ -82,7 +82,7 @@ public sealed class RunnerTests
         var run = new RunLoader(Modules(), [], Templates).Load(new RunRequest { Playbook = path, Inventories = [inventory] });
         var observer = new RecordingObserver();
 
-        var report = await new Runner(Modules(), Templates).RunAsync(run, new RunOptions { Forks = 1, Connect = (h, _) => new LocalConnection(h) }, observer, default)
+        var report = await new Runner(Modules(), Templates).RunAsync(run, new RunOptions { Forks = 1, Connect = s => new LocalConnection(s.Host) }, observer, default)
             .WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(3, report.Tasks.Count);

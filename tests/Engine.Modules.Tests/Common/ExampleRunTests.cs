@@ -22,6 +22,12 @@ public sealed class ExampleRunTests : IDisposable
     [InlineData("line")]
     [InlineData("assert")]
     [InlineData("service")]
+    [InlineData("apt")]
+    [InlineData("package")]
+    [InlineData("lineinfile")]
+    [InlineData("blockinfile")]
+    [InlineData("replace")]
+    [InlineData("stat")]
     [InlineData("setup")]
     public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
     {
@@ -43,7 +49,7 @@ public sealed class ExampleRunTests : IDisposable
     private async Task<(int Exit, int Changed, int Failed, string Output)> RunAsync(string verb, string playbook, string inventory, string exampleRoot)
     {
         var report = Path.Combine(_root, $"{verb}-{Guid.NewGuid():N}.json");
-        var outcome = await ConvergeProcess.RunAsync([verb, playbook, "-i", inventory, "-e", "example_root=" + exampleRoot, "--report", report]);
+        var outcome = await ConvergeProcess.RunAsync([verb, playbook, "-i", inventory, "-e", "example_root=" + exampleRoot, "-e", "converge_state_dir=" + Path.Combine(_root, "state"), "--report", report]);
         if (!File.Exists(report))
         {
             return (outcome.ExitCode, -1, -1, outcome.ToString());

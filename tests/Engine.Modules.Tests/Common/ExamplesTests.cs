@@ -15,6 +15,12 @@ public sealed class ExamplesTests
     [InlineData("line")]
     [InlineData("assert")]
     [InlineData("service")]
+    [InlineData("apt")]
+    [InlineData("package")]
+    [InlineData("lineinfile")]
+    [InlineData("blockinfile")]
+    [InlineData("replace")]
+    [InlineData("stat")]
     public void Every_module_has_an_example_that_stays_under_example_root(string module)
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, module + ".yml"));

@@ -71,8 +71,9 @@ public sealed class MeshCliTests : IDisposable
     {
         var example = Path.Combine(RepositoryPaths.Examples, module + ".yml");
 
-        var apply = await ConvergeProcess.RunAsync("apply", example, "-i", "localhost,");
-        var check = await ConvergeProcess.RunAsync("check", example, "-i", "localhost,");
+        var state = "converge_state_dir=" + Path.Combine(_directory, "state");
+        var apply = await ConvergeProcess.RunAsync("apply", example, "-i", "localhost,", "-e", state);
+        var check = await ConvergeProcess.RunAsync("check", example, "-i", "localhost,", "-e", state);
 
         Assert.True(apply.ExitCode == 0, apply.ToString());
         Assert.True(check.ExitCode == 0, check.ToString());

@@ -24,7 +24,7 @@ public sealed class RebootModuleTests : IDisposable
     [Fact]
     public async Task Check_says_would_reboot_and_nothing_happens()
     {
-        var parameters = new RebootParams { RebootCommand = $"echo requested >> {Requests}", BootIdPath = BootId };
+        var parameters = new RebootParams { Msg = "", RebootCommand = $"echo requested >> {Requests}", BootIdPath = BootId };
         var before = _host.Snapshot();
 
         var plan = await _host.CheckAsync(_module, parameters);
@@ -40,6 +40,7 @@ public sealed class RebootModuleTests : IDisposable
     {
         var parameters = new RebootParams
         {
+            Msg = "",
             RebootCommand = $"echo requested >> {Requests}; echo boot-2 > {BootId}",
             BootIdPath = BootId,
             TestCommand = $"test -s {Requests}",
@@ -57,7 +58,7 @@ public sealed class RebootModuleTests : IDisposable
     [Fact]
     public async Task A_boot_id_that_never_changes_fails_clearly_at_the_timeout()
     {
-        var parameters = new RebootParams { RebootCommand = "true", BootIdPath = BootId, RebootTimeout = 3 };
+        var parameters = new RebootParams { Msg = "", RebootCommand = "true", BootIdPath = BootId, RebootTimeout = 3 };
 
         var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.ConvergeAsync(_module, parameters));
 
@@ -67,18 +68,18 @@ public sealed class RebootModuleTests : IDisposable
     [Fact]
     public async Task A_boot_id_probe_that_fails_is_an_error_not_the_same_boot()
     {
-        var parameters = new RebootParams { RebootCommand = $"echo requested >> {Requests}; rm {BootId}", BootIdPath = BootId, RebootTimeout = 30 };
+        var parameters = new RebootParams { Msg = "", RebootCommand = $"echo requested >> {Requests}; rm {BootId}", BootIdPath = BootId, RebootTimeout = 30 };
 
         var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.ConvergeAsync(_module, parameters));
 
-        Assert.StartsWith($"cannot read the boot id from {BootId}", error.Message);
+        Assert.StartsWith($"cannot read the boot id with `cat {BootId}`", error.Message);
         Assert.Contains("No such file", error.StderrTail);
     }
 
     [Fact]
     public async Task A_failing_test_command_after_the_reboot_fails_the_task()
     {
-        var parameters = new RebootParams { RebootCommand = $"echo boot-2 > {BootId}", BootIdPath = BootId, TestCommand = "echo not ready >&2; false", RebootTimeout = 4 };
+        var parameters = new RebootParams { Msg = "", RebootCommand = $"echo boot-2 > {BootId}", BootIdPath = BootId, TestCommand = "echo not ready >&2; false", RebootTimeout = 4 };
 
         var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.ConvergeAsync(_module, parameters));
 

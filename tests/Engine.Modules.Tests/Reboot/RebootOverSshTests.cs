@@ -35,6 +35,7 @@ public sealed class RebootOverSshTests : IDisposable
             // Like a real reboot, the new boot id exists only once the host has gone down.
             RebootCommand = $"echo requested >> {requests}; kill $(ps -o pid= --ppid {pid}) {pid}; echo boot-2 > {bootId}",
             BootIdPath = bootId,
+            Msg = "",
             TestCommand = "whoami",
             RebootTimeout = 60,
         };

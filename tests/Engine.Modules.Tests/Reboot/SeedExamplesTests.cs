@@ -32,6 +32,6 @@ public sealed class SeedExamplesTests : IDisposable
 
     private Task<ConvergeOutcome> ApplyAsync(string example) =>
         ConvergeProcess.RunAsync(
-            ["apply", Path.Combine(RepositoryPaths.Examples, example + ".yml"), "-i", Path.Combine(RepositoryPaths.Playbooks, "inventories", "local"), "-e", $"example_root={_root}/x", "--detailed-exitcode"],
+            ["apply", Path.Combine(RepositoryPaths.Examples, example + ".yml"), "-i", Path.Combine(RepositoryPaths.Playbooks, "inventories", "local"), "-e", $"example_root={_root}/x", "-e", $"converge_state_dir={_root}/state", "--detailed-exitcode"],
             environment: new Dictionary<string, string?> { ["CONVERGE_ARTIFACTS"] = Path.Combine(_root, "artifacts") });
 }

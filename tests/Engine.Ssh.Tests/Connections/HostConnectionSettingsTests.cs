@@ -37,7 +37,20 @@ public sealed class HostConnectionSettingsTests
         Assert.IsType<LocalConnection>(ConnectionFactory.Create("db", new Dictionary<string, object?> { ["ansible_connection"] = "local" }, options));
         Assert.IsType<SshConnection>(ConnectionFactory.Create("localhost", new Dictionary<string, object?> { ["ansible_connection"] = "ssh" }, options));
         Assert.IsType<SshConnection>(ConnectionFactory.Create("db", new Dictionary<string, object?>(), options));
-        Assert.Null(ConnectionFactory.DefaultBecome("db", new Dictionary<string, object?> { ["ansible_become"] = false }, options));
+        Assert.Null(HostConnectionSettings.FromVariables("db", new Dictionary<string, object?> { ["ansible_become"] = false }).DefaultBecome);
+    }
+
+    [Theory]
+    [InlineData("ansible_host", "127.0.1.3")]
+    [InlineData("ansible_port", 2222)]
+    [InlineData("ansible_user", "deploy")]
+    [InlineData("ansible_ssh_host", "127.0.1.3")]
+    public void A_localhost_with_an_explicit_address_port_or_user_is_an_ssh_host(string variable, object value)
+    {
+        var settings = HostConnectionSettings.FromVariables("localhost", new Dictionary<string, object?> { [variable] = value });
+
+        Assert.False(settings.IsLocal);
+        Assert.True(HostConnectionSettings.FromVariables("localhost", new Dictionary<string, object?> { [variable] = value, ["ansible_connection"] = "local" }).IsLocal);
     }
 
     [Fact]

@@ -59,6 +59,41 @@ public sealed class SshFailureTests(SshdFixture sshd)
     }
 
     [SshdFact]
+    public async Task A_missing_key_file_is_named_and_the_password_is_used_when_one_is_given_as_ssh_does()
+    {
+        var missing = Path.Combine(sshd.Server.Directory, "no-such-key");
+        var notices = new List<string>();
+        var options = TestConnections.Options(sshd.Server) with { Notice = notices.Add };
+        var variables = new Dictionary<string, object?> { ["ansible_password"] = sshd.Users.Password, ["ansible_ssh_private_key_file"] = missing };
+
+        await using (var connection = await TestConnections.OpenAsync(sshd.Server, user: sshd.Users.PasswordUser, options: options, extra: variables))
+        {
+            Assert.Equal(sshd.Users.PasswordUser + "\n", (await connection.RunAsync(CommandSpec.Probe("id", "-un"), CancellationToken.None)).Stdout);
+        }
+
+        var failure = await Assert.ThrowsAsync<HostUnreachableException>(() =>
+            TestConnections.OpenAsync(sshd.Server, extra: new Dictionary<string, object?> { ["ansible_ssh_private_key_file"] = missing }));
+
+        var notice = Assert.Single(notices);
+        Assert.Contains($"private key file {missing} (ansible_ssh_private_key_file) does not exist; trying the password", notice);
+        Assert.Contains($"private key file {missing} (ansible_ssh_private_key_file) does not exist", failure.Message);
+        Assert.DoesNotContain("Could not find", failure.Message);
+    }
+
+    [SshdFact]
+    public async Task A_host_named_localhost_with_an_explicit_address_and_port_is_reached_over_ssh()
+    {
+        var variables = sshd.Server.HostVariables(0, "root");
+
+        await using var connection = ConnectionFactory.Create("localhost", variables, TestConnections.Options(sshd.Server));
+        await connection.OpenAsync(CancellationToken.None);
+        var result = await connection.RunAsync(CommandSpec.Shell("echo \"$SSH_CONNECTION\"", CommandKind.Probe), CancellationToken.None);
+
+        Assert.IsNotType<LocalConnection>(connection);
+        Assert.Contains($"{sshd.Server.Addresses[0]} {sshd.Server.Port}", result.Stdout);
+    }
+
+    [SshdFact]
     public async Task Password_authentication_works()
     {
         var variables = new Dictionary<string, object?> { ["ansible_password"] = sshd.Users.Password, ["ansible_ssh_private_key_file"] = null };
@@ -72,7 +107,7 @@ public sealed class SshFailureTests(SshdFixture sshd)
     public async Task A_connection_killed_mid_command_fails_that_command_clearly_and_can_reconnect()
     {
         await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
-        var sessionPid = int.Parse((await connection.RunAsync(CommandSpec.Probe("sh", "-c", "echo $PPID"), CancellationToken.None)).Stdout.Trim());
+        var sessionPid = await TestConnections.SshdSessionPidAsync(connection);
 
         var running = connection.RunAsync(CommandSpec.Change("sleep", "30"), CancellationToken.None);
         await Task.Delay(300);
@@ -91,7 +126,7 @@ public sealed class SshFailureTests(SshdFixture sshd)
     {
         await using var server = await SshServer.StartAsync(hosts: 1);
         await using var connection = await TestConnections.OpenAsync(server);
-        var sessionPid = int.Parse((await connection.RunAsync(CommandSpec.Probe("sh", "-c", "echo $PPID"), CancellationToken.None)).Stdout.Trim());
+        var sessionPid = await TestConnections.SshdSessionPidAsync(connection);
 
         await server.StopAsync();
         System.Diagnostics.Process.GetProcessById(sessionPid).Kill();

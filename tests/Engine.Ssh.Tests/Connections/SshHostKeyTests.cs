@@ -1,4 +1,5 @@
 using Converge.Core.Connections;
+using Converge.Core.Connections.Ssh;
 using Converge.Core.Diagnostics;
 using Converge.TestKit.Sshd;
 
@@ -40,6 +41,25 @@ public sealed class SshHostKeyTests(SshdFixture sshd) : IDisposable
         await using var again = await TestConnections.OpenAsync(sshd.Server, host: 3, options: Options());
 
         Assert.Equal([$"{HostName(3)} {sshd.Server.HostKeyLine.Split(' ')[0]} {sshd.Server.HostKeyLine.Split(' ')[1]}"], File.ReadAllLines(_knownHosts));
+    }
+
+    [SshdFact]
+    public async Task Accepting_a_new_key_says_which_host_key_type_and_fingerprint_was_added_as_ssh_does()
+    {
+        var notices = new List<string>();
+        var options = Options(acceptNew: true) with { Notice = notices.Add };
+
+        await using (await TestConnections.OpenAsync(sshd.Server, host: 3, options: options))
+        {
+        }
+
+        await using (await TestConnections.OpenAsync(sshd.Server, host: 3, options: options))
+        {
+        }
+
+        var key = Convert.FromBase64String(sshd.Server.HostKeyLine.Split(' ')[1]);
+        var notice = Assert.Single(notices);
+        Assert.Equal($"Permanently added '{HostName(3)}' ({sshd.Server.HostKeyLine.Split(' ')[0]} {KnownHostsFile.Fingerprint(key)}) to {_knownHosts}", notice);
     }
 
     [SshdFact]

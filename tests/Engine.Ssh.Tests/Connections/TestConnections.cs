@@ -26,4 +26,15 @@ internal static class TestConnections
         await connection.OpenAsync(CancellationToken.None);
         return connection;
     }
+
+    /// <summary>
+    /// The sshd process serving <paramref name="connection"/> (it holds the TCP connection): killing it drops the
+    /// connection. Found by walking up from a command's parent, which is the connection's persistent shell.
+    /// </summary>
+    public static async Task<int> SshdSessionPidAsync(IConnection connection)
+    {
+        const string walk = "p=$$; while [ \"$p\" -gt 1 ]; do case $(sed -n 's/^Name:\\t//p' /proc/$p/status) in sshd*) echo $p; exit 0;; esac; p=$(sed -n 's/^PPid:\\t//p' /proc/$p/status); done; exit 1";
+        var result = await connection.RunAsync(CommandSpec.Shell(walk, CommandKind.Probe), CancellationToken.None);
+        return result.Succeeded ? int.Parse(result.Stdout.Trim()) : throw new InvalidOperationException("no sshd above the remote shell: " + result.Stderr);
+    }
 }

@@ -5,18 +5,20 @@ using Converge.TestKit.Sshd;
 namespace Converge.Ssh.Tests.EndToEnd;
 
 /// <summary>
-/// The runner reads the facts of a host's checks in one probe batch, counted as sshd sees it: the sessions
-/// (exec channels) it starts on each connection.
+/// One session (exec channel: the persistent remote shell) per host per run, counted as sshd sees it: the
+/// sessions it starts on each connection. The runner also reads the facts of a host's checks in one probe batch.
 /// </summary>
 [Collection(SshdCollection.Name)]
 [Trait("Requires", "sshd")]
 public sealed class BatchedChecksOverSshSpecs(SshdFixture sshd)
 {
     [SshdFact]
-    public async Task A_no_op_rerun_and_a_check_make_one_round_trip_per_host()
+    public async Task A_first_apply_a_no_op_rerun_and_a_check_each_open_one_session_per_host()
     {
         using var workspace = SshWorkspace.Create(sshd.Server, 3);
+        var beforeFirst = sshd.Server.LogLength;
         var first = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server));
+        var firstSessions = sshd.Server.SessionsSince(beforeFirst);
         Assert.True(first.ExitCode == 0, first.ToString());
 
         var beforeRerun = sshd.Server.LogLength;
@@ -29,7 +31,9 @@ public sealed class BatchedChecksOverSshSpecs(SshdFixture sshd)
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         Assert.True(check.ExitCode == 0, check.ToString());
 
-        // Five tasks and a handler per host: the journal read, four file facts and the guard's stat, all in one batch.
+        // Five tasks and a handler per host. The first apply's probes, changes, file writes and the handler all go
+        // through the one shell; the rerun reads the journal, four file facts and the guard's stat in one batch.
+        Assert.Equal([1, 1, 1], firstSessions.Values);
         Assert.Equal([1, 1, 1], rerunSessions.Values);
         Assert.Equal([1, 1, 1], checkSessions.Values);
     }
@@ -62,7 +66,7 @@ public sealed class BatchedChecksOverSshSpecs(SshdFixture sshd)
         Assert.All(workspace.HostRoots, root => Assert.Equal("wanted\n", File.ReadAllText(Path.Combine(root, "app.conf"))));
         Assert.Equal(2, tasks.Count(t => (string?)t!["task"] == "Config as desired" && (string?)t["status"] == "changed"));
 
-        // Per host: the first batch, the shell command, the copy's fresh fact, its diff read and its write.
-        Assert.Equal([5, 5], sessions.Values);
+        // Per host one shell carries the first batch, the shell command, the copy's fresh fact, its diff read and its write.
+        Assert.Equal([1, 1], sessions.Values);
     }
 }

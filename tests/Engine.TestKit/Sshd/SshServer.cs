@@ -163,7 +163,8 @@ public sealed class SshServer : IAsyncDisposable
             _processes.Add(Process.Start(start) ?? throw new InvalidOperationException("sshd did not start"));
         }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        // A thousand addresses are 63 sshd processes: on a busy machine they need more than a fixed 15 s to come up.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15) + TimeSpan.FromMilliseconds(50 * Addresses.Count);
         for (var a = 0; a < Addresses.Count; a++)
         {
             var address = Addresses[a];

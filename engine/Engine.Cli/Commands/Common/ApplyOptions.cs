@@ -19,6 +19,22 @@ internal sealed class ApplyOptions
 
     public Option<int> ConnectTimeout { get; } = new("--connect-timeout") { Description = "Seconds to wait for an SSH connection.", DefaultValueFactory = _ => 10 };
 
+    public ApplyOptions()
+    {
+        // Zero forks would run nothing and a zero or negative timeout fails every connection: usage errors.
+        InRange(Forks, 1, 10_000);
+        InRange(ConnectTimeout, 1, 3_600);
+
+        // The report is written after hosts were changed: a path that cannot be written is found now.
+        Report.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } file && ReportFile.Problem(file) is { } problem)
+            {
+                result.AddError($"--report: {problem}");
+            }
+        });
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Diff);
@@ -29,4 +45,15 @@ internal sealed class ApplyOptions
         command.Options.Add(AcceptNewHostKeys);
         command.Options.Add(ConnectTimeout);
     }
+
+    private static void InRange(Option<int> option, int minimum, int maximum) =>
+        option.Validators.Add(result =>
+        {
+            // A token that is not a number at all is the parser's own error; only a parsed value is checked here.
+            if (result.Tokens is [{ } token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && (value < minimum || value > maximum))
+            {
+                result.AddError($"{option.Name} must be between {minimum} and {maximum}, not {value}");
+            }
+        });
 }

@@ -1,45 +1,26 @@
 using Converge.Core.Connections;
-using Converge.Core.Diagnostics;
 using Converge.Core.Running;
-using Converge.Core.Secrets;
 
 namespace Converge.Cli.Commands.Common;
 
-/// <summary>The connection settings of a run from the command line: host keys, timeouts, the run's redactor.</summary>
+/// <summary>The run options from the command line: mode, forks, host keys, timeouts; connections learn the run's secrets.</summary>
 internal static class HostConnections
 {
-    public static RunOptions RunOptions(bool check, int forks, string? knownHosts, bool acceptNewHostKeys, TimeSpan connectTimeout)
+    public static RunOptions RunOptions(LoadedRun run, bool check, int forks, string? knownHosts, bool acceptNewHostKeys, TimeSpan connectTimeout)
     {
-        var redactor = new Redactor();
         var connection = new ConnectionOptions
         {
             KnownHostsFile = knownHosts ?? ConnectionOptions.DefaultKnownHostsFile,
             AcceptNewHostKeys = acceptNewHostKeys,
             ConnectTimeout = connectTimeout,
-            Redactor = redactor,
+            Redactor = run.Secrets,
+            Notice = line => Console.Error.WriteLine($"converge: warning: {run.Secrets.Redact(line)}"),
         };
         return new RunOptions
         {
             Check = check,
             Forks = forks,
-            Redactor = redactor,
-            Connect = (host, variables) =>
-            {
-                try
-                {
-                    return ConnectionFactory.Create(host, variables, connection);
-                }
-                catch (ConfigurationException e)
-                {
-                    // A bad connection variable makes that host unreachable with the variable named; the others carry on.
-                    throw new HostUnreachableException(host, e.Message, e);
-                }
-            },
-            HostBecome = (host, variables) =>
-            {
-                var settings = HostConnectionSettings.FromVariables(host, variables, redactor);
-                return (settings.Become, settings.ToBecome(null));
-            },
+            Connect = settings => ConnectionFactory.Create(settings, connection),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Converge.Core.Graph;
+using Converge.Core.Playbooks.Configuration;
 using Converge.Core.Running;
 
 namespace Converge.Cli.Commands.Common;
@@ -11,8 +12,7 @@ internal sealed class PlaybookOptions
 
     public Option<string[]> Inventory { get; } = new("--inventory", "-i")
     {
-        Description = "An inventory file or directory (repeatable).",
-        Required = true,
+        Description = "An inventory file or directory (repeatable); default: ansible.cfg's inventory.",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -23,6 +23,8 @@ internal sealed class PlaybookOptions
     public Option<string[]> Tags { get; } = new("--tags", "-t") { Description = "Run only tasks with these tags (comma-separated or repeated)." };
 
     public Option<string[]> SkipTags { get; } = new("--skip-tags") { Description = "Skip tasks with these tags." };
+
+    public Option<string[]> RolesPath { get; } = new("--roles-path", "-r") { Description = "A folder roles are looked up in, after the playbook's roles/ (repeatable; before ansible.cfg's roles_path)." };
 
     public VaultOptions Vault { get; } = new();
 
@@ -35,12 +37,22 @@ internal sealed class PlaybookOptions
         command.Options.Add(Limit);
         command.Options.Add(Tags);
         command.Options.Add(SkipTags);
+        command.Options.Add(RolesPath);
     }
 
-    public RunRequest Request(ParseResult result) => new()
+    public RunRequest Request(ParseResult result)
+    {
+        // ansible.cfg supplies what the command line leaves out, as with ansible-playbook.
+        var config = AnsibleConfig.Find(Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
+        var inventories = result.GetValue(Inventory) is { Length: > 0 } given ? given : [.. config.Inventory];
+        return Request(result, config, inventories);
+    }
+
+    private RunRequest Request(ParseResult result, AnsibleConfig config, string[] inventories) => new()
     {
         Playbook = result.GetValue(Playbook)!,
-        Inventories = result.GetValue(Inventory) ?? [],
+        Inventories = inventories,
+        RolesPath = [.. result.GetValue(RolesPath) ?? [], .. config.RolesPath],
         ExtraVars = result.GetValue(ExtraVars) ?? [],
         Limit = result.GetValue(Limit),
         Filter = new TaskFilter(Split(result.GetValue(Tags)), Split(result.GetValue(SkipTags))),

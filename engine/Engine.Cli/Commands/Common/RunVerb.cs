@@ -26,14 +26,15 @@ internal static class RunVerb
 
         var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
         var runOptions = HostConnections.RunOptions(
+            run,
             check,
             Math.Max(1, parse.GetValue(options.Forks)),
             parse.GetValue(options.KnownHosts),
             parse.GetValue(options.AcceptNewHostKeys),
             TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
-        // The loader opened the run's vaulted values on this flow; none of them may be printed.
-        Converge.Core.Vault.VaultKeyring.Current.RegisterWith(runOptions.Redactor);
+        runOptions = runOptions with { Stop = Interruption.Current?.Stop ?? CancellationToken.None };
         var runner = ConvergeEngine.Runner();
+        Interruption.Current?.RunStarted();
         RunReport report;
         if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
         {
@@ -52,12 +53,25 @@ internal static class RunVerb
             report = await runner.RunAsync(run, runOptions, reporter, ct);
         }
 
+        if (report.Interrupted)
+        {
+            console.MarkupLine("[yellow]interrupted[/]: tasks not started by then did not run");
+        }
+
         reporter.Recap(report);
         if (parse.GetValue(options.Report) is { } file)
         {
-            await File.WriteAllTextAsync(file, ReportJson.Write(report), ct);
+            try
+            {
+                await File.WriteAllTextAsync(file, ReportJson.Write(report), ct);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Checked before the run; something changed since. The run's outcome still decides the code.
+                await Console.Error.WriteLineAsync($"converge: error: cannot write the report '{file}': {e.Message}");
+            }
         }
 
-        return report.ExitCode(detailed);
+        return report.Interrupted ? Interruption.Current!.ExitCode : report.ExitCode(detailed);
     }
 }

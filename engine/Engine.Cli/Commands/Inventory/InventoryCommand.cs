@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Converge.Core.Diagnostics;
 using Converge.Cli.Commands.Common;
+using Converge.Core.Diagnostics;
 using Converge.Core.Inventory;
+using Converge.Core.Running;
 using Converge.Core.Secrets;
 using Converge.Core.Vault;
 
@@ -79,15 +80,17 @@ public static class InventoryCommand
             return 1;
         }
 
+        // What reaches a secret connection variable (a become password, from wherever) is printed as [REDACTED].
+        var secrets = ConnectionPlan.SecretsOf(inventory, ConvergeEngine.Templates);
         if (host is null)
         {
-            output.WriteLine(InventoryJson.List(inventory));
+            output.WriteLine(secrets.Redact(InventoryJson.List(inventory)));
             return 0;
         }
 
         try
         {
-            output.WriteLine(InventoryJson.Host(inventory, host));
+            output.WriteLine(secrets.Redact(InventoryJson.Host(inventory, host)));
             return 0;
         }
         catch (ArgumentException e)

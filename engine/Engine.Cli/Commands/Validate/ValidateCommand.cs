@@ -22,6 +22,14 @@ internal static class ValidateCommand
 
             var nodes = run.Graph.Nodes.Count();
             Console.Out.WriteLine($"valid: {run.Playbook.Plays.Count} plays, {run.Graph.Hosts.Count} hosts, {nodes} tasks on hosts, {run.Graph.Edges.Count} edges");
+            // Keywords accepted for compatibility but not acted on yet are named, once each, with their first place.
+            var unenforced = run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).SelectMany(t => t.Unenforced)
+                .GroupBy(k => k.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+            foreach (var keyword in unenforced)
+            {
+                Console.Out.WriteLine($"note: {keyword.First().Span}: '{keyword.Key}' is accepted but not acted on yet ({keyword.Count()} task(s))");
+            }
+
             foreach (var (planner, _) in run.Plans)
             {
                 Console.Out.WriteLine($"valid: {planner} plan");

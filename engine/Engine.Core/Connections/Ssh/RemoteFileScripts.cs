@@ -19,31 +19,34 @@ public static class RemoteFileScripts
     }
 
     /// <summary>
-    /// Receives <paramref name="size"/> bytes on standard input into a temp file beside <paramref name="path"/>
-    /// (mode 0600 while it fills), checks that all of them arrived, gives it the old file's mode and owner
-    /// (or the requested ones; 0644 for a new file), fsyncs it, and renames it over the target, which rename(2)
-    /// does atomically. If the connection drops, standard input ends early: the size check fails and the
-    /// EXIT trap removes the temp file, so the target is never half-written and no temp file stays behind.
+    /// Receives <paramref name="size"/> bytes on standard input into a temp file beside <paramref name="path"/>,
+    /// created with mode 0600 (umask 077) so no other user can open it while it fills, checks that all of them
+    /// arrived, gives it the old file's mode, owner and group (or the requested ones; 0644 for a new file),
+    /// fsyncs it, and renames it over the target with <c>mv -T</c>, which rename(2) does atomically and which
+    /// replaces a symlink itself instead of moving the file into the directory it points to. If the connection
+    /// drops, standard input ends early: the size check fails and the EXIT trap removes the temp file, so the
+    /// target is never half-written and no temp file stays behind. The temp file is named as
+    /// <see cref="AtomicFile"/> names it, and a temp file of this target left by a killed write (older than
+    /// <see cref="AtomicFile.StaleAfter"/>) is removed first. A backup is copied to a temp file, fsynced and
+    /// renamed too, so a full disk fails the write instead of leaving a truncated backup that looks valid.
     /// </summary>
     public static string Write(string path, long size, FileWriteOptions options, string tempSuffix, DateTime now)
     {
         var directory = path.Contains('/', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : string.Empty;
         var name = path[(path.LastIndexOf('/') + 1)..];
+        var prefix = $".{name}{AtomicFile.TempMarker}";
         var script = new StringBuilder()
             .Append("p=").Append(ShellQuote.Quote(path)).Append('\n')
-            .Append("t=").Append(ShellQuote.Quote($"{directory}.{name}.converge-{tempSuffix}")).Append('\n')
-            .Append("trap 'rm -f -- \"$t\"' EXIT\n")
+            .Append("t=").Append(ShellQuote.Quote($"{directory}{prefix}{tempSuffix}")).Append('\n')
+            .Append("trap 'rm -f -- \"$t\" \"$t.b\"' EXIT\n")
             .Append("trap 'exit 1' HUP INT TERM PIPE\n")
             .Append("umask 077\n")
+            .Append("find ").Append(ShellQuote.Quote(directory.Length == 0 ? "." : directory)).Append(" -maxdepth 1 -name ")
+            .Append(ShellQuote.Quote(GlobEscape(prefix) + "*")).Append(CultureInfo.InvariantCulture, $" -mmin +{(int)AtomicFile.StaleAfter.TotalMinutes} -exec rm -f -- {{}} + 2>/dev/null\n")
             .Append("cat > \"$t\" || exit 1\n")
             .Append("n=$(stat -c %s -- \"$t\") || exit 1\n")
             .Append(CultureInfo.InvariantCulture, $"if [ \"$n\" != {size} ]; then echo \"converge: transfer to $p ended after $n of {size} bytes; $p is unchanged\" >&2; exit 1; fi\n")
-            .Append("if [ -e \"$p\" ]; then chmod --reference=\"$p\" -- \"$t\" && chown --reference=\"$p\" -- \"$t\" || exit 1; else chmod 644 -- \"$t\" || exit 1; fi\n");
-        if (options.Mode is { } mode)
-        {
-            script.Append("chmod ").Append(Convert.ToString(mode & 0xFFF, 8)).Append(" -- \"$t\" || exit 1\n");
-        }
-
+            .Append("if [ -e \"$p\" ]; then chown --reference=\"$p\" -- \"$t\" && chmod --reference=\"$p\" -- \"$t\" || exit 1; else chmod 644 -- \"$t\" || exit 1; fi\n");
         if (options.Owner is not null)
         {
             var owner = options.Owner + (options.Group is null ? string.Empty : ":" + options.Group);
@@ -54,17 +57,41 @@ public static class RemoteFileScripts
             script.Append("chgrp ").Append(ShellQuote.Quote(options.Group)).Append(" -- \"$t\" || exit 1\n");
         }
 
+        // After chown, which clears the set-id bits.
+        if (options.Mode is { } mode)
+        {
+            script.Append("chmod ").Append(Convert.ToString(mode & 0xFFF, 8)).Append(" -- \"$t\" || exit 1\n");
+        }
+
         if (options.Backup)
         {
-            var backup = $"{path}.converge-{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}~";
-            script.Append("if [ -e \"$p\" ]; then cp -p -- \"$p\" ").Append(ShellQuote.Quote(backup)).Append(" || exit 1; fi\n");
+            var backup = ShellQuote.Quote($"{path}.converge-{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}~");
+            script.Append("if [ -e \"$p\" ]; then { cp -p -- \"$p\" \"$t.b\" && sync -- \"$t.b\" && mv -fT -- \"$t.b\" ").Append(backup)
+                .Append("; } || { echo \"converge: cannot back up $p; $p is unchanged\" >&2; exit 1; }; fi\n");
         }
 
         // sync FILE fsyncs just that file (GNU coreutils 8.24+); older versions sync everything, which is also safe.
         return script
             .Append("sync -- \"$t\" 2>/dev/null || sync\n")
-            .Append("mv -f -- \"$t\" \"$p\" || exit 1\n")
+            .Append("mv -fT -- \"$t\" \"$p\" || exit 1\n")
             .Append("trap - EXIT\n")
             .ToString();
+    }
+
+    /// <summary>Escapes the characters <c>find -name</c> treats as a pattern, so a file name matches only itself.</summary>
+    private static string GlobEscape(string name)
+    {
+        var escaped = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (c is '*' or '?' or '[' or ']' or '\\')
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
     }
 }

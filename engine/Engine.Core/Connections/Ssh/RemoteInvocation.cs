@@ -6,7 +6,7 @@ using Converge.Core.Secrets;
 namespace Converge.Core.Connections.Ssh;
 
 /// <summary>
-/// A shell script as sent on an exec channel, with its <c>become</c> applied.
+/// A shell script as sent to the persistent shell, with its <c>become</c> applied.
 /// <para>
 /// Become runs <c>sudo -u USER -- /bin/sh -c SCRIPT</c>: <c>-n</c> without a password, otherwise <c>-S -p ''</c>
 /// with the password as the first line of standard input (never in argv, so never in <c>ps</c> or logs).

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Converge.Core.Diagnostics;
 using Renci.SshNet;
@@ -9,17 +10,21 @@ public sealed partial class SshConnection
 {
     public async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct)
     {
-        var invocation = RemoteInvocation.For(RemoteShell.Line(command), command.Become, _settings.User, command.CommandLine);
-        var input = string.IsNullOrEmpty(command.StandardInput) ? null : Encoding.UTF8.GetBytes(command.StandardInput);
-        var output = await ExecuteAsync(
-            invocation,
-            input is null ? null : (stream, token) => stream.WriteAsync(input, token).AsTask(),
-            null,
-            command.Timeout,
-            ct);
+        var line = RemoteShell.Line(command);
+        if (command.Timeout is { } limit)
+        {
+            // The shell runs one request at a time, so the limit is enforced on the host: timeout(1) sends TERM,
+            // then KILL 5 s later, and exits 124 (or dies by KILL) when the limit was hit.
+            line = string.Create(CultureInfo.InvariantCulture, $"timeout -k 5 {limit.TotalSeconds:0.###} /bin/sh -c {ShellQuote.Quote(line)}");
+        }
+
+        var invocation = RemoteInvocation.For(line, command.Become, _settings.User, command.CommandLine);
+        var input = string.IsNullOrEmpty(command.StandardInput) ? [] : Encoding.UTF8.GetBytes(command.StandardInput);
+        var output = await ExecuteAsync(invocation, input.Length, (stream, token) => stream.WriteAsync(input, token).AsTask(), null, ct);
         var stderr = invocation.FinishStderr(output.Stderr, output.ExitCode, _options.Redactor);
         var stdout = Encoding.UTF8.GetString(output.Stdout);
-        return output.TimedOut
+        var timedOut = command.Timeout is not null && (output.ExitCode == 124 || output.Signal == "KILL");
+        return timedOut
             ? new CommandResult(null, output.Signal ?? "TERM", stdout, stderr + $"\ntimed out after {command.Timeout}")
             : new CommandResult(output.ExitCode, output.Signal, stdout, stderr);
     }
@@ -57,7 +62,7 @@ public sealed partial class SshConnection
         var batch = ProbeBatch.Create(probes);
         var what = $"{probes.Count} probes ({string.Join("; ", probes.Select(p => p.CommandLine))})";
         var invocation = RemoteInvocation.For(batch.Script, become, _settings.User, what);
-        var output = await ExecuteAsync(invocation, null, null, null, ct);
+        var output = await ExecuteAsync(invocation, 0, null, null, ct);
         var stderr = invocation.FinishStderr(output.Stderr, output.ExitCode, _options.Redactor);
         return batch.Parse(Encoding.UTF8.GetString(output.Stdout), stderr)
             ?? throw new TaskFailedException(
@@ -68,92 +73,49 @@ public sealed partial class SshConnection
     }
 
     /// <summary>
-    /// Runs one exec channel: starts the command, writes the become prefix and then <paramref name="writeInput"/>
-    /// (which must write at least one byte) to its standard input and closes it (so a command that reads input never waits for more), and collects
-    /// the output, streaming standard output to <paramref name="stdoutSink"/> when given.
+    /// Runs one script on one of the host's persistent shells: the become prefix and then <paramref name="inputLength"/>
+    /// bytes from <paramref name="writeInput"/> are its standard input (which then ends, so a command that reads input
+    /// never waits for more); standard output is streamed to <paramref name="stdoutSink"/> when given.
     /// </summary>
     private async Task<ChannelOutput> ExecuteAsync(
         RemoteInvocation invocation,
+        long inputLength,
         Func<Stream, CancellationToken, Task>? writeInput,
         Stream? stdoutSink,
-        TimeSpan? timeout,
         CancellationToken ct)
     {
         var client = await ClientAsync(ct);
-        Interlocked.Increment(ref _channels);
-
-        // SSH.NET sends end-of-file only after at least one byte of input (ChannelInputStream.Dispose), so a
-        // command without input gets /dev/null instead; otherwise `cat` or `read` would wait forever.
-        var hasInput = invocation.StandardInputPrefix.Length > 0 || writeInput is not null;
-        using var command = client.CreateCommand(hasInput ? invocation.Text : "exec </dev/null; " + invocation.Text);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (timeout is { } t)
+        var prefix = invocation.StandardInputPrefix;
+        Func<Stream, CancellationToken, Task>? input = prefix.Length == 0 && inputLength == 0 ? null : async (stream, token) =>
         {
-            limit.CancelAfter(t);
-        }
-
-        var timedOut = false;
+            await stream.WriteAsync(prefix, token);
+            if (writeInput is not null && inputLength > 0)
+            {
+                await writeInput(stream, token);
+            }
+        };
+        var shell = await TakeShellAsync(client, ct);
         try
         {
-            var execution = command.ExecuteAsync(limit.Token);
-
-            // PipeStream reads block until data or the end, so the copy runs on its own pool thread.
-            var copy = stdoutSink is null ? Task.CompletedTask : Task.Run(() => command.OutputStream.CopyTo(stdoutSink), CancellationToken.None);
-            await WriteInputAsync(client, command, invocation.StandardInputPrefix, writeInput, ct);
-            try
-            {
-                await execution;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested && limit.IsCancellationRequested)
-            {
-                timedOut = true;
-            }
-
-            await copy;
+            return await shell.RunAsync(invocation.Text, prefix.Length + inputLength, input, stdoutSink, ct);
         }
-        catch (Exception e) when (e is SshException or IOException or ObjectDisposedException or InvalidOperationException && !ct.IsCancellationRequested)
+        catch (PersistentShellEndedException e) when (e.ConnectionLost || !client.IsConnected)
         {
             throw Lost(invocation, e);
         }
-
-        if (!timedOut && command.ExitStatus is null && command.ExitSignal is null && !client.IsConnected)
+        catch (PersistentShellEndedException e)
         {
-            throw Lost(invocation, null);
+            throw new TaskFailedException(
+                _options.Redactor.Redact($"the remote shell on {Host} ended while running `{invocation.What}` ({e.Message}); the outcome on the host is unknown, and the next command starts a new shell"),
+                _options.Redactor.Redact(invocation.What));
         }
-
-        byte[] stdout;
-        if (stdoutSink is null)
+        catch (InvalidDataException e)
         {
-            using var buffer = new MemoryStream();
-            command.OutputStream.CopyTo(buffer);
-            stdout = buffer.ToArray();
+            throw new TaskFailedException(_options.Redactor.Redact($"{invocation.What} on {Host} failed: {e.Message}"), _options.Redactor.Redact(invocation.What));
         }
-        else
+        finally
         {
-            stdout = [];
-        }
-
-        return new ChannelOutput(command.ExitStatus, command.ExitSignal, stdout, command.Error, timedOut);
-    }
-
-    private static async Task WriteInputAsync(SshClient client, SshCommand command, byte[] prefix, Func<Stream, CancellationToken, Task>? writeInput, CancellationToken ct)
-    {
-        try
-        {
-            await using var input = command.CreateInputStream();
-            if (prefix.Length > 0)
-            {
-                await input.WriteAsync(prefix, ct);
-            }
-
-            if (writeInput is not null)
-            {
-                await writeInput(input, ct);
-            }
-        }
-        catch (Exception e) when (e is SshException or IOException or ObjectDisposedException or InvalidOperationException && client.IsConnected)
-        {
-            // The command ended without reading all of its input (e.g. `true` given a file); its exit status says what happened.
+            ReturnShell(shell);
         }
     }
 

@@ -55,6 +55,9 @@ public sealed partial class SshConnection
                 {
                     throw new SshConnectionException("host key changed while it was being recorded");
                 }
+
+                // As ssh(1) with StrictHostKeyChecking=accept-new: say what is now trusted, so it can be checked.
+                _options.Notice($"Permanently added '{lookupName}' ({KnownHostsFile.KeyType(presented)} {KnownHostsFile.Fingerprint(presented)}) to {_options.KnownHostsFile}");
             }
 
             return client;
@@ -84,6 +87,14 @@ public sealed partial class SshConnection
         {
             foreach (var path in _settings.PrivateKeyFiles)
             {
+                if (!File.Exists(path) && _settings.Password is not null)
+                {
+                    // ssh(1) warns "Identity file ... not accessible" and goes on with the other methods.
+                    _options.Notice($"{Host}: private key file {path} (ansible_ssh_private_key_file) does not exist; trying the password (ansible_password)");
+                    tried.Add($"key {path} (missing)");
+                    continue;
+                }
+
                 keys.Add(LoadKey(path, explicitlyNamed: true)!);
                 tried.Add($"key {path}");
             }
@@ -137,9 +148,9 @@ public sealed partial class SshConnection
         {
             throw new HostUnreachableException(Host, $"private key {path} is encrypted; set ansible_ssh_private_key_passphrase");
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException || (e is IOException && !File.Exists(path)))
         {
-            throw new HostUnreachableException(Host, $"private key file {path} (ansible_ssh_private_key_file) does not exist");
+            throw new HostUnreachableException(Host, $"private key file {path} (ansible_ssh_private_key_file) does not exist; fix the path, or set ansible_password to log in with a password");
         }
         catch (Exception e) when (e is SshException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.Security.Cryptography.CryptographicException)
         {

@@ -14,7 +14,7 @@ public sealed partial class SshConnection
     public async Task<byte[]?> ReadFileAsync(string path, Become? become, CancellationToken ct)
     {
         var invocation = RemoteInvocation.For(RemoteFileScripts.Read(path), become, _settings.User, $"read {path}");
-        var output = await ExecuteAsync(invocation, null, null, null, ct);
+        var output = await ExecuteAsync(invocation, 0, null, null, ct);
         return Finish(invocation, output) ? output.Stdout : null;
     }
 
@@ -28,7 +28,7 @@ public sealed partial class SshConnection
             ChannelOutput output;
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
-                output = await ExecuteAsync(invocation, null, file, null, ct);
+                output = await ExecuteAsync(invocation, 0, null, file, ct);
             }
 
             if (!Finish(invocation, output))
@@ -57,7 +57,7 @@ public sealed partial class SshConnection
     {
         var script = RemoteFileScripts.Write(path, size, options, Guid.NewGuid().ToString("N"), DateTime.UtcNow);
         var invocation = RemoteInvocation.For(script, options.Become, _settings.User, what);
-        var output = await ExecuteAsync(invocation, size == 0 ? null : writeContent, null, null, ct);
+        var output = await ExecuteAsync(invocation, size, writeContent, null, ct);
         var stderr = invocation.FinishStderr(output.Stderr, output.ExitCode, _options.Redactor);
         if (output.ExitCode != 0)
         {

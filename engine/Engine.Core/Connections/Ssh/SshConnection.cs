@@ -5,14 +5,14 @@ using Renci.SshNet.Common;
 namespace Converge.Core.Connections.Ssh;
 
 /// <summary>
-/// A host over SSH (SSH.NET): one connection per host for the whole run; every command, probe batch and
-/// file transfer is an exec channel on it, so a host costs one TCP connection, one key exchange and one
-/// authentication however many tasks it runs.
+/// A host over SSH (SSH.NET): one connection per host for the whole run, and on it one persistent remote
+/// shell (<see cref="PersistentShell"/>) through which every command, probe batch and file transfer goes, so a
+/// host costs one TCP connection, one key exchange, one authentication and one session however many tasks it runs.
 /// <para>
-/// Files move over exec channels (<c>cat</c> with the content streamed on standard input or output)
+/// Files move through the shell (<c>cat</c> with the content streamed on standard input or output)
 /// rather than SFTP: SSH.NET cannot open an SFTP subsystem on an <see cref="SshClient"/>'s session
 /// (sshnet/SSH.NET#381), so SFTP would cost a second connection, handshake and authentication per host
-/// (and a second sshd process on it). Exec channels also write atomically in one round trip, with the
+/// (and a second sshd process on it). The shell also writes atomically in one round trip, with the
 /// same sudo path as commands, and clean up after an interrupted transfer (see <see cref="RemoteFileScripts"/>).
 /// </para>
 /// <para>
@@ -24,9 +24,17 @@ namespace Converge.Core.Connections.Ssh;
 /// </summary>
 public sealed partial class SshConnection : IConnection
 {
+    /// <summary>
+    /// Shells kept per host when callers overlap; the runner's tasks on one host run in order, so one is the
+    /// rule. OpenSSH allows 10 sessions per connection (MaxSessions), which leaves room for a reconnect.
+    /// </summary>
+    private const int MaxShells = 8;
+
     private readonly HostConnectionSettings _settings;
     private readonly ConnectionOptions _options;
     private readonly SemaphoreSlim _connectGate = new(1, 1);
+    private readonly Stack<PersistentShell> _idleShells = new();
+    private readonly SemaphoreSlim _shellSlots = new(MaxShells, MaxShells);
     private SshClient? _client;
     private long _channels;
 
@@ -53,7 +61,7 @@ public sealed partial class SshConnection : IConnection
     /// <summary>Where this connection goes, as people write it: <c>user@address:port</c>.</summary>
     public string Endpoint => $"{_settings.User}@{_settings.Address}:{_settings.Port}";
 
-    /// <summary>How many exec channels (commands, probe batches, file transfers) this connection has opened: each costs a round trip and a shell on the host.</summary>
+    /// <summary>How many exec channels (persistent shells) this connection has opened: each costs sshd a session and the login shell's start-up.</summary>
     public long ChannelCount => Interlocked.Read(ref _channels);
 
     public async Task OpenAsync(CancellationToken ct)
@@ -125,14 +133,19 @@ public sealed partial class SshConnection : IConnection
 
     private void Drop()
     {
-        if (_client is null)
+        List<PersistentShell> shells;
+        lock (_idleShells)
         {
-            return;
+            shells = [.. _idleShells];
+            _idleShells.Clear();
         }
 
         try
         {
-            if (_client.IsConnected)
+            // Disconnect first: SSH.NET closes an open channel by waiting, synchronously, for the server to confirm
+            // (a round trip, up to a second, on a pool thread). A disconnected session's channels close at once,
+            // and the server ends the shells with the connection.
+            if (_client is { IsConnected: true })
             {
                 _client.Disconnect();
             }
@@ -142,8 +155,59 @@ public sealed partial class SshConnection : IConnection
             // The peer is already gone; there is nothing to close politely.
         }
 
-        _client.Dispose();
+        foreach (var shell in shells)
+        {
+            shell.Dispose();
+        }
+
+        _client?.Dispose();
         _client = null;
+    }
+
+    /// <summary>An idle shell on <paramref name="client"/>, or a new one when every shell is busy (or none is open yet).</summary>
+    private async Task<PersistentShell> TakeShellAsync(SshClient client, CancellationToken ct)
+    {
+        await _shellSlots.WaitAsync(ct);
+        lock (_idleShells)
+        {
+            while (_idleShells.TryPop(out var idle))
+            {
+                if (!idle.HasEnded)
+                {
+                    return idle;
+                }
+
+                idle.Dispose();
+            }
+        }
+
+        try
+        {
+            Interlocked.Increment(ref _channels);
+            return PersistentShell.Start(client);
+        }
+        catch (Exception e) when (e is SshException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            _shellSlots.Release();
+            throw new HostUnreachableException(Host, _options.Redactor.Redact($"cannot open a session on {Endpoint}: {e.Message}"), e);
+        }
+    }
+
+    private void ReturnShell(PersistentShell shell)
+    {
+        lock (_idleShells)
+        {
+            if (shell.HasEnded)
+            {
+                shell.Dispose();
+            }
+            else
+            {
+                _idleShells.Push(shell);
+            }
+        }
+
+        _shellSlots.Release();
     }
 
     /// <summary>The open client, connecting first if the run has not opened this host yet.</summary>

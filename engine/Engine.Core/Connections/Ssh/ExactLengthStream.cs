@@ -1,0 +1,55 @@
+namespace Converge.Core.Connections.Ssh;
+
+/// <summary>
+/// A write-only view of the shell's input that passes at most the announced number of bytes, so content that
+/// grew after its length was sent (a file being written while it is uploaded) cannot spill into the next request.
+/// </summary>
+public sealed class ExactLengthStream(Stream inner, long length) : Stream
+{
+    private readonly long _length = length;
+
+    public long Remaining { get; private set; } = length;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _length - Remaining;
+        set => throw new NotSupportedException();
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var take = (int)Math.Min(buffer.Length, Remaining);
+        inner.Write(buffer[..take]);
+        Remaining -= take;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
+        // SSH.NET's channel stream writes synchronously (it waits for window space); nothing is gained by a pool hop.
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

@@ -1,0 +1,145 @@
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.Core.Graph;
+using Converge.Core.Secrets;
+using Converge.Core.Templates;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// How every node reaches its host, read once at load: the connection variables (<see cref="HostConnectionSettings.VariableNames"/>)
+/// with the precedence of all variables (inventory, play vars, block and task vars, extra vars last, as in
+/// Ansible), rendered as templates with the node's variables, then read into <see cref="HostConnectionSettings"/>.
+/// Nodes whose settings are equal share one instance. Every value that reaches a secret variable is registered
+/// with the run's redactor, so it is never printed, wherever it came from. A bad value is a diagnostic at the
+/// place the variable was set.
+/// </summary>
+public sealed class ConnectionPlan
+{
+    private readonly Dictionary<GraphNode, HostConnectionSettings> _byNode;
+
+    private ConnectionPlan(Dictionary<GraphNode, HostConnectionSettings> byNode) => _byNode = byNode;
+
+    internal static ConnectionPlan Empty { get; } = new([]);
+
+    /// <summary>The settings a node runs with (its host's, with its play's, blocks' and task's vars).</summary>
+    public HostConnectionSettings For(GraphNode node) => _byNode[node];
+
+    /// <summary>
+    /// The one answer to "what is this node's become": the task's <c>become</c>, else the innermost block's, else
+    /// the play's, else the host's <c>ansible_become</c> (all after precedence); the user likewise, falling back to
+    /// <c>ansible_become_user</c>; the password is always <c>ansible_become_password</c>. Null: no escalation.
+    /// </summary>
+    public Become? BecomeOf(GraphNode node)
+    {
+        var settings = For(node);
+        var blocks = node.Scope.OutermostFirst().Reverse().ToList();
+        var enabled = node.Task.Become ?? blocks.Select(b => b.Become).FirstOrDefault(b => b is not null) ?? node.Play.Become ?? settings.Become;
+        var user = node.Task.BecomeUser ?? blocks.Select(b => b.BecomeUser).FirstOrDefault(u => u is not null) ?? node.Play.BecomeUser;
+        return enabled ? settings.ToBecome(user) : null;
+    }
+
+    /// <summary>Reads the settings of every node of <paramref name="run"/>; problems go to <paramref name="diagnostics"/>.</summary>
+    internal static ConnectionPlan Read(LoadedRun run, TemplateEngine templates, Redactor redactor, DiagnosticBag diagnostics)
+    {
+        var scope = new VariableScope(run, check: false);
+        var byNode = new Dictionary<GraphNode, HostConnectionSettings>();
+        foreach (var host in run.Graph.Hosts)
+        {
+            var distinct = new List<HostConnectionSettings>();
+            var byPlay = new Dictionary<int, HostConnectionSettings?>();
+            foreach (var node in run.Graph.NodesOf(host))
+            {
+                // Most nodes differ from their play's first node only in variables that are not connection variables.
+                var own = node.Task.Vars.Keys.Concat(node.Scope.OutermostFirst().SelectMany(s => s.Vars.Keys)).Any(HostConnectionSettings.VariableNames.Contains);
+                if (!own && byPlay.TryGetValue(node.Play.Index, out var shared))
+                {
+                    if (shared is not null)
+                    {
+                        byNode[node] = shared;
+                    }
+
+                    continue;
+                }
+
+                var settings = Read(node.Host, scope.For(node), name => OriginOf(run, node, name), templates, redactor, diagnostics);
+                if (settings is not null)
+                {
+                    settings = distinct.FirstOrDefault(settings.Matches) ?? settings;
+                    if (!distinct.Contains(settings))
+                    {
+                        distinct.Add(settings);
+                    }
+                }
+
+                if (!own)
+                {
+                    byPlay[node.Play.Index] = settings;
+                }
+
+                if (settings is not null)
+                {
+                    byNode[node] = settings;
+                }
+            }
+        }
+
+        return new ConnectionPlan(byNode);
+    }
+
+    /// <summary>
+    /// The secrets of an inventory alone (no playbook): what reaches each host's secret connection variables, for
+    /// <c>converge inventory</c> to keep out of what it prints. Hosts whose variables cannot be read add nothing.
+    /// </summary>
+    public static Redactor SecretsOf(Inventory.Inventory inventory, TemplateEngine templates)
+    {
+        var redactor = new Redactor();
+        foreach (var host in inventory.HostNames)
+        {
+            var vars = new Dictionary<string, object?>(inventory.VariablesOf(host), StringComparer.Ordinal) { ["inventory_hostname"] = host };
+            Read(host, vars, name => inventory.OriginOf(host, name), templates, redactor, new DiagnosticBag());
+        }
+
+        return redactor;
+    }
+
+    private static HostConnectionSettings? Read(string host, IReadOnlyDictionary<string, object?> vars, Func<string, SourceSpan> originOf, TemplateEngine templates, Redactor redactor, DiagnosticBag diagnostics)
+    {
+        var rendered = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var failed = false;
+        foreach (var name in HostConnectionSettings.VariableNames)
+        {
+            if (!vars.TryGetValue(name, out var value))
+            {
+                continue;
+            }
+
+            try
+            {
+                rendered[name] = value is string text && TemplateEngine.IsTemplated(text) ? templates.RenderValue(text, vars) : value;
+            }
+            catch (ConvergeException e)
+            {
+                failed = true;
+                diagnostics.Add(new Diagnostic(originOf(name), $"host {host}: {name}: {e.Message}") { Kind = DiagnosticKind.InvalidConnectionVariable, Names = [host, name] });
+            }
+        }
+
+        try
+        {
+            return failed ? null : HostConnectionSettings.FromVariables(host, rendered, redactor, originOf);
+        }
+        catch (ConfigurationException e)
+        {
+            diagnostics.AddRange(e.Diagnostics);
+            return null;
+        }
+    }
+
+    /// <summary>Where the value of <paramref name="name"/> that wins for <paramref name="node"/> was set, highest precedence first.</summary>
+    private static SourceSpan OriginOf(LoadedRun run, GraphNode node, string name) =>
+        run.ExtraVariables.ContainsKey(name) ? SourceSpan.CommandLine($"-e {name}")
+        : node.Task.Vars.ContainsKey(name) || node.Scope.OutermostFirst().Any(s => s.Vars.ContainsKey(name)) ? node.Task.Span
+        : run.PlayVariables.TryGetValue(node.Play.Index, out var play) && play.ContainsKey(name) ? node.Play.Span
+        : run.Inventory.OriginOf(node.Host, name);
+}

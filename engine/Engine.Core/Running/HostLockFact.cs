@@ -1,0 +1,82 @@
+using Converge.Core.Connections;
+using Converge.Core.Facts;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// Takes the per-host run lock, as a probe so it travels in the host's first batch (no round trip of its own)
+/// and passes check mode: like the handler journal, the lock is Converge's own bookkeeping under the state
+/// directory, not a change to what the playbook manages.
+/// <para>
+/// The lock is an flock(2) on <c>{converge_state_dir}/lock</c>, held by a tiny holder process the probe leaves
+/// behind with the locked descriptor. The holder watches the run's process on the host, the sshd process serving
+/// the run's connection (or, for a local run, the controller itself), and exits within half a second of its
+/// end, which releases the lock. So a run that dies (killed controller, dropped connection, reboot) never leaves
+/// a lock that blocks the next one: the kernel drops the flock with its last holder, and a lock file whose flock
+/// is free is stale and simply taken over. The file records the holder's run id, the watched pid, the start time
+/// and the controller's name, for the message a second run prints. Every inventory host of one run that is the
+/// same machine shares the lock (its holder processes carry the run id). In check mode the lock is taken only
+/// when its file exists (from an earlier apply) and the file is not rewritten: check mode creates nothing on the
+/// host, yet still refuses to plan against a host another run is changing. A contended lock is waited for up to 3 s (the previous run's
+/// holder may still be exiting), then the host fails.
+/// </para>
+/// </summary>
+internal sealed class HostLockFact(string stateDirectory, string runId, bool check, Become? become) : Fact<HostLockState>
+{
+    private const string Script =
+        """
+        d=$1; f=$d/lock; run=$2
+        if [ "$5" = check ]; then
+          [ -e "$f" ] || { echo "unavailable: no lock file yet"; exit 0; }
+          if ! { exec 9<"$f"; } 2>/dev/null; then echo "unavailable: cannot open $f"; exit 0; fi
+        else
+          mkdir -p -- "$d" 2>/dev/null
+          if ! { exec 9>>"$f"; } 2>/dev/null; then echo "unavailable: cannot open $f"; exit 0; fi
+        fi
+        ours() { pgrep -f "converge-lock-holder [0-9]* $run\$" >/dev/null 2>&1; }
+        if ! flock -n 9; then
+          if ours; then echo same; exit 0; fi
+          if ! flock -w 3 9; then
+            if ours; then echo same; else printf 'held '; head -n 1 -- "$f"; echo; fi
+            exit 0
+          fi
+        fi
+        w=; s=; p=$PPID
+        while [ -n "$p" ] && [ "$p" -gt 1 ]; do
+          if [ "$p" = "$3" ]; then w=$p; break; fi
+          if [ -z "$s" ]; then case $(cat /proc/$p/comm 2>/dev/null) in sshd*) s=$p ;; esac; fi
+          p=$(sed -n 's/^PPid:[[:space:]]*//p' /proc/$p/status 2>/dev/null)
+        done
+        w=${w:-$s}
+        if [ -z "$w" ]; then echo "unavailable: no run process to watch"; exit 0; fi
+        if [ "$5" != check ]; then printf '%s %s %s %s\n' "$run" "$w" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$4" > "$f"; fi
+        sh -c 'trap "" HUP INT; while [ -d /proc/$1 ]; do sleep 0.5; done' converge-lock-holder "$w" "$run" </dev/null >/dev/null 2>&1 &
+        echo acquired
+        """;
+
+    public override CommandSpec Command { get; } =
+        CommandSpec.Probe(
+            "/bin/sh", "-c", Script, "converge-lock", stateDirectory.TrimEnd('/'), runId,
+            Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), Environment.MachineName, check ? "check" : "apply")
+            with { Become = become };
+
+    public override HostLockState Parse(CommandResult result)
+    {
+        var line = result.Stdout.Trim();
+        if (!result.Succeeded || line.StartsWith("unavailable", StringComparison.Ordinal) || line.Length == 0)
+        {
+            return new HostLockState(HostLockStatus.Unavailable, line.Length == 0 ? result.StderrTail() : line);
+        }
+
+        if (line.StartsWith("held ", StringComparison.Ordinal))
+        {
+            var fields = line["held ".Length..].Split(' ');
+            var holder = fields.Length >= 4
+                ? $"run {fields[0]} from {fields[3]} (watching pid {fields[1]} on the host) since {fields[2]}"
+                : "another run";
+            return new HostLockState(HostLockStatus.Held, holder);
+        }
+
+        return new HostLockState(line is "same" or "acquired" ? HostLockStatus.Acquired : HostLockStatus.Unavailable, line);
+    }
+}

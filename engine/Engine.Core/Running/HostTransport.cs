@@ -1,0 +1,48 @@
+using Converge.Core.Connections;
+using Converge.Core.Facts;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// One open connection of a host and what rides on it: the view tasks use (the mode's guard, then fact
+/// invalidation) and the facts read through it. A host has one unless a play or task sets other connection
+/// variables (another user, port or address), as Ansible allows.
+/// </summary>
+internal sealed class HostTransport : IAsyncDisposable
+{
+    private readonly IConnection _raw;
+
+    private HostTransport(HostConnectionSettings settings, IConnection raw, ExecutionStrategy strategy)
+    {
+        Settings = settings;
+        _raw = raw;
+        var reads = strategy.Guard(raw);
+        Facts = new FactCache(reads);
+        Connection = new FactInvalidatingConnection(reads, Facts);
+    }
+
+    public HostConnectionSettings Settings { get; }
+
+    /// <summary>The connection tasks use: the mode's guard, and every change drops <see cref="Facts"/>.</summary>
+    public IConnection Connection { get; }
+
+    public FactCache Facts { get; }
+
+    /// <summary>Connects; throws <c>HostUnreachableException</c>, having closed what it opened.</summary>
+    public static async Task<HostTransport> OpenAsync(RunState state, HostConnectionSettings settings, CancellationToken ct)
+    {
+        var raw = state.Options.Connect(settings);
+        try
+        {
+            await raw.OpenAsync(ct);
+            return new HostTransport(settings, raw, state.Strategy);
+        }
+        catch
+        {
+            await raw.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _raw.DisposeAsync();
+}

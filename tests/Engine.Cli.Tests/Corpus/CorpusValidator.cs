@@ -1,0 +1,52 @@
+using Converge.Core.Diagnostics;
+using Converge.Core.Playbooks;
+using Converge.Core.Running;
+using Converge.Core.Templates;
+using Converge.Modules;
+
+namespace Converge.Cli.Tests.Corpus;
+
+/// <summary>
+/// Validates one corpus case the way <c>converge validate</c> does (the same loader, the same modules),
+/// and decides per task whether it is runnable: the loader reached it (it is among the loaded task
+/// definitions) and no diagnostic points inside it.
+/// </summary>
+internal static class CorpusValidator
+{
+    public static string Root => Path.Combine(Converge.TestKit.RepositoryPaths.Root, "tests", "Corpus");
+
+    public static IEnumerable<string> Cases() =>
+        Directory.EnumerateDirectories(Root).Where(d => File.Exists(Path.Combine(d, "playbook.yml"))).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+
+    public static CorpusResult Validate(string name)
+    {
+        var directory = Path.Combine(Root, name);
+        var playbookPath = Path.Combine(directory, "playbook.yml");
+        var modules = BuiltinCatalog.Modules();
+        IReadOnlyList<Diagnostic> diagnostics = [];
+        var loads = true;
+        try
+        {
+            new RunLoader(modules, BuiltinCatalog.Planners(), new TemplateEngine()).Load(new RunRequest
+            {
+                Playbook = playbookPath,
+                Inventories = [Path.Combine(directory, "inventory.yml")],
+            });
+        }
+        catch (ConfigurationException e)
+        {
+            loads = false;
+            diagnostics = e.Diagnostics;
+        }
+
+        var reached = new DiagnosticBag();
+        var playbook = new PlaybookLoader([.. modules.Names]).Load(playbookPath, reached);
+        var definitions = playbook?.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => (t.Span.File, t.Span.Line)).ToHashSet() ?? [];
+        var tasks = CorpusTaskCounter.Count(directory);
+        var runnable = tasks
+            .Where(t => definitions.Contains((t.File, t.StartLine)))
+            .Where(t => !diagnostics.Any(d => t.Contains(d.Span.File, d.Span.Line)))
+            .ToList();
+        return new CorpusResult(name, loads, tasks, runnable, diagnostics);
+    }
+}

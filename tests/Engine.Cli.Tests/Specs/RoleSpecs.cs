@@ -1,0 +1,76 @@
+using Converge.Cli.Tests.Support;
+using Converge.TestKit;
+
+namespace Converge.Cli.Tests.Specs;
+
+public sealed class RoleSpecs
+{
+    [Fact]
+    public async Task I_can_apply_a_playbook_built_from_roles_blocks_and_imports_with_Ansibles_precedence()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("roles/common/defaults/main.yml", "motd: from-role-defaults\nport: 1\n");
+        workspace.Write("roles/web/meta/main.yml", "dependencies:\n  - common\n");
+        workspace.Write("roles/web/defaults/main.yml", "tier: from-role-defaults\n");
+        workspace.Write("roles/web/vars/main.yml", "colour: from-role-vars\n");
+        workspace.Write("roles/common/tasks/main.yml", """
+            - name: motd
+              ansible.builtin.copy: dest={{ example_root }}/motd content={{ motd }}
+            """);
+        workspace.Write("roles/web/tasks/main.yml", """
+            - import_tasks: site.yml
+            """);
+        workspace.Write("roles/web/tasks/site.yml", """
+            - block:
+                - name: colour
+                  copy:
+                    dest: "{{ example_root }}/colour"
+                    content: "{{ colour }} {{ tier }} {{ port }} {{ scoped }}"
+              vars:
+                scoped: from-block
+            """);
+        workspace.Write("group_vars/all.yml", "port: from-playbook-group-vars\n");
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              vars:
+                colour: from-play-vars
+                tier: from-play-vars
+              roles:
+                - web
+            """);
+
+        var first = await workspace.RunAsync("apply", playbook);
+        var second = await workspace.RunAsync("apply", playbook);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("changed: [localhost] colour", first.Stdout);
+        Assert.Equal("from-role-defaults", File.ReadAllText(workspace.PathOf("motd")));
+        Assert.Equal("from-role-vars from-play-vars from-playbook-group-vars from-block", File.ReadAllText(workspace.PathOf("colour")));
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.DoesNotContain("changed:", second.Stdout);
+    }
+
+    [Fact]
+    public async Task A_missing_role_and_a_missing_task_file_are_reported_together_and_nothing_runs()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("roles/web/tasks/main.yml", "- import_tasks: nothere.yml\n");
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              roles:
+                - web
+                - nowhere
+              tasks:
+                - name: would write
+                  copy: {dest: "{{ example_root }}/x", content: x}
+            """);
+        var before = workspace.Snapshot();
+
+        var outcome = await workspace.RunAsync("apply", playbook);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains($"{workspace.PathOf("roles/web/tasks/main.yml")}:1:17: error: import_tasks: 'nothere.yml' does not exist", outcome.Stderr);
+        Assert.Contains($"{playbook}:4:7: error: role 'nowhere' not found; looked in ", outcome.Stderr);
+        Assert.Equal(before, workspace.Snapshot());
+    }
+}

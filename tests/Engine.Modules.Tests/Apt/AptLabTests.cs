@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Converge.Lab;
+using Converge.TestKit;
+
+namespace Converge.Modules.Tests.Apt;
+
+/// <summary>
+/// <c>apt</c> and <c>package</c> through the real <c>converge</c> against real apt and dpkg on a lab host:
+/// check changes nothing, apply converges, a second check is clean; the same tasks applied by Ansible to a
+/// second fresh host leave the same package list; and apply waits for a held dpkg lock, saying who holds it.
+/// </summary>
+[Collection(AptLabCollection.Name)]
+public sealed class AptLabTests(AptLab lab)
+{
+    private const string Tasks =
+        """
+            - name: the apt lists are fresh
+              apt: { update_cache: true, cache_valid_time: 3600 }
+            - name: the latest a
+              apt: { name: converge-apt-a, state: latest }
+            - name: b and its dependency
+              apt: { name: [converge-apt-b], install_recommends: false }
+            - name: gone is purged
+              apt: { name: converge-apt-gone, state: absent, purge: true }
+            - name: d through package
+              package: { name: converge-apt-d, state: present }
+        """;
+
+    [LabFact]
+    public async Task I_can_check_apply_and_recheck_packages_and_Ansible_leaves_the_same_packages()
+    {
+        var playbook = await WriteAsync("packages.yml", "node1", Tasks);
+        var before = await lab.PackagesAsync("node1");
+        static string WithoutE(string list) => string.Join("\n", list.Split('\n').Where(l => !l.StartsWith("converge-apt-e ", StringComparison.Ordinal)));
+
+        var check = await RunAsync("check", playbook);
+        var unchanged = await lab.PackagesAsync("node1");
+        var apply = await RunAsync("apply", playbook);
+        var after = WithoutE(await lab.PackagesAsync("node1"));
+        var again = await RunAsync("check", playbook);
+
+        Assert.True(check.Outcome.ExitCode == 2, check.Outcome.ToString());
+        Assert.Equal(before, unchanged);
+        Assert.True(apply.Outcome.ExitCode == 0, apply.Outcome.ToString());
+        Assert.Equal(
+            "converge-apt-a 1.1 installed\nconverge-apt-b 1.0 installed\nconverge-apt-c 1.0 installed\nconverge-apt-d 2.0 installed",
+            after);
+        Assert.True(again.Outcome.ExitCode == 0, again.Outcome.ToString());
+        Assert.Equal(0, again.Changed);
+
+        var ansible = await WriteAsync("ansible.yml", "node2", Tasks);
+        var known = Path.Combine(lab.Lab.StateDir(AptLab.Name), "known_hosts");
+        var result = await Machine.RunAsync("ansible-playbook", ["-i", lab.Inventory, ansible], CancellationToken.None, new Dictionary<string, string?>
+        {
+            ["ANSIBLE_SSH_ARGS"] = $"-o UserKnownHostsFile={known} -o StrictHostKeyChecking=yes",
+            ["ANSIBLE_NOCOLOR"] = "1",
+        });
+        Assert.True(result.Succeeded, result.Stdout + result.Stderr);
+        Assert.Equal(after, await lab.PackagesAsync("node2"));
+    }
+
+    [LabFact]
+    public async Task Apply_waits_for_the_dpkg_lock_and_fails_naming_its_holder_after_lock_timeout()
+    {
+        // python3 takes the lock as dpkg does (a POSIX lock), says so in a file, and holds it for {0} s.
+        const string Hold = "rm -f /tmp/locked; setsid python3 -c 'import fcntl,sys,time; f=open(\"/var/lib/dpkg/lock-frontend\",\"w\"); fcntl.lockf(f, fcntl.LOCK_EX); open(\"/tmp/locked\",\"w\").close(); time.sleep(float(sys.argv[1]))' {0} </dev/null >/dev/null 2>&1 & echo $! > /tmp/holder.pid; while [ ! -e /tmp/locked ]; do sleep 0.1; done";
+        var waits = await WriteAsync("lock.yml", "node1", "    - apt: { name: converge-apt-e, lock_timeout: 60 }");
+        var gives = await WriteAsync("lock-timeout.yml", "node1", "    - apt: { name: converge-apt-e, state: absent, lock_timeout: 2 }");
+
+        await lab.ConsoleAsync("node1", string.Format(System.Globalization.CultureInfo.InvariantCulture, Hold, 12));
+        var waited = await RunAsync("apply", waits);
+        await lab.ConsoleAsync("node1", string.Format(System.Globalization.CultureInfo.InvariantCulture, Hold, 60));
+        var timedOut = await RunAsync("apply", gives);
+        await lab.ConsoleAsync("node1", "kill $(cat /tmp/holder.pid)");
+
+        Assert.True(waited.Outcome.ExitCode == 0, waited.Outcome.ToString());
+        Assert.Matches("waited [0-9]+ s for the dpkg lock", waited.Message);
+        Assert.Contains("converge-apt-e 1.0 installed", await lab.PackagesAsync("node1"));
+        Assert.True(timedOut.Outcome.ExitCode == 4, timedOut.Outcome.ToString());
+        Assert.Matches("/var/lib/dpkg/lock-frontend is held by PID [0-9]+ \\(python3\\) after waiting lock_timeout 2 s", timedOut.Message);
+        Assert.Contains("converge-apt-e 1.0 installed", await lab.PackagesAsync("node1"));
+    }
+
+    private async Task<string> WriteAsync(string file, string host, string tasks)
+    {
+        var path = Path.Combine(lab.Work, file);
+        await File.WriteAllTextAsync(path, $"- hosts: {host}\n  tasks:\n{tasks}\n");
+        return path;
+    }
+
+    private async Task<(ConvergeOutcome Outcome, int Changed, string Message)> RunAsync(string verb, string playbook)
+    {
+        var report = Path.Combine(lab.Work, $"report-{Guid.NewGuid():N}.json");
+        var outcome = await ConvergeProcess.RunAsync([verb, playbook, "-i", lab.Inventory, "--report", report]);
+        Assert.True(File.Exists(report), outcome.ToString());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+        var changed = json.RootElement.GetProperty("hosts").EnumerateObject().Sum(h => h.Value.GetProperty("changed").GetInt32());
+        var messages = string.Join("\n", json.RootElement.GetProperty("tasks").EnumerateArray().Select(t => t.TryGetProperty("message", out var m) ? m.GetString() : null));
+        return (outcome, changed, messages);
+    }
+}

@@ -1,0 +1,102 @@
+using Converge.Modules.Apt;
+using Converge.Modules.InstallPkg;
+
+namespace Converge.Modules.Tests.Apt;
+
+/// <summary>The pure planning of <c>apt</c> from recorded probe output (dpkg-query lines and apt-get -s simulations).</summary>
+public sealed class AptPlannerTests
+{
+    private static DpkgStatus Status(long? cacheAge, params string[] installed) => DpkgStatusFact.ParseOutput(
+        string.Concat(installed.Select(i => $"pkg\t{i.Split(' ')[0]}\tall\t{i.Split(' ')[1]}\tinstalled\n"))
+        + (cacheAge is { } age ? $"cache_age\t{age}\n" : string.Empty));
+
+    private static AptPlanner.Reads Reads(DpkgStatus status, AptSimulation? upgrade = null, AptSimulation? autoremove = null) =>
+        new(status, null, upgrade, null, null, autoremove);
+
+    [Fact]
+    public void An_installed_package_with_a_stale_cache_is_in_sync_because_a_refresh_alone_is_no_change()
+    {
+        var plan = AptPlanner.Plan(new AptParams { Name = ["curl"], UpdateCache = true, CacheValidTime = 60 }, Reads(Status(7200, "curl 7.88")));
+
+        Assert.False(plan.IsDrift);
+        Assert.Equal("curl 7.88 is installed", plan.Reason);
+        Assert.Equal(false, plan.Output["cache_updated"]);
+    }
+
+    [Fact]
+    public void A_missing_package_with_a_stale_cache_refreshes_it_first()
+    {
+        var plan = AptPlanner.Plan(new AptParams { Name = ["curl"], UpdateCache = true }, Reads(Status(30)));
+
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal(("package curl", "not installed", "present"), (change.Path, change.Before, change.After));
+        Assert.True(((AptWork)plan.State!).RefreshCache);
+    }
+
+    [Fact]
+    public void Update_cache_alone_is_a_change_only_when_the_cache_is_older_than_cache_valid_time()
+    {
+        var fresh = AptPlanner.Plan(new AptParams { UpdateCache = true, CacheValidTime = 3600 }, Reads(Status(10)));
+        var stale = AptPlanner.Plan(new AptParams { UpdateCache = true, CacheValidTime = 3600 }, Reads(Status(4000)));
+
+        Assert.False(fresh.IsDrift);
+        Assert.Equal("apt cache", Assert.Single(stale.Changes).Path);
+        Assert.Equal("updated 4000 s ago", stale.Changes[0].Before);
+    }
+
+    [Fact]
+    public void Upgrade_and_autoremove_are_planned_from_apt_get_simulations()
+    {
+        var upgrade = AptSimulation.Parse("NOTE: simulation\nInst libc6 [2.36-9] (2.36-9+deb12u4 Debian:12.5/stable [amd64])\nInst newdep (1.0 Debian:12.5/stable [all])\nConf libc6 (2.36-9+deb12u4 Debian:12.5/stable [amd64])\n");
+        var autoremove = AptSimulation.Parse("Remv oldlib [0.9]\n");
+
+        var plan = AptPlanner.Plan(new AptParams { Upgrade = "dist", Autoremove = true }, Reads(Status(10), upgrade, autoremove));
+
+        Assert.Equal(
+            ["package libc6: 2.36-9 → 2.36-9+deb12u4", "package newdep: not installed → 1.0", "package oldlib: 0.9 → removed"],
+            plan.Changes.Select(c => $"{c.Path}: {c.Before} → {c.After}"));
+    }
+
+    [Fact]
+    public void Only_upgrade_leaves_a_package_that_is_not_installed_alone()
+    {
+        var plan = AptPlanner.Plan(new AptParams { Name = ["curl"], State = "latest", OnlyUpgrade = true }, Reads(Status(10)));
+
+        Assert.False(plan.IsDrift);
+    }
+
+    [Fact]
+    public void A_deb_on_the_host_is_compared_by_version()
+    {
+        var parameters = new AptParams { Deb = "/tmp/x_1.0_all.deb" };
+
+        var drift = AptPlanner.Plan(parameters, new(Status(10), new DebOnHost("/tmp/x_1.0_all.deb", "x", "1.0", "all", "0.9"), null, null, null, null));
+        var same = AptPlanner.Plan(parameters, new(Status(10), new DebOnHost("/tmp/x_1.0_all.deb", "x", "1.0", "all", "1.0"), null, null, null, null));
+        var missing = AptPlanner.Plan(parameters, new(Status(10), null, null, null, null, null));
+
+        Assert.Equal("package x: 0.9 → 1.0 (from /tmp/x_1.0_all.deb)", drift.Changes.Single().ToString());
+        Assert.False(same.IsDrift);
+        Assert.True(missing.Assumed);
+    }
+
+    [Theory]
+    [InlineData("state: removed", "state must be one of present, absent, latest, build-dep, fixed, not 'removed'")]
+    [InlineData("upgrade: everything", "upgrade must be one of no, yes, safe, full, dist, not 'everything'")]
+    [InlineData("deb: https://example.invalid/x.deb", "deb must be a path on the host; download a URL first with get_url (Converge does not fetch it inside apt)")]
+    [InlineData("dpkg_options: --force-confold", "dpkg_options must be dpkg options without dashes, separated by commas (e.g. force-confdef,force-confold), not '--force-confold'")]
+    public void The_validator_names_what_is_wrong(string yaml, string message)
+    {
+        var (key, value) = (yaml.Split(": ")[0], yaml.Split(": ")[1]);
+        var parameters = key switch
+        {
+            "state" => new AptParams { Name = ["curl"], State = value },
+            "upgrade" => new AptParams { Upgrade = value },
+            "deb" => new AptParams { Deb = value },
+            _ => new AptParams { Name = ["curl"], DpkgOptions = value },
+        };
+
+        var result = new AptParamsValidator().Validate(parameters);
+
+        Assert.Contains(message, result.Errors.Select(e => e.ErrorMessage));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Converge.Modules.Tests.Common;
+using Converge.TestKit;
+
+namespace Converge.Modules.Tests.Differential;
+
+/// <summary>
+/// One playbook applied unchanged by ansible-playbook and by <c>converge apply</c> to two fresh folders on this
+/// machine; the resulting files (content and mode) must be identical.
+/// (Each module's own tests prove a rerun changes nothing; this playbook adds and removes on purpose.)
+/// </summary>
+public sealed class AnsibleDifferentialTests : IDisposable
+{
+    private readonly ModuleTestHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [AnsibleFact]
+    public async Task Cron_and_sysctl_leave_the_same_files_as_Ansible()
+    {
+        var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", "cron-sysctl.yml");
+        var inventory = _host.PathOf("hosts.ini");
+        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+        var byAnsible = Directory.CreateDirectory(_host.PathOf("ansible")).FullName;
+        var byConverge = Directory.CreateDirectory(_host.PathOf("converge")).FullName;
+
+        var ansible = await RunAnsibleAsync(playbook, inventory, byAnsible);
+        var converge = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + byConverge]);
+
+        Assert.True(ansible.Exit == 0, ansible.Output);
+        Assert.True(converge.ExitCode == 0, converge.ToString());
+        Assert.Equal(Files(byAnsible), Files(byConverge));
+        Assert.Contains("#Ansible: nightly backup", Files(byConverge));
+    }
+
+    /// <summary>Every file with its mode and content (not times: the two runs happen one after the other).</summary>
+    private static string Files(string root) => string.Join(
+        "\n",
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => $"== {Path.GetRelativePath(root, f)} {File.GetUnixFileMode(f)}\n{File.ReadAllText(f)}"));
+
+    private static async Task<(int Exit, string Output)> RunAnsibleAsync(string playbook, string inventory, string root)
+    {
+        var start = new ProcessStartInfo("/usr/bin/ansible-playbook", ["-i", inventory, "-e", "root=" + root, playbook])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ANSIBLE_NOCOLOR"] = "1";
+        start.Environment["ANSIBLE_LOCAL_TEMP"] = Path.Combine(root, "..", "ansible-tmp");
+        start.Environment["ANSIBLE_REMOTE_TEMP"] = Path.Combine(root, "..", "ansible-tmp");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
