@@ -98,7 +98,7 @@ public sealed partial class RunLoader
         {
             templates.RenderFile(path, text, vars);
         }
-        catch (UndefinedVariableException e) when (!IsDeferred(deferred, e.Variable))
+        catch (UndefinedVariableException e) when (!IsDeferred(e.Variable, deferred))
         {
             problem(new SourceSpan(path, e.Line, e.Column), $"undefined variable '{e.Variable}' (template of task '{task.Name}')");
         }
