@@ -55,6 +55,11 @@ public sealed partial class ParamsBinder
             context.Problems.Add(new Diagnostic(span, $"{path}: {e.Message}"));
             return null;
         }
+        catch (TemplateRuntimeException e)
+        {
+            context.Problems.Add(new Diagnostic(span, $"{path}: {e.Message}"));
+            return null;
+        }
     }
 
     private object? ConvertText(Type type, string text, bool quoted, SourceSpan span, BindContext context, string path)

@@ -72,6 +72,11 @@ public sealed partial class ParamsBinder(TemplateEngine templates)
                     continue;
                 }
 
+                if (IsOmitted(valueNode, context))
+                {
+                    continue;
+                }
+
                 property.SetValue(instance, ConvertNode(property.PropertyType, valueNode, context, $"{what}.{key}"));
             }
         }
@@ -87,6 +92,24 @@ public sealed partial class ParamsBinder(TemplateEngine templates)
         }
 
         return instance;
+    }
+
+    /// <summary>A parameter whose value renders to <c>omit</c> (<c>"{{ x | default(omit) }}"</c>) is dropped, as in Ansible.</summary>
+    private bool IsOmitted(YamlNode node, BindContext context)
+    {
+        if (node is not YamlScalarNode { Value: { } text } || !text.Contains("omit", StringComparison.Ordinal) || !TemplateEngine.IsTemplated(text))
+        {
+            return false;
+        }
+
+        try
+        {
+            return templates.RenderValue(text, context.Variables) is string rendered && rendered == TemplateEngine.OmitPlaceholder;
+        }
+        catch (Diagnostics.ConvergeException)
+        {
+            return false;
+        }
     }
 
     private sealed record BindContext(string File, IReadOnlyDictionary<string, object?> Variables, List<Diagnostic> Problems);

@@ -46,14 +46,17 @@ public sealed class ModuleContext
     public Action<string> Log { get; init; } = _ => { };
 
     /// <summary>Resolves a controller-side path the way Ansible does: absolute, then <c>templates/</c> or <c>files/</c>, then the playbook folder.</summary>
-    public string ResolveLocalPath(string path, string conventionalFolder)
+    public string ResolveLocalPath(string path, string conventionalFolder) => ResolveLocalPath(PlaybookDirectory, path, conventionalFolder);
+
+    /// <summary>The same rule for a given playbook directory (load-time validation resolves sources before any module runs).</summary>
+    public static string ResolveLocalPath(string playbookDirectory, string path, string conventionalFolder)
     {
         if (Path.IsPathRooted(path))
         {
             return path;
         }
 
-        var conventional = Path.Combine(PlaybookDirectory, conventionalFolder, path);
-        return File.Exists(conventional) || Directory.Exists(conventional) ? conventional : Path.Combine(PlaybookDirectory, path);
+        var conventional = Path.Combine(playbookDirectory, conventionalFolder, path);
+        return File.Exists(conventional) || Directory.Exists(conventional) ? conventional : Path.Combine(playbookDirectory, path);
     }
 }

@@ -20,16 +20,7 @@ public sealed partial class RunLoader
     /// </summary>
     private void ValidateTasks(LoadedRun run, DiagnosticBag diagnostics)
     {
-        var deferred = run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        deferred.Add("item");
-
-        // Facts are known only once gathered (a play's gathering, or a setup task): their names are deferred.
-        if (run.Playbook.Plays.Any(p => p.GatherFacts != false) || run.Playbook.Plays.SelectMany(p => p.Tasks).Any(t => t.Module == "setup"))
-        {
-            deferred.Add("ansible_facts");
-            deferred.Add(FactPrefix);
-        }
-
+        var deferred = DeferredNames(run);
         var binder = new ParamsBinder(templates);
         var scope = new VariableScope(run, check: true);
         var problems = new System.Collections.Concurrent.ConcurrentDictionary<TaskProblem, System.Collections.Concurrent.ConcurrentBag<string>>();
@@ -147,6 +138,10 @@ public sealed partial class RunLoader
         catch (TemplateSyntaxException e)
         {
             problem(task.Span, $"{keyword}: {e.Message}");
+        }
+        catch (TemplateRuntimeException e)
+        {
+            problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: {e.Message}");
         }
     }
 

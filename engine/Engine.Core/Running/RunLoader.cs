@@ -88,6 +88,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
             Secrets = secrets,
         };
         ValidateTasks(run, diagnostics);
+        ValidateLocalFiles(run, diagnostics);
 
         if (diagnostics.HasErrors)
         {

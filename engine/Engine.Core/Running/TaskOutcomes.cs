@@ -89,6 +89,7 @@ internal sealed class TaskOutcomes(RunState state, string host)
         BindingException b => string.Join("; ", b.Problems.Select(p => $"{p.Span}: {p.Message}")),
         UndefinedVariableException u => $"{node.Task.Span}: undefined variable '{u.Variable}' in task '{node.Task.Name}'",
         TemplateSyntaxException t => $"{node.Task.Span}: {t.Message}",
+        TemplateRuntimeException t => $"{node.Task.Span}: {t.Message} in task '{node.Task.Name}'",
         CheckModeViolationException v => $"module '{node.Task.Module}' tried to change the host in check mode: {v.Message}",
         ConvergeException c => c.Message,
         _ => $"{error.GetType().Name}: {error.Message}",

@@ -1,169 +1,100 @@
-using System.Collections.Concurrent;
-using Fluid;
-using Fluid.Ast;
-using Fluid.Parser;
-using Fluid.Values;
+using Converge.Core.Templates.Jinja;
 
 namespace Converge.Core.Templates;
 
 /// <summary>
-/// The one template engine (Fluid, Liquid syntax): <c>{{ var }}</c> in any string value and in template files.
-/// Strict: an undefined variable throws <see cref="UndefinedVariableException"/> naming it. Parsed templates
-/// are cached, so rendering the same task for many hosts parses once.
+/// The one template engine: Jinja2 as Ansible speaks it (<see cref="Jinja"/>), for every string value, condition
+/// and template file. Strict: an undefined variable throws <see cref="UndefinedVariableException"/> naming its
+/// path and position. Each distinct template text is parsed once per engine; rendering is thread-safe.
 /// </summary>
 public sealed class TemplateEngine
 {
-    private static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false, AllowParentheses = true });
-
-    private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
-    private readonly TemplateOptions _options;
-    private readonly ThreadLocal<int> _depth = new(() => 0);
-
-    public TemplateEngine()
-    {
-        _options = new TemplateOptions
-        {
-            MemberAccessStrategy = new UnsafeMemberAccessStrategy(),
-            StrictFilters = true,
-            Undefined = name => new ValueTask<FluidValue>(new UndefinedValue(name)),
-        };
-        _options.ValueConverters.Add(value => value is IDictionary<string, object?> map ? new StrictDictionaryValue("(map)", map, _options) : null);
-        _options.Filters.AddFilter("to_json", TemplateFilters.ToJson);
-        _options.Filters.AddFilter("b64encode", TemplateFilters.Base64Encode);
-        _options.Filters.AddFilter("quote", TemplateFilters.ShellQuote);
-        _options.Filters.AddFilter("mandatory", TemplateFilters.Mandatory);
-    }
+    private readonly JinjaEnvironment _environment = new(JinjaLibrary.Standard);
 
     /// <summary>Whether a string contains template syntax at all (plain strings skip the engine).</summary>
-    public static bool IsTemplated(string? text) =>
-        text is not null && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal));
+    public static bool IsTemplated(string? text) => TemplateText.IsTemplated(text);
 
-    /// <summary>Renders a template to text.</summary>
-    public string Render(string source, IReadOnlyDictionary<string, object?> variables)
-    {
-        if (!IsTemplated(source))
-        {
-            return source;
-        }
+    /// <summary>The placeholder that <c>omit</c> renders to: a module parameter with exactly this value is dropped.</summary>
+    public static string OmitPlaceholder => Jinja.Filters.Globals.Omit;
 
-        var template = Parse(source);
-        return template.Render(Context(variables));
-    }
+    /// <summary>Renders a template to text (file semantics: the trailing newline is kept).</summary>
+    public string Render(string source, IReadOnlyDictionary<string, object?> variables) =>
+        IsTemplated(source) ? Session(variables).RenderText(_environment.File("(template)", source)) : source;
+
+    /// <summary>Renders a template file's text; includes and lookups look next to it first, and errors carry its lines.</summary>
+    public string RenderFile(string path, string text, IReadOnlyDictionary<string, object?> variables) =>
+        Session(variables).RenderText(_environment.File(path, text));
 
     /// <summary>
-    /// Renders a string value. A value that is exactly one expression (<c>"{{ peers }}"</c>) keeps the
-    /// expression's type (list, number, map), as Ansible does; anything else renders to text.
+    /// Renders a string value as Ansible does: a value that is exactly one list, dict or bool (<c>"{{ peers }}"</c>)
+    /// keeps that type; text that reads as a list or dict literal becomes one; anything else is text.
     /// </summary>
-    public object? RenderValue(string source, IReadOnlyDictionary<string, object?> variables)
-    {
-        if (!IsTemplated(source))
-        {
-            return source;
-        }
-
-        var template = Parse(source);
-        if (template is FluidTemplate { Statements: [OutputStatement output] } && source.TrimStart().StartsWith("{{", StringComparison.Ordinal)
-            && source.TrimEnd().EndsWith("}}", StringComparison.Ordinal))
-        {
-            var value = output.Expression.EvaluateAsync(Context(variables)).AsTask().GetAwaiter().GetResult();
-            return value is UndefinedValue undefined ? throw new UndefinedVariableException(undefined.Name) : ToPlain(value);
-        }
-
-        return template.Render(Context(variables));
-    }
-
-    /// <summary>Evaluates a condition (<c>when</c>, <c>failed_when</c>, <c>assert</c>): a Liquid expression.</summary>
-    public bool Evaluate(string condition, IReadOnlyDictionary<string, object?> variables)
-    {
-        var expression = condition.Trim();
-        if (expression.StartsWith("{{", StringComparison.Ordinal) && expression.EndsWith("}}", StringComparison.Ordinal))
-        {
-            expression = expression[2..^2].Trim();
-        }
-
-        var rendered = Render("{% if " + JinjaTests.Translate(expression) + " %}true{% else %}false{% endif %}", variables);
-        return rendered == "true";
-    }
-
-    /// <summary>Checks syntax only, for load-time validation; returns the parser's message or null.</summary>
-    public static string? SyntaxError(string source)
-    {
-        return Parser.TryParse(source, out _, out var error) ? null : error;
-    }
-
-    private IFluidTemplate Parse(string source) =>
-        _cache.GetOrAdd(source, static s =>
-            Parser.TryParse(s, out var template, out var error)
-                ? template
-                : throw new TemplateSyntaxException($"template syntax error: {error}"));
-
-    private TemplateContext Context(IReadOnlyDictionary<string, object?> variables)
-    {
-        var context = new TemplateContext(_options, StringComparer.Ordinal);
-        foreach (var (name, value) in variables)
-        {
-            // Variables may themselves hold templates ("{{ mesh_host.address }}"); like Ansible, they are
-            // rendered lazily, only when a template uses them, so an unused one never fails a task.
-            if (ContainsTemplate(value))
-            {
-                context.SetValue(name, () => FluidValue.Create(RenderDeep(name, value, variables), _options));
-            }
-            else
-            {
-                context.SetValue(name, StrictDictionaryValue.Wrap(name, value, _options));
-            }
-        }
-
-        return context;
-    }
+    public object? RenderValue(string source, IReadOnlyDictionary<string, object?> variables) =>
+        IsTemplated(source) ? Session(variables).RenderString(source) : source;
 
     /// <summary>Renders every template string inside a plain value (string, list, map).</summary>
-    public object? RenderDeep(object? value, IReadOnlyDictionary<string, object?> variables) => value switch
-    {
-        string s => RenderValue(s, variables),
-        IReadOnlyDictionary<string, object?> map => map.ToDictionary(p => p.Key, p => RenderDeep(p.Value, variables), StringComparer.Ordinal),
-        IEnumerable<object?> list => list.Select(v => RenderDeep(v, variables)).ToList(),
-        _ => value,
-    };
+    public object? RenderDeep(object? value, IReadOnlyDictionary<string, object?> variables) =>
+        TemplateText.Contains(value) ? Session(variables).RenderDeep(value) : value;
 
-    private object? RenderDeep(string name, object? value, IReadOnlyDictionary<string, object?> variables)
+    /// <summary>
+    /// Evaluates a condition (<c>when</c>, <c>failed_when</c>, <c>assert</c>): a bare Jinja expression, or one wrapped
+    /// in <c>{{ }}</c>. Python truthiness; an undefined variable anywhere in it (even under <c>not</c> or <c>==</c>) is an error.
+    /// </summary>
+    public bool Evaluate(string condition, IReadOnlyDictionary<string, object?> variables)
     {
-        if (++_depth.Value > 20)
-        {
-            _depth.Value = 0;
-            throw new TemplateSyntaxException($"variable '{name}' refers to itself (directly or through other variables)");
-        }
+        var expr = _environment.Expression(Bare(condition));
+        var session = Session(variables);
+        return new Evaluator(session).Truthy(expr, new Frame(null));
+    }
 
+    /// <summary>Checks a condition's syntax only, for load-time validation; returns the error or null.</summary>
+    public static TemplateSyntaxException? ConditionError(string condition)
+    {
         try
         {
-            return RenderDeep(value, variables);
+            Parser.ParseExpression(Bare(condition), JinjaLibrary.Standard);
+            return null;
         }
-        finally
+        catch (TemplateSyntaxException e)
         {
-            _depth.Value = Math.Max(0, _depth.Value - 1);
+            return e;
         }
     }
 
-    private static bool ContainsTemplate(object? value) => value switch
+    /// <summary>Checks a template's syntax only (unknown filters and tests included); returns the error or null.</summary>
+    public static TemplateSyntaxException? TemplateError(string source, bool file = false)
     {
-        string s => IsTemplated(s),
-        IReadOnlyDictionary<string, object?> map => map.Values.Any(ContainsTemplate),
-        IEnumerable<object?> list => list.Any(ContainsTemplate),
-        _ => false,
-    };
+        try
+        {
+            var (options, body, skipped) = TemplateHeader.Read(source, file ? JinjaOptions.Ansible : JinjaOptions.Ansible with { KeepTrailingNewline = false });
+            Parser.ParseTemplate(body, options, JinjaLibrary.Standard, skipped);
+            return null;
+        }
+        catch (TemplateSyntaxException e)
+        {
+            return e;
+        }
+    }
 
-    private static object? ToPlain(FluidValue value) => value switch
+    /// <summary>Checks syntax only; returns the message or null (kept for callers that only need the text).</summary>
+    public static string? SyntaxError(string source) => TemplateError(source)?.Message;
+
+    /// <summary>A condition without a <c>{{ }}</c> around it (Ansible accepts both).</summary>
+    private static string Bare(string condition)
     {
-        NilValue => null,
-        BooleanValue b => b.ToBooleanValue(),
-        NumberValue n => n.ToNumberValue() is var d && d == Math.Floor(d) && Math.Abs(d) < long.MaxValue ? (long)d : (object)(double)n.ToNumberValue(),
-        StringValue s => s.ToStringValue(),
-        ArrayValue a => a.Values.Select(ToPlain).ToList(),
+        var text = condition.Trim();
+        if (text.StartsWith("{{", StringComparison.Ordinal) && text.EndsWith("}}", StringComparison.Ordinal)
+            && text.IndexOf("{{", 2, StringComparison.Ordinal) < 0)
+        {
+            return text[2..^2];
+        }
 
-        // A mapping variable ("{{ mesh_host }}") comes back as plain keys and values, not Fluid's wrapper,
-        // so that params binding sees a dictionary as it does for YAML mappings.
-        DictionaryValue d when d.ToObjectValue() is IFluidIndexable map =>
-            map.Keys.ToDictionary(k => k, k => map.TryGetValue(k, out var item) ? ToPlain(item) : null, StringComparer.Ordinal),
-        _ => value.ToObjectValue(),
-    };
+        return text;
+    }
+
+    private RenderSession Session(IReadOnlyDictionary<string, object?> variables)
+    {
+        var search = variables.TryGetValue("playbook_dir", out var dir) && dir is string d ? new[] { d } : [];
+        return new RenderSession(_environment, variables, search);
+    }
 }

@@ -15,18 +15,6 @@ public sealed class AssertModule : Module<AssertParams>
 
     protected override IValidator<AssertParams> ParamsValidator { get; } = new AssertParamsValidator();
 
-    /// <summary>The Liquid template a condition is evaluated as (also used to check its syntax at load time).</summary>
-    public static string AsTemplate(string condition)
-    {
-        var expression = condition.Trim();
-        if (expression.StartsWith("{{", StringComparison.Ordinal) && expression.EndsWith("}}", StringComparison.Ordinal))
-        {
-            expression = expression[2..^2].Trim();
-        }
-
-        return "{% if " + expression + " %}true{% endif %}";
-    }
-
     public override Task<Plan> CheckAsync(ModuleContext context, AssertParams parameters, CancellationToken ct)
     {
         foreach (var condition in parameters.That)
@@ -44,13 +32,15 @@ public sealed class AssertModule : Module<AssertParams>
             {
                 throw new TaskFailedException($"assertion '{condition}' is not a valid expression: {e.Message}", inner: e);
             }
+            catch (TemplateRuntimeException e)
+            {
+                throw new TaskFailedException($"assertion '{condition}': {e.Message}", inner: e);
+            }
 
             if (!holds)
             {
                 var message = parameters.FailMsg is null ? "assertion failed" : parameters.FailMsg;
-                var undefined = ConditionNames.Undefined(condition, context.Variables);
-                var note = undefined.Count == 0 ? string.Empty : $"; undefined variable {string.Join(", ", undefined.Select(n => $"'{n}'"))}";
-                throw new TaskFailedException($"{message} (failed: {condition}{note})")
+                throw new TaskFailedException($"{message} (failed: {condition})")
                 {
                     Output = new Dictionary<string, object?>(StringComparer.Ordinal) { ["assertion"] = condition, ["msg"] = message },
                 };

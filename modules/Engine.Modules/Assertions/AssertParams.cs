@@ -2,7 +2,7 @@ using Converge.Core.Modules;
 
 namespace Converge.Modules.Assertions;
 
-/// <summary>Params of <c>assert</c>: conditions (Liquid expressions, e.g. <c>mtu == 1462</c>) that must all hold.</summary>
+/// <summary>Params of <c>assert</c>: conditions (Jinja expressions, e.g. <c>mtu == 1462</c>) that must all hold.</summary>
 public sealed record AssertParams
 {
     /// <summary>The conditions, evaluated in order; the first false one fails the task.</summary>

@@ -9,7 +9,7 @@ public sealed class AssertParamsValidator : AbstractValidator<AssertParams>
     {
         RuleFor(p => p.That).NotEmpty().WithMessage("that needs at least one condition");
         RuleForEach(p => p.That)
-            .Must(c => !string.IsNullOrWhiteSpace(c) && TemplateEngine.SyntaxError(AssertModule.AsTemplate(c)) is null)
-            .WithMessage((_, c) => $"condition '{c}' is not a valid Liquid expression: {TemplateEngine.SyntaxError(AssertModule.AsTemplate(c ?? string.Empty))}");
+            .Must(c => !string.IsNullOrWhiteSpace(c) && TemplateEngine.ConditionError(c) is null)
+            .WithMessage((_, c) => string.IsNullOrWhiteSpace(c) ? "a condition cannot be empty" : $"condition '{c}' is not a valid Jinja expression: {TemplateEngine.ConditionError(c)?.Message}");
     }
 }

@@ -7,7 +7,7 @@ using FluentValidation;
 namespace Converge.Modules.Template;
 
 /// <summary>
-/// <c>template</c>: renders a controller-side Liquid template with the task's variables (strictly: an
+/// <c>template</c>: renders a controller-side Jinja2 template with the task's variables (strictly: an
 /// undefined variable fails the task, naming the variable and the template file and line) and manages
 /// the result like <c>file</c> with content: compared by sha256, shown as a unified diff, written atomically.
 /// </summary>
@@ -49,16 +49,19 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
     {
         try
         {
-            return context.Templates.Render(text, context.Variables);
+            return context.Templates.RenderFile(source, text, context.Variables);
         }
         catch (UndefinedVariableException e)
         {
-            var line = TemplateLines.Find(text, e.Variable);
-            throw new TaskFailedException($"{source}{(line is null ? string.Empty : $":{line}")}: undefined variable '{e.Variable}'", inner: e);
+            throw new TaskFailedException($"{source}{(e.Line > 0 ? $":{e.Line}:{e.Column}" : string.Empty)}: undefined variable '{e.Variable}'", inner: e);
         }
         catch (TemplateSyntaxException e)
         {
-            throw new TaskFailedException($"{source}: {e.Message}", inner: e);
+            throw new TaskFailedException($"{source}{(e.Line > 0 ? $":{e.Line}:{e.Column}" : string.Empty)}: {e.Reason}", inner: e);
+        }
+        catch (TemplateRuntimeException e)
+        {
+            throw new TaskFailedException($"{source}{(e.Line > 0 ? $":{e.Line}:{e.Column}" : string.Empty)}: {e.Reason}", inner: e);
         }
     }
 }

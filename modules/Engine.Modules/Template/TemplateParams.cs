@@ -1,6 +1,6 @@
 namespace Converge.Modules.Template;
 
-/// <summary>Params of <c>template</c>: render a Liquid template from the controller into a file on the host.</summary>
+/// <summary>Params of <c>template</c>: render a Jinja2 template from the controller into a file on the host.</summary>
 public sealed record TemplateParams
 {
     /// <summary>The template on the controller; a relative path is looked up in the playbook's <c>templates/</c>, then its folder.</summary>

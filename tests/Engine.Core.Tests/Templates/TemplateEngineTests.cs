@@ -25,7 +25,7 @@ public sealed class TemplateEngineTests
     [Fact]
     public void Default_and_defined_tests_see_an_undefined_variable_as_absent()
     {
-        Assert.Equal("1500", _engine.Render("{{ underlay | default: 1500 }}", Vars));
+        Assert.Equal("1500", _engine.Render("{{ underlay | default(1500) }}", Vars));
         Assert.True(_engine.Evaluate("underlay is not defined", Vars));
         Assert.True(_engine.Evaluate("mtu is defined and mtu == 1462", Vars));
     }
@@ -36,15 +36,16 @@ public sealed class TemplateEngineTests
         var error = Assert.Throws<UndefinedVariableException>(() => _engine.Render("{{ bridge.mtu }}", Vars));
 
         Assert.Equal("bridge.mtu", error.Variable);
-        Assert.Equal("br0 1500", _engine.Render("{{ bridge.name }} {{ bridge.mtu | default: 1500 }}", Vars));
-        Assert.Equal("name=br0;", _engine.Render("{% for p in bridge %}{{ p[0] }}={{ p[1] }};{% endfor %}", Vars));
+        Assert.Equal("br0 1500", _engine.Render("{{ bridge.name }} {{ bridge.mtu | default(1500) }}", Vars));
+        Assert.Equal("name=br0;", _engine.Render("{% for k, v in bridge.items() %}{{ k }}={{ v }};{% endfor %}", Vars));
     }
 
     [Fact]
-    public void A_lone_expression_keeps_its_type()
+    public void A_lone_list_keeps_its_type_and_a_number_becomes_text_as_in_ansible()
     {
         Assert.Equal(new List<object?> { "10.0.0.2", "10.0.0.3" }, _engine.RenderValue("{{ peers }}", Vars));
         Assert.Equal(1462L, _engine.RenderValue("{{ mtu }}", Vars));
+        Assert.Equal("1462", _engine.RenderValue("{{ mtu + 0 }}", Vars));
         Assert.Equal("mtu=1462", _engine.RenderValue("mtu={{ mtu }}", Vars));
     }
 
@@ -59,8 +60,8 @@ public sealed class TemplateEngineTests
     {
         var vars = new Dictionary<string, object?> { ["a"] = "{{ b }}", ["b"] = "{{ a }}" };
 
-        var error = Assert.Throws<TemplateSyntaxException>(() => _engine.Render("{{ a }}", vars));
+        var error = Assert.Throws<TemplateRuntimeException>(() => _engine.Render("{{ a }}", vars));
 
-        Assert.Contains("refers to itself", error.Message);
+        Assert.Contains("variable 'a' refers to itself: a → b → a", error.Message);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ExamplesTests
     [Fact]
     public void The_example_template_renders_with_the_example_variables()
     {
-        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "templates", "motd.liquid"));
+        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "templates", "motd.j2"));
         var variables = new Dictionary<string, object?>
         {
             ["site"] = "example",
@@ -49,7 +49,7 @@ public sealed class ExamplesTests
         var text = new TemplateEngine().Render(source, variables);
 
         Assert.Equal(
-            "Welcome to example.\nMaintenance window: Sundays 02:00-04:00 UTC\nPeers:\n  - alpha (192.0.2.10)\n  - beta (192.0.2.11)\n\n",
+            "Welcome to example.\nMaintenance window: Sundays 02:00-04:00 UTC\nPeers:\n  - alpha (192.0.2.10)\n  - beta (192.0.2.11)\n",
             text);
     }
 }

@@ -30,14 +30,14 @@ public sealed class FactDeclarationTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_host.PlaybookDirectory, "payload"), "copied\n");
         Directory.CreateDirectory(Path.Combine(_host.PlaybookDirectory, "templates"));
-        await File.WriteAllTextAsync(Path.Combine(_host.PlaybookDirectory, "templates", "motd.liquid"), "hello {{ who }}\n");
+        await File.WriteAllTextAsync(Path.Combine(_host.PlaybookDirectory, "templates", "motd.j2"), "hello {{ who }}\n");
         _host.Variables["who"] = "world";
         var steps = new (IModule Module, object Params)[]
         {
             (new FileModule(), new FileParams { Path = _host.PathOf("etc"), State = "directory", Mode = "0750" }),
             (new FileModule(), new FileParams { Path = _host.PathOf("etc/file"), Content = "content\n", Mode = "0640" }),
             (new CopyModule(), new CopyParams { Src = "payload", Dest = _host.PathOf("etc/payload") }),
-            (new TemplateModule(), new TemplateParams { Src = "motd.liquid", Dest = _host.PathOf("etc/motd") }),
+            (new TemplateModule(), new TemplateParams { Src = "motd.j2", Dest = _host.PathOf("etc/motd") }),
             (new CommandModule(), new CommandParams { Argv = ["touch", "marker"], Chdir = _host.Target, Creates = "marker" }),
             (new ShellModule(), new ShellParams { Cmd = "rm -f gone", Chdir = _host.Target, Removes = "gone" }),
             (new WriteInterfacesModule(), new WriteInterfacesParams

@@ -22,9 +22,9 @@ public sealed class TemplateModuleTests : IDisposable
     [Fact]
     public async Task A_template_from_the_templates_folder_is_rendered_then_in_sync()
     {
-        await WriteTemplateAsync("templates/motd.liquid", "{{ greeting }} from {{ place | upcase }}{{ suffix | default: '!' }}\n{% for p in peers %}peer {{ p }}\n{% endfor %}");
+        await WriteTemplateAsync("templates/motd.j2", "{{ greeting }} from {{ place | upper }}{{ suffix | default('!') }}\n{% for p in peers %}peer {{ p }}\n{% endfor %}");
         var dest = _host.PathOf("motd");
-        var parameters = new TemplateParams { Src = "motd.liquid", Dest = dest, Mode = "0600" };
+        var parameters = new TemplateParams { Src = "motd.j2", Dest = dest, Mode = "0600" };
 
         var (plan, _) = await _host.ConvergeAsync(_module, parameters);
         var again = await _host.CheckAsync(_module, parameters);
@@ -37,13 +37,13 @@ public sealed class TemplateModuleTests : IDisposable
     [Fact]
     public async Task A_changed_variable_is_drift_with_a_diff_naming_the_template_and_check_mode_writes_nothing()
     {
-        var source = await WriteTemplateAsync("templates/motd.liquid", "{{ greeting }}\n");
+        var source = await WriteTemplateAsync("templates/motd.j2", "{{ greeting }}\n");
         var dest = _host.PathOf("motd");
-        await _host.ConvergeAsync(_module, new TemplateParams { Src = "motd.liquid", Dest = dest });
+        await _host.ConvergeAsync(_module, new TemplateParams { Src = "motd.j2", Dest = dest });
         _host.Variables["greeting"] = "bonjour";
         var before = _host.Snapshot();
 
-        var plan = await _host.CheckAsync(_module, new TemplateParams { Src = "motd.liquid", Dest = dest });
+        var plan = await _host.CheckAsync(_module, new TemplateParams { Src = "motd.j2", Dest = dest });
 
         var change = Assert.Single(plan.Changes);
         Assert.Equal($"--- before: {dest}\n+++ after: {source}\n@@ -1 +1 @@\n-hello\n+bonjour\n", change.Diff);
@@ -53,10 +53,10 @@ public sealed class TemplateModuleTests : IDisposable
     [Fact]
     public async Task A_relative_src_falls_back_to_the_playbook_folder()
     {
-        await WriteTemplateAsync("beside.liquid", "x={{ greeting }}");
+        await WriteTemplateAsync("beside.j2", "x={{ greeting }}");
         var dest = _host.PathOf("beside");
 
-        await _host.ConvergeAsync(_module, new TemplateParams { Src = "beside.liquid", Dest = dest });
+        await _host.ConvergeAsync(_module, new TemplateParams { Src = "beside.j2", Dest = dest });
 
         Assert.Equal("x=hello", await File.ReadAllTextAsync(dest));
     }
@@ -64,27 +64,20 @@ public sealed class TemplateModuleTests : IDisposable
     [Fact]
     public async Task An_undefined_variable_fails_naming_the_variable_the_template_and_the_line()
     {
-        var source = await WriteTemplateAsync("templates/bad.liquid", "line one\n{% if greeting %}\nmtu {{ mtu }}\n{% endif %}\n");
+        var source = await WriteTemplateAsync("templates/bad.j2", "line one\n{% if greeting %}\nmtu {{ mtu }}\n{% endif %}\n");
 
-        var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.CheckAsync(_module, new TemplateParams { Src = "bad.liquid", Dest = _host.PathOf("bad") }));
+        var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.CheckAsync(_module, new TemplateParams { Src = "bad.j2", Dest = _host.PathOf("bad") }));
 
-        Assert.Equal($"{source}:3: undefined variable 'mtu'", error.Message);
+        Assert.Equal($"{source}:3:8: undefined variable 'mtu'", error.Message);
         Assert.False(File.Exists(_host.PathOf("bad")));
     }
 
     [Fact]
     public async Task A_missing_template_says_where_it_looked()
     {
-        var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.CheckAsync(_module, new TemplateParams { Src = "nope.liquid", Dest = _host.PathOf("x") }));
+        var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.CheckAsync(_module, new TemplateParams { Src = "nope.j2", Dest = _host.PathOf("x") }));
 
         Assert.Contains(Path.Combine(_host.PlaybookDirectory, "templates"), error.Message);
-    }
-
-    [Fact]
-    public void TemplateLines_FindsTheFirstTagUsingTheVariable()
-    {
-        Assert.Equal(2, TemplateLines.Find("mtu here\n{{ x.mtu }} {{ mtu }}\n", "mtu"));
-        Assert.Null(TemplateLines.Find("mtu outside tags\n", "mtu"));
     }
 
     private async Task<string> WriteTemplateAsync(string relative, string text)

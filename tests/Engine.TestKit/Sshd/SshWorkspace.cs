@@ -32,13 +32,13 @@ public sealed class SshWorkspace : IDisposable
 
             - name: Settings from a template
               template:
-                src: settings.ini.liquid
+                src: settings.ini.j2
                 dest: "{{ root }}/etc/app/settings.ini"
               notify: restart app
 
             - name: Message of the day from a template
               template:
-                src: motd.liquid
+                src: motd.j2
                 dest: "{{ root }}/etc/motd"
 
             - name: Initialize once
@@ -83,8 +83,8 @@ public sealed class SshWorkspace : IDisposable
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "inventory"));
         File.WriteAllText(Path.Combine(directory, "site.yml"), playbook ?? PlaybookText);
         File.WriteAllText(Path.Combine(directory, "files", "app.conf"), "listen = 0.0.0.0:8080\nworkers = 4\n");
-        File.WriteAllText(Path.Combine(directory, "templates", "settings.ini.liquid"), "[app]\nname = {{ inventory_hostname }}\nport = {{ app_port }}\n");
-        File.WriteAllText(Path.Combine(directory, "templates", "motd.liquid"), "Welcome to {{ inventory_hostname }}, managed by Converge.\n");
+        File.WriteAllText(Path.Combine(directory, "templates", "settings.ini.j2"), "[app]\nname = {{ inventory_hostname }}\nport = {{ app_port }}\n");
+        File.WriteAllText(Path.Combine(directory, "templates", "motd.j2"), "Welcome to {{ inventory_hostname }}, managed by Converge.\n");
 
         var roots = new List<string>();
         var inventory = new StringBuilder("all:\n  vars:\n    app_port: 8080\n  hosts:\n");

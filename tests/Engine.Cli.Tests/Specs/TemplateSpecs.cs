@@ -1,0 +1,91 @@
+using Converge.Cli.Tests.Support;
+
+namespace Converge.Cli.Tests.Specs;
+
+/// <summary>Jinja mistakes are load-time diagnostics with file:line:col, all at once, before anything is touched.</summary>
+public sealed class TemplateSpecs
+{
+    [Fact]
+    public async Task Three_Jinja_mistakes_give_three_located_diagnostics_and_nothing_is_touched()
+    {
+        using var workspace = new Workspace();
+        var template = workspace.Write("templates/motd.j2", "hello\n{% if greeting %}\n{{ greeting }}\n");
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              vars:
+                greeting: hi
+              tasks:
+                - name: shout
+                  copy:
+                    content: "{{ greeting | shout }}"
+                    dest: "{{ example_root }}/shout"
+                - name: motd
+                  template:
+                    src: motd.j2
+                    dest: "{{ example_root }}/motd"
+                - name: broken condition
+                  file:
+                    path: "{{ example_root }}/c"
+                    state: touch
+                  when: greeting ==
+            """);
+        var before = workspace.Snapshot();
+
+        var outcome = await workspace.RunAsync("apply", playbook);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains($"{playbook}:7:18: error: task 'shout' on localhost: copy.content: template error at 1:15: no filter named 'shout'", outcome.Stderr);
+        Assert.Contains($"{template}:2:4: error: unexpected end of template: the 'if' block opened here is never closed", outcome.Stderr);
+        Assert.Contains($"{playbook}:13:7: error: task 'broken condition' on localhost: when: template error at 1:12: expected an expression, got the end of the expression", outcome.Stderr);
+        Assert.Contains("3 errors", outcome.Stderr);
+        Assert.Equal(before, workspace.Snapshot());
+    }
+
+    [Fact]
+    public async Task An_undefined_variable_in_a_comparison_or_a_negation_is_an_error_not_a_skipped_task()
+    {
+        using var workspace = new Workspace();
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              tasks:
+                - name: compared
+                  file: { path: "{{ example_root }}/a", state: touch }
+                  when: typo == 1
+                - name: negated
+                  file: { path: "{{ example_root }}/b", state: touch }
+                  when: not other_typo
+            """);
+
+        var outcome = await workspace.RunAsync("apply", playbook);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains($"{playbook}:3:7: error: task 'compared' on localhost: when: undefined variable 'typo'", outcome.Stderr);
+        Assert.Contains($"{playbook}:6:7: error: task 'negated' on localhost: when: undefined variable 'other_typo'", outcome.Stderr);
+    }
+
+    [Fact]
+    public async Task Validate_reads_template_files_and_copy_sources()
+    {
+        using var workspace = new Workspace();
+        var template = workspace.Write("templates/app.conf.j2", "name = {{ app_name }}\nport = {{ app_prot }}\n");
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              vars:
+                app_name: demo
+              tasks:
+                - name: config
+                  template: { src: app.conf.j2, dest: "{{ example_root }}/app.conf" }
+                - name: missing template
+                  template: { src: nope.j2, dest: "{{ example_root }}/nope" }
+                - name: missing source
+                  copy: { src: nothere.conf, dest: "{{ example_root }}/y" }
+            """);
+
+        var outcome = await workspace.RunAsync("validate", playbook);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains($"{template}:2:11: error: undefined variable 'app_prot' (template of task 'config')", outcome.Stderr);
+        Assert.Contains($"{playbook}:8:24: error: task 'missing template': template.src: 'nope.j2' not found", outcome.Stderr);
+        Assert.Contains($"{playbook}:10:20: error: task 'missing source': copy.src: 'nothere.conf' not found", outcome.Stderr);
+    }
+}
