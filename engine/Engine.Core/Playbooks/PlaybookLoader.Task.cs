@@ -54,10 +54,10 @@ public sealed partial class PlaybookLoader
                 continue;
             }
 
-            var suggestion = NameSuggestion.Closest(unknown, moduleNames.Concat(TaskKeys));
-            reader.Error(keyNode, suggestion is null
+            var hint = NameSuggestion.DidYouMean(unknown, moduleNames.Concat(TaskKeys));
+            reader.Error(keyNode, hint.Length == 0
                 ? $"unknown module or task key '{unknown}'; modules are: {string.Join(", ", moduleNames.Order(StringComparer.Ordinal))}"
-                : $"unknown module or task key '{unknown}' (did you mean '{suggestion}'?)");
+                : $"unknown module or task key '{unknown}'{hint}");
         }
 
         if (known.Count > 1)

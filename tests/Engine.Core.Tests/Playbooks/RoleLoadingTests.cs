@@ -84,7 +84,7 @@ public sealed class RoleLoadingTests
         new PlaybookLoader(Modules).Load(path, diagnostics);
 
         var items = diagnostics.Items;
-        Assert.Contains(items, d => d.Span == new SourceSpan(meta, 2, 1) && d.Message.Contains("unknown key 'dependecies' in a role's meta/main.yml (did you mean 'dependencies'?)", StringComparison.Ordinal));
+        Assert.Contains(items, d => d.Span == new SourceSpan(meta, 2, 1) && d.Message.Contains("unknown key 'dependecies' in a role's meta/main.yml; did you mean 'dependencies'?", StringComparison.Ordinal));
         Assert.Contains(items, d => d.Span == new SourceSpan(path, 4, 7) && d.Message.StartsWith("role 'empty' has no tasks/main.yml", StringComparison.Ordinal));
         Assert.Contains(items, d => d.Span == new SourceSpan(path, 5, 7) && d.Message.StartsWith("role 'nowhere' not found; looked in ", StringComparison.Ordinal));
         Assert.Contains(items, d => d.Span.File == cycle && d.Message.Contains("role 'a' depends on itself: a → b → a", StringComparison.Ordinal));

@@ -18,7 +18,7 @@ public sealed class FactPrefetchTests
 
     private static LoadedRun Load(TempDirectory dir, string playbook, string hosts = "h1: {}")
     {
-        var inventory = dir.Write("hosts.yml", $"all:\n  hosts:\n    {hosts.Replace(", ", "\n    ", StringComparison.Ordinal)}\n  vars:\n    ansible_connection: local\n");
+        var inventory = dir.Write("hosts.yml", $"all:\n  hosts:\n    {hosts.Replace(", ", "\n    ", StringComparison.Ordinal)}\n  vars:\n    ansible_connection: local\n    converge_state_dir: {dir.Path}/state\n");
         var path = dir.Write("site.yml", playbook);
         return new RunLoader(Modules(), [], Templates).Load(new RunRequest { Playbook = path, Inventories = [inventory] });
     }
@@ -49,7 +49,8 @@ public sealed class FactPrefetchTests
 
         Assert.All(rerun.Tasks, t => Assert.Equal(OutcomeStatus.Ok, t.Status));
         Assert.Equal((1, 0), (connection.Batches, connection.Probes));
-        Assert.Equal([3], connection.BatchSizes);
+        // The three file facts and the host's run lock, in one batch.
+        Assert.Equal([4], connection.BatchSizes);
         Assert.Equal((1, 0), (checkConnection.Batches, checkConnection.Probes));
     }
 

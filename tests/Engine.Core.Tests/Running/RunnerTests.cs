@@ -16,7 +16,7 @@ public sealed class RunnerTests
 
     private static async Task<RunReport> RunAsync(TempDirectory dir, string playbook, bool check, Func<string, IConnection>? connect = null)
     {
-        var inventory = dir.Write("hosts.yml", "all:\n  hosts:\n    h1: {}\n    h2: {}\n  vars:\n    ansible_connection: local\n");
+        var inventory = dir.Write("hosts.yml", $"all:\n  hosts:\n    h1: {{}}\n    h2: {{}}\n  vars:\n    ansible_connection: local\n    converge_state_dir: {dir.Path}/state\n");
         var path = dir.Write("site.yml", playbook);
         var run = new RunLoader(Modules(), [], Templates).Load(new RunRequest { Playbook = path, Inventories = [inventory] });
         var options = new RunOptions { Check = check, Connect = settings => connect?.Invoke(settings.Host) ?? new LocalConnection(settings.Host) };
@@ -77,7 +77,7 @@ public sealed class RunnerTests
     public async Task Forks_bound_hosts_but_a_host_waiting_on_another_gives_its_slot_back()
     {
         using var dir = new TempDirectory();
-        var inventory = dir.Write("hosts.yml", "all:\n  vars:\n    ansible_connection: local\n  children:\n    mesh:\n      hosts:\n        m1: {}\n        m2: {}\n    builder:\n      hosts:\n        b1: {}\n");
+        var inventory = dir.Write("hosts.yml", $"all:\n  vars:\n    ansible_connection: local\n    converge_state_dir: {dir.Path}/state\n  children:\n    mesh:\n      hosts:\n        m1: {{}}\n        m2: {{}}\n    builder:\n      hosts:\n        b1: {{}}\n");
         var path = dir.Write("site.yml", "- hosts: builder\n  tasks:\n    - name: build\n      probe: /b\n- hosts: mesh\n  tasks:\n    - name: install\n      probe: /i\n      requires: build\n");
         var run = new RunLoader(Modules(), [], Templates).Load(new RunRequest { Playbook = path, Inventories = [inventory] });
         var observer = new RecordingObserver();
