@@ -45,6 +45,8 @@ public sealed class InstallPkgModule : WorkModule<InstallPkgParams, InstallPkgWo
 
     protected override async Task<ApplyResult> ApplyAsync(ModuleContext context, InstallPkgParams parameters, Plan plan, InstallPkgWork work, CancellationToken ct)
     {
+        // Wait for the dpkg lock first, bounded and saying who holds it, instead of failing at once (apt's lock_timeout).
+        var waited = await Apt.DpkgLock.WaitAsync(context, TimeSpan.FromSeconds(parameters.LockTimeout), context.Log, ct);
         try
         {
             if (work.RefreshCache)
@@ -73,7 +75,7 @@ public sealed class InstallPkgModule : WorkModule<InstallPkgParams, InstallPkgWo
             context.Facts.Invalidate<DpkgStatusFact>();
         }
 
-        return ApplyResult.Done($"install-pkg: {plan.Reason}");
+        return ApplyResult.Done($"install-pkg: {plan.Reason}{(waited >= TimeSpan.FromSeconds(1) ? $" (waited {waited.TotalSeconds:0} s for the dpkg lock)" : string.Empty)}");
     }
 
     private static DpkgStatusFact StatusFact(InstallPkgParams parameters, IReadOnlyList<DebFile> debs)

@@ -36,4 +36,7 @@ public sealed record InstallPkgParams
 
     /// <summary>Where the sha256 of each installed <c>.deb</c> is recorded on the host.</summary>
     public string RecordDirectory { get; init; } = "/var/lib/converge/debs";
+
+    /// <summary>Seconds to wait for the dpkg lock (unattended-upgrades, another run) before failing, as Ansible's apt.</summary>
+    public int LockTimeout { get; init; } = 60;
 }

@@ -20,5 +20,6 @@ public sealed class InstallPkgParamsValidator : AbstractValidator<InstallPkgPara
         RuleFor(p => p.CacheValidTime).GreaterThanOrEqualTo(0).WithMessage("cache_valid_time must be 0 or more seconds");
         RuleFor(p => p.Purge).Equal(false).When(p => p.State != "absent").WithMessage("purge needs state: absent");
         RuleFor(p => p.RecordDirectory).Must(d => d.StartsWith('/')).WithMessage("record_directory must be an absolute path");
+        RuleFor(p => p.LockTimeout).GreaterThanOrEqualTo(0).WithMessage("lock_timeout must be 0 or more seconds");
     }
 }

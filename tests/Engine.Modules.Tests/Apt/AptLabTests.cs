@@ -81,6 +81,27 @@ public sealed class AptLabTests(AptLab lab)
         Assert.Contains("converge-apt-e 1.0 installed", await lab.PackagesAsync("node1"));
     }
 
+    [LabFact]
+    public async Task Install_pkg_waits_for_the_dpkg_lock_and_fails_naming_its_holder_after_lock_timeout()
+    {
+        const string Hold = "rm -f /tmp/locked; setsid python3 -c 'import fcntl,sys,time; f=open(\"/var/lib/dpkg/lock-frontend\",\"w\"); fcntl.lockf(f, fcntl.LOCK_EX); open(\"/tmp/locked\",\"w\").close(); time.sleep(float(sys.argv[1]))' {0} </dev/null >/dev/null 2>&1 & echo $! > /tmp/holder.pid; while [ ! -e /tmp/locked ]; do sleep 0.1; done";
+        var waits = await WriteAsync("ipkg-lock.yml", "node1", "    - install-pkg: { name: converge-apt-e, update_cache: true, lock_timeout: 60 }");
+        var gives = await WriteAsync("ipkg-lock-timeout.yml", "node1", "    - install-pkg: { name: converge-apt-e, state: absent, lock_timeout: 2 }");
+        await lab.ConsoleAsync("node1", "dpkg --purge converge-apt-e >/dev/null 2>&1; true");
+
+        await lab.ConsoleAsync("node1", string.Format(System.Globalization.CultureInfo.InvariantCulture, Hold, 8));
+        var waited = await RunAsync("apply", waits);
+        await lab.ConsoleAsync("node1", string.Format(System.Globalization.CultureInfo.InvariantCulture, Hold, 60));
+        var timedOut = await RunAsync("apply", gives);
+        await lab.ConsoleAsync("node1", "kill $(cat /tmp/holder.pid)");
+
+        Assert.True(waited.Outcome.ExitCode == 0, waited.Outcome.ToString());
+        Assert.Matches("waited [0-9]+ s for the dpkg lock", waited.Message);
+        Assert.True(timedOut.Outcome.ExitCode == 4, timedOut.Outcome.ToString());
+        Assert.Matches("/var/lib/dpkg/lock-frontend is held by PID [0-9]+ \\(python3\\) after waiting lock_timeout 2 s", timedOut.Message);
+        Assert.Contains("converge-apt-e 1.0 installed", await lab.PackagesAsync("node1"));
+    }
+
     private async Task<string> WriteAsync(string file, string host, string tasks)
     {
         var path = Path.Combine(lab.Work, file);

@@ -27,12 +27,12 @@ public sealed class ModuleCatalogTests
         Assert.True(ReadmeModuleHeadings().Any(h => Regex.IsMatch(h, $@"(^|[\s`,]){Regex.Escape(module)}($|[\s`,])")), $"module '{module}' has no section under '## Modules' in README.md");
     }
 
-    /// <summary>The <c>###</c> headings of the README's Modules section.</summary>
+    /// <summary>The <c>###</c> and <c>####</c> headings of the README's Modules section (families group their modules).</summary>
     private static List<string> ReadmeModuleHeadings()
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "README.md"));
         var start = Array.FindIndex(lines, l => l.Trim() == "## Modules");
         Assert.True(start >= 0, "README.md has no '## Modules' section");
-        return [.. lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)).Where(l => l.StartsWith("### ", StringComparison.Ordinal)).Select(l => l[4..])];
+        return [.. lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)).Where(l => l.StartsWith("### ", StringComparison.Ordinal) || l.StartsWith("#### ", StringComparison.Ordinal)).Select(l => l.TrimStart('#')[1..])];
     }
 }
