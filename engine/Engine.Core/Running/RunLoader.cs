@@ -24,7 +24,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         Vault.VaultKeyring.Current = request.Vault;
         if (request.Inventories.Count == 0)
         {
-            diagnostics.Add(SourceSpan.CommandLine("-i"), "no inventory: give one with -i (a file, a directory or 'host1,host2,') or set 'inventory' in ansible.cfg's [defaults]");
+            diagnostics.Add(SourceSpan.CommandLine("-i"), "no inventory: give one with -i/--inventory (a file, a directory or 'host1,host2,') or set 'inventory' in ansible.cfg's [defaults]");
         }
 
         var inventory = InventoryLoader.Load(request.Inventories, diagnostics, Path.GetDirectoryName(request.Playbook));
