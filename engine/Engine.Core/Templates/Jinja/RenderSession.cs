@@ -9,7 +9,7 @@ namespace Converge.Core.Templates.Jinja;
 public sealed partial class RenderSession(JinjaEnvironment environment, IReadOnlyDictionary<string, object?> variables, IReadOnlyList<string> searchPath)
 {
     /// <summary>The most text one render may produce (characters); past it the render fails, naming the variable.</summary>
-    public const int MaxOutput = 32 * 1024 * 1024;
+    public const int MaxOutput = 16 * 1024 * 1024;
 
     private static readonly HashSet<string> PlainNames = ["groups", "group_names", "inventory_hostname", "inventory_hostname_short", "playbook_dir", "ansible_play_hosts", "ansible_play_hosts_all", "ansible_play_batch", "play_hosts", "omit"];
 
