@@ -47,6 +47,15 @@ public sealed class PersistentShell : IDisposable
 
         var reader = new Thread(ReadReplies, 256 * 1024) { IsBackground = true, Name = "converge-shell-reader" };
         reader.Start();
+
+        // A lost connection (a host that vanished: keepalives fail) faults the execution, but SSH.NET does not always
+        // end the output stream the reader blocks on: end the shell then, so waiting requests fail as "lost".
+        _execution.ContinueWith(
+            static (execution, state) => ((PersistentShell)state!).End(),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>True once the shell has ended (it exited, was killed, or the connection dropped).</summary>
