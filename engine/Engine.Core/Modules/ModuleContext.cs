@@ -45,18 +45,33 @@ public sealed class ModuleContext
     /// <summary>Verbose log lines for <c>-v</c>; redacted by the reporter.</summary>
     public Action<string> Log { get; init; } = _ => { };
 
-    /// <summary>Resolves a controller-side path the way Ansible does: absolute, then <c>templates/</c> or <c>files/</c>, then the playbook folder.</summary>
-    public string ResolveLocalPath(string path, string conventionalFolder) => ResolveLocalPath(PlaybookDirectory, path, conventionalFolder);
+    /// <summary>The innermost role around the task, if any: its <c>templates/</c> and <c>files/</c> come before the playbook's.</summary>
+    public Playbooks.Roles.RoleInstance? Role { get; init; }
+
+    /// <summary>Resolves a controller-side path the way Ansible does: absolute, then the role's <c>templates/</c> or <c>files/</c> and the role folder, then the playbook's.</summary>
+    public string ResolveLocalPath(string path, string conventionalFolder) => ResolveLocalPath(PlaybookDirectory, Role, path, conventionalFolder);
 
     /// <summary>The same rule for a given playbook directory (load-time validation resolves sources before any module runs).</summary>
-    public static string ResolveLocalPath(string playbookDirectory, string path, string conventionalFolder)
+    public static string ResolveLocalPath(string playbookDirectory, Playbooks.Roles.RoleInstance? role, string path, string conventionalFolder)
     {
         if (Path.IsPathRooted(path))
         {
             return path;
         }
 
-        var conventional = Path.Combine(playbookDirectory, conventionalFolder, path);
-        return File.Exists(conventional) || Directory.Exists(conventional) ? conventional : Path.Combine(playbookDirectory, path);
+        foreach (var folder in SearchDirectories(playbookDirectory, role, conventionalFolder))
+        {
+            var candidate = Path.Combine(folder, path);
+            if (File.Exists(candidate) || Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.Combine(playbookDirectory, path);
     }
+
+    /// <summary>Where a relative <c>src</c> is looked up, in order (Ansible's search stack: the role first, then the playbook).</summary>
+    public static IEnumerable<string> SearchDirectories(string playbookDirectory, Playbooks.Roles.RoleInstance? role, string conventionalFolder) =>
+        (role?.SearchDirectories(conventionalFolder) ?? []).Concat([Path.Combine(playbookDirectory, conventionalFolder), playbookDirectory]);
 }

@@ -71,6 +71,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
             Facts = transport.Facts,
             Variables = vars,
             PlaybookDirectory = state.Run.Playbook.Directory,
+            Role = task.Scope.InnermostRole(),
             Templates = state.Templates,
             Artifacts = state.Options.Artifacts,
         };

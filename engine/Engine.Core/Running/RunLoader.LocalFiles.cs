@@ -54,12 +54,14 @@ public sealed partial class RunLoader
                 return; // the params binding reports it, or it depends on run-time values
             }
 
-            var path = Modules.ModuleContext.ResolveLocalPath(run.Playbook.Directory, src, task.Module == "template" ? "templates" : "files");
+            var folder = task.Module == "template" ? "templates" : "files";
+            var role = task.Scope.InnermostRole();
+            var path = Modules.ModuleContext.ResolveLocalPath(run.Playbook.Directory, role, src, folder);
             var span = YamlSpan.Of(task.File, srcNode);
             if (!File.Exists(path) && !(task.Module == "copy" && Directory.Exists(path)))
             {
-                var folder = task.Module == "template" ? "templates" : "files";
-                found.TryAdd((span, $"task '{task.Name}': {task.Module}.src: '{src}' not found (looked in {Path.Combine(run.Playbook.Directory, folder)} and {run.Playbook.Directory})"), 0);
+                var looked = string.Join(", ", Modules.ModuleContext.SearchDirectories(run.Playbook.Directory, role, folder));
+                found.TryAdd((span, $"task '{task.Name}': {task.Module}.src: '{src}' not found (looked in {looked})"), 0);
                 return;
             }
 

@@ -51,6 +51,41 @@ public sealed class RoleSpecs
     }
 
     [Fact]
+    public async Task A_roles_relative_src_is_looked_up_in_its_templates_and_files_before_the_playbooks_as_in_Ansible()
+    {
+        // Ansible 2.14 (ansible-playbook on the same layout) writes "role motd", "role payload" and "playbook motd":
+        // inside a role the role's templates/ and files/ come first, outside it the playbook's.
+        using var workspace = new Workspace();
+        workspace.Write("roles/web/templates/motd.j2", "role {{ what }}");
+        workspace.Write("roles/web/files/payload", "role payload");
+        workspace.Write("templates/motd.j2", "playbook {{ what }}");
+        workspace.Write("files/payload", "playbook payload");
+        workspace.Write("roles/web/tasks/main.yml", """
+            - name: role motd
+              template: {src: motd.j2, dest: "{{ example_root }}/role-motd"}
+            - name: role payload
+              copy: {src: payload, dest: "{{ example_root }}/role-payload"}
+            """);
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              vars: {what: motd}
+              roles: [web]
+              tasks:
+                - name: playbook motd
+                  template: {src: motd.j2, dest: "{{ example_root }}/playbook-motd"}
+            """);
+
+        var validated = await workspace.RunAsync("validate", playbook);
+        var applied = await workspace.RunAsync("apply", playbook);
+
+        Assert.True(validated.ExitCode == 0, validated.ToString());
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+        Assert.Equal("role motd", File.ReadAllText(workspace.PathOf("role-motd")));
+        Assert.Equal("role payload", File.ReadAllText(workspace.PathOf("role-payload")));
+        Assert.Equal("playbook motd", File.ReadAllText(workspace.PathOf("playbook-motd")));
+    }
+
+    [Fact]
     public async Task A_missing_role_and_a_missing_task_file_are_reported_together_and_nothing_runs()
     {
         using var workspace = new Workspace();
