@@ -10,5 +10,5 @@ for case in "$here"/*/; do
   (cd "$case" && dotnet "$dll" validate playbook.yml -i inventory.yml 2>&1)
 done | grep -E '^[^ ]+:[0-9]+:[0-9]+: error: ' \
   | sed -E 's/^[^ ]+ error: //; s/; modules are:.*//; s/\(looked in [^)]*\)//' \
-  | sed -E "s/^task '[^']*'( on [a-z]+)?: //; s/'[^']*'/'X'/g; s/^[a-z_.]+\.[a-z_]+: undefined variable/<field>: undefined variable/" \
+  | sed -E "s/^task '[^']*'( on [a-z]+)?: //; /^unknown module/!s/'[^']*'/'X'/g; s/^[a-z_.]+\.[a-z_]+: undefined variable/<field>: undefined variable/" \
   | sort | uniq -c | sort -rn
