@@ -42,6 +42,9 @@ public sealed partial class ParamsBinder(TemplateEngine templates)
         var properties = Properties(type);
         var instance = Activator.CreateInstance(type)!;
         var seen = new HashSet<PropertyInfo>();
+        var extraProperty = properties.Values.Distinct().FirstOrDefault(p => p.GetCustomAttribute<ExtraParamsAttribute>() is not null);
+        var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
+        extraProperty?.SetValue(instance, extra);
         if (node is YamlScalarNode scalar && !string.IsNullOrEmpty(scalar.Value))
         {
             var freeForm = properties.Values.Distinct().FirstOrDefault(p => p.GetCustomAttribute<FreeFormAttribute>() is not null);
@@ -59,7 +62,13 @@ public sealed partial class ParamsBinder(TemplateEngine templates)
             foreach (var (keyNode, valueNode) in mapping.Children)
             {
                 var key = YamlValues.KeyText(keyNode);
-                if (!properties.TryGetValue(key, out var property))
+                if ((!properties.TryGetValue(key, out var property) || property == extraProperty) && extraProperty is not null)
+                {
+                    extra[key] = ConvertNode(typeof(object), valueNode, context, $"{what}.{key}");
+                    continue;
+                }
+
+                if (property is null)
                 {
                     context.Problems.Add(new Diagnostic(YamlSpan.Of(context.File, keyNode),
                         $"{what}: unknown parameter '{key}'{NameSuggestion.DidYouMean(key, Keys(type))} (valid parameters are {string.Join(", ", Keys(type))})"));

@@ -157,8 +157,22 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
 
     private void Register(GraphNode node, IReadOnlyDictionary<string, object?> output)
     {
+        // set_fact's variables sit at Ansible's set_fact/register precedence; with cacheable they are facts too.
+        if (output.GetValueOrDefault("_ansible_set_fact") is true && output.GetValueOrDefault("ansible_facts") is IReadOnlyDictionary<string, object?> set)
+        {
+            foreach (var (variable, value) in set)
+            {
+                state.Scope.Register(node.Host, variable, value);
+            }
+
+            if (output.GetValueOrDefault("_ansible_facts_cacheable") is true)
+            {
+                state.Scope.SetFacts(node.Host, set);
+            }
+        }
+
         // A module that returns ansible_facts (setup) sets the host's facts, registered or not, as in Ansible.
-        if (output.GetValueOrDefault("ansible_facts") is IReadOnlyDictionary<string, object?> facts && output.GetValueOrDefault("failed") is not true)
+        else if (output.GetValueOrDefault("ansible_facts") is IReadOnlyDictionary<string, object?> facts && output.GetValueOrDefault("failed") is not true)
         {
             state.Scope.SetFacts(node.Host, facts);
         }

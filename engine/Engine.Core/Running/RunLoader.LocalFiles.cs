@@ -14,11 +14,23 @@ namespace Converge.Core.Running;
 /// </summary>
 public sealed partial class RunLoader
 {
-    /// <summary>Names only known at run time: registered results, the loop item, gathered facts.</summary>
+    /// <summary>Names only known at run time: registered results, set_fact variables, the loop item, gathered facts.</summary>
     private static HashSet<string> DeferredNames(LoadedRun run)
     {
         var deferred = run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
         deferred.Add("item");
+
+        // set_fact's names are known when the playbook loads; their values only when the task runs.
+        foreach (var task in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Where(t => t.Module == "set_fact"))
+        {
+            foreach (var key in (task.Params as YamlMappingNode)?.Children.Keys.OfType<YamlScalarNode>() ?? [])
+            {
+                if (key.Value is { } name && name != "cacheable")
+                {
+                    deferred.Add(name);
+                }
+            }
+        }
 
         // Facts are known only once gathered (a play's gathering, or a setup task): their names are deferred.
         if (run.Playbook.Plays.Any(p => p.GatherFacts != false) || run.Playbook.Plays.SelectMany(p => p.Tasks).Any(t => t.Module == "setup"))
