@@ -10,6 +10,7 @@ using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
 using Converge.Modules.Cron;
 using Converge.Modules.Debug;
+using Converge.Modules.IncludeVars;
 using Converge.Modules.SetFact;
 using Converge.Modules.Fail;
 using Converge.Modules.Files;
@@ -65,6 +66,7 @@ public static class BuiltinCatalog
         registry.Register(new SystemdModule("systemd_service"));
         registry.Register(new DebugModule());
         registry.Register(new SetFactModule());
+        registry.Register(new IncludeVarsModule());
         registry.Register(new FailModule());
         registry.Register(new PingModule());
         registry.Register(new RawModule());

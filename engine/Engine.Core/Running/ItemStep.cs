@@ -157,15 +157,15 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
 
     private void Register(GraphNode node, IReadOnlyDictionary<string, object?> output)
     {
-        // set_fact's variables sit at Ansible's set_fact/register precedence; with cacheable they are facts too.
-        if (output.GetValueOrDefault("_ansible_set_fact") is true && output.GetValueOrDefault("ansible_facts") is IReadOnlyDictionary<string, object?> set)
+        // set_fact's and include_vars' variables sit at Ansible's set_fact/register precedence; with cacheable they are facts too.
+        if (output.GetValueOrDefault(HostVariables.MarkerKey) is true && output.GetValueOrDefault(HostVariables.ValuesKey) is IReadOnlyDictionary<string, object?> set)
         {
             foreach (var (variable, value) in set)
             {
                 state.Scope.Register(node.Host, variable, value);
             }
 
-            if (output.GetValueOrDefault("_ansible_facts_cacheable") is true)
+            if (output.GetValueOrDefault(HostVariables.CacheableKey) is true)
             {
                 state.Scope.SetFacts(node.Host, set);
             }

@@ -14,11 +14,17 @@ namespace Converge.Core.Running;
 /// </summary>
 public sealed partial class RunLoader
 {
-    /// <summary>Names only known at run time: registered results, set_fact variables, the loop item, gathered facts.</summary>
+    /// <summary>Names only known at run time: registered results, set_fact and include_vars variables, the loop item, gathered facts.</summary>
     private static HashSet<string> DeferredNames(LoadedRun run)
     {
         var deferred = run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
         deferred.Add("item");
+
+        // include_vars' names come from the files it may read.
+        foreach (var task in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Where(t => t.Module == "include_vars"))
+        {
+            deferred.UnionWith(IncludedVarNames.Of(task, run.Playbook.Directory));
+        }
 
         // set_fact's names are known when the playbook loads; their values only when the task runs.
         foreach (var task in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Where(t => t.Module == "set_fact"))

@@ -6,13 +6,10 @@ namespace Converge.Modules.SetFact;
 /// <summary>
 /// <c>set_fact</c>: never changes the host. Its values are rendered when the task runs (so they are validated
 /// then, with the host's facts and results), and the runner sets them as the host's variables at Ansible's
-/// set_fact precedence (the <see cref="FactsKey"/> output; with <c>cacheable</c> also in <c>ansible_facts</c>).
+/// set_fact precedence (<see cref="HostVariables"/>; with <c>cacheable</c> also in <c>ansible_facts</c>).
 /// </summary>
 public sealed class SetFactModule : Module<SetFactParams>
 {
-    /// <summary>The output key the runner reads the variables from, as Ansible's set_fact returns them.</summary>
-    public const string FactsKey = "ansible_facts";
-
     public override string Name => "set_fact";
 
     protected override IValidator<SetFactParams> ParamsValidator { get; } = new SetFactParamsValidator();
@@ -21,9 +18,9 @@ public sealed class SetFactModule : Module<SetFactParams>
     {
         var output = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            [FactsKey] = new Dictionary<string, object?>(parameters.Facts, StringComparer.Ordinal),
-            ["_ansible_set_fact"] = true,
-            ["_ansible_facts_cacheable"] = parameters.Cacheable,
+            [HostVariables.ValuesKey] = new Dictionary<string, object?>(parameters.Facts, StringComparer.Ordinal),
+            [HostVariables.MarkerKey] = true,
+            [HostVariables.CacheableKey] = parameters.Cacheable,
         };
         var shown = string.Join(", ", parameters.Facts.Keys);
         return Task.FromResult(Plan.InSync($"set {shown}") with { Output = output });
