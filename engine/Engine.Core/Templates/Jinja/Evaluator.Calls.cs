@@ -72,7 +72,9 @@ public sealed partial class Evaluator
 
         try
         {
-            return function.Apply(new FilterCall(session, input, args, kwargs, filter.FilterName));
+            var call = new FilterCall(session, input, args, kwargs, filter.FilterName);
+            function.CheckArity(call);
+            return function.Apply(call);
         }
         catch (PyException e)
         {
@@ -92,7 +94,9 @@ public sealed partial class Evaluator
         var args = test.Args.Select(a => Eval(a, frame)).ToList();
         try
         {
-            return Py.Truthy(function.Apply(new FilterCall(session, input, args, new Dictionary<string, object?>(), test.TestName))) != test.Negated;
+            var call = new FilterCall(session, input, args, new Dictionary<string, object?>(), test.TestName);
+            function.CheckArity(call);
+            return Py.Truthy(function.Apply(call)) != test.Negated;
         }
         catch (PyException e)
         {
