@@ -11,11 +11,13 @@ namespace Converge.Core.Running;
 internal sealed class HostTransport : IAsyncDisposable
 {
     private readonly IConnection _raw;
+    private readonly ExecutionStrategy _strategy;
 
     private HostTransport(HostConnectionSettings settings, IConnection raw, ExecutionStrategy strategy)
     {
         Settings = settings;
         _raw = raw;
+        _strategy = strategy;
         var reads = strategy.Guard(raw);
         Facts = new FactCache(reads);
         Connection = new FactInvalidatingConnection(reads, Facts);
@@ -27,6 +29,10 @@ internal sealed class HostTransport : IAsyncDisposable
     public IConnection Connection { get; }
 
     public FactCache Facts { get; }
+
+    /// <summary>The view a task with its own strategy (<c>check_mode</c>) uses: that strategy's guard, the same facts.</summary>
+    public IConnection ConnectionFor(ExecutionStrategy strategy) =>
+        strategy == _strategy ? Connection : new FactInvalidatingConnection(strategy.Guard(_raw), Facts);
 
     /// <summary>Connects; throws <c>HostUnreachableException</c>, having closed what it opened.</summary>
     public static async Task<HostTransport> OpenAsync(RunState state, HostConnectionSettings settings, CancellationToken ct)

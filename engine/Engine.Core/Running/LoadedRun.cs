@@ -30,6 +30,27 @@ public sealed class LoadedRun
     /// <summary>Every secret of the run (connection passwords, whatever reaches them): removed from all output.</summary>
     public Secrets.Redactor Secrets { get; init; } = new();
 
+    /// <summary>The loader that read the playbook: it reads a dynamic include's tasks when a host reaches it.</summary>
+    public required PlaybookLoader Includes { get; init; }
+
+    /// <summary>Dynamic includes whose name depends on run-time values (facts, registered results): validated when first resolved.</summary>
+    public IReadOnlyList<NamedReference> RuntimeIncludes { get; private init; } = [];
+
+    internal LoadedRun WithRuntimeIncludes(IReadOnlyList<NamedReference> includes) => new()
+    {
+        Playbook = Playbook,
+        Inventory = Inventory,
+        Graph = Graph,
+        HostVariables = HostVariables,
+        PlayVariables = PlayVariables,
+        ExtraVariables = ExtraVariables,
+        Connections = Connections,
+        Secrets = Secrets,
+        Includes = Includes,
+        Plans = Plans,
+        RuntimeIncludes = includes,
+    };
+
     /// <summary>The plans of the inventory planners that apply (e.g. the mesh), for <c>converge graph</c>.</summary>
     public required IReadOnlyList<(string Planner, InventoryPlan Plan)> Plans { get; init; }
 }
