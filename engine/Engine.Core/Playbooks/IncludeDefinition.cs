@@ -33,6 +33,13 @@ public sealed record IncludeDefinition
     /// <summary>For <c>include_role</c>: the role use as written (tasks_from, vars, …), its name still unrendered.</summary>
     internal Roles.RoleReference? Role { get; init; }
 
+    /// <summary>
+    /// For an <c>include_tasks</c> whose file name is not a template: its tasks as read when the playbook loaded
+    /// (so a missing file or a bad task is found before the run, and tools can list them). The run reads them
+    /// again per host and item, with the item and the host's values.
+    /// </summary>
+    public IReadOnlyList<TaskDefinition> Preview { get; init; } = [];
+
     /// <summary>True when the name is a template: it can only be known once its variables are.</summary>
     public bool IsTemplated => Templates.TemplateEngine.IsTemplated(Name);
 }

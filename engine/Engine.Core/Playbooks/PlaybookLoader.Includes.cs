@@ -24,7 +24,14 @@ public sealed partial class PlaybookLoader
             var key = ModuleNames.Short(YamlValues.KeyText(keyNode));
             switch (key)
             {
-                case "include_tasks" or "include" or "include_role": break;
+                case "include_tasks" or "include" or "include_role":
+                    // Its options: file: (read by the caller) and apply:; include_role's are the role's (name, tasks_from, …).
+                    if (value is YamlMappingNode options && options.Children.TryGetValue(new YamlScalarNode("apply"), out var applied))
+                    {
+                        (apply, applyTags) = Apply(reader, applied);
+                    }
+
+                    break;
                 case "name": task.Name = reader.String(value, key); break;
                 case "when": task.When = Condition(reader, value, key); break;
                 case "loop" or "with_items" or "with_list": task.Loop = value; break;
@@ -36,11 +43,8 @@ public sealed partial class PlaybookLoader
                 // included tasks: those take keywords from `apply:`.
                 case "become": task.Become = reader.Bool(value, key); break;
                 case "become_user": task.BecomeUser = reader.String(value, key); break;
-                case "apply":
-                    (apply, applyTags) = Apply(reader, value);
-                    break;
                 default:
-                    reader.Error(keyNode, $"{keyword}: '{key}' is not supported beside it yet; it takes name, when, loop, vars, tags, ignore_errors, become, become_user and apply");
+                    reader.Error(keyNode, $"{keyword}: '{key}' is not supported beside it yet; it takes name, when, loop, vars, tags, ignore_errors, become and become_user (and apply: among its options)");
                     break;
             }
         }
@@ -56,7 +60,28 @@ public sealed partial class PlaybookLoader
             Source = reader.Source,
             Role = role,
         };
-        return task.Build(context.Play.NextId(isHandler), task.Name ?? $"{definition.Keyword} {name}", definition.Keyword, null, reader.File, reader.Span(node), reader.Span(nameNode), context.Play.Index, isHandler) with
+        var id = context.Play.NextId(isHandler);
+        if (role is null && !definition.IsTemplated)
+        {
+            // The file is known now: read it with everything else (a missing file is a load error, located here).
+            var preview = new PlayBuilder(context.Play.Index, $"{id}.preview");
+            var path = Path.Combine(context.Directory, name);
+            if (context.Files.Select(Path.GetFullPath).Contains(Path.GetFullPath(path)))
+            {
+                reader.Error(nameNode, $"{keyword}: '{name}' includes itself (through {string.Join(" → ", context.Files.Select(Path.GetFileName))})");
+            }
+            else if (!File.Exists(path))
+            {
+                reader.Error(nameNode, $"{keyword}: '{name}' does not exist (looked for {path})");
+            }
+            else
+            {
+                LoadTaskFileAt(path, context with { Play = preview }, isHandler: false, reader.Diagnostics);
+                definition = definition with { Preview = preview.Tasks };
+            }
+        }
+
+        return task.Build(id, task.Name ?? $"{definition.Keyword} {name}", definition.Keyword, null, reader.File, reader.Span(node), reader.Span(nameNode), context.Play.Index, isHandler) with
         {
             Include = definition,
             Scope = context.Scope,

@@ -116,7 +116,9 @@ public sealed partial class PlaybookLoader
     {
         string? file = null;
         YamlNode? fileNode = null;
-        var dynamic = keyword != "import_tasks" && node.Children.Keys.Select(YamlValues.KeyText).Any(k => k is "loop" or "with_items" or "with_list" or "apply");
+        // apply: is an option of include_tasks (beside file:), as in Ansible.
+        var dynamic = keyword != "import_tasks" && (node.Children.Keys.Select(YamlValues.KeyText).Any(k => k is "loop" or "with_items" or "with_list")
+            || node.Children.Values.OfType<YamlMappingNode>().Any(m => m.Children.ContainsKey(new YamlScalarNode("apply"))));
         var scope = new TaskScope { Parent = context.Scope };
         var tags = new List<string>();
         foreach (var (keyNode, value) in node.Children)
@@ -134,7 +136,7 @@ public sealed partial class PlaybookLoader
                 case "tags": tags.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
                 case "become": scope = scope with { Become = reader.Bool(value, key) }; break;
                 case "become_user": scope = scope with { BecomeUser = reader.String(value, key) }; break;
-                case "loop" or "with_items" or "with_list" or "apply" when dynamic: break;
+                case "loop" or "with_items" or "with_list" when dynamic: break;
                 default:
                     reader.Error(keyNode, $"{keyword}: '{key}' is not supported beside it yet; it takes name, when, vars, tags, become and become_user{(keyword == "import_tasks" ? string.Empty : ", loop and apply")}");
                     break;

@@ -24,10 +24,15 @@ internal sealed class BlockStates
     /// <summary>True once a failure was not caught by any block: the host runs only the <c>always</c> sections of the blocks it failed in.</summary>
     public bool Uncaught { get; private set; }
 
-    /// <summary>Whether <paramref name="node"/> runs as far as the blocks around it go (a rescue only after a failure, a failed block's tasks no more).</summary>
+    /// <summary>
+    /// Whether <paramref name="node"/> runs as far as the blocks around it go, read from the outermost block in: a
+    /// rescue runs only after a failure, a failed or rescuing block's own tasks no more, but the <c>always</c> of a
+    /// block the failure passed through runs (also inside an outer block that is rescuing or failed). After a failure
+    /// no block caught, only such <c>always</c> sections run.
+    /// </summary>
     public bool Runs(GraphNode node)
     {
-        var inFailedAlways = false;
+        var runs = !Uncaught;
         foreach (var scope in node.Scope.OutermostFirst())
         {
             if (scope.Block is not { } frame)
@@ -35,20 +40,20 @@ internal sealed class BlockStates
                 continue;
             }
 
-            var state = _states.GetValueOrDefault(frame);
-            switch (state, scope.Section)
+            switch (_states.GetValueOrDefault(frame), scope.Section)
             {
                 case (FrameState.Running, BlockSection.Rescue):
                 case (FrameState.Rescuing, BlockSection.Block):
                 case (FrameState.Failed, BlockSection.Block or BlockSection.Rescue):
-                    return false;
+                    runs = false;
+                    break;
                 case (FrameState.Failed, BlockSection.Always):
-                    inFailedAlways = true;
+                    runs = true;
                     break;
             }
         }
 
-        return !Uncaught || inFailedAlways;
+        return runs;
     }
 
     /// <summary>

@@ -48,7 +48,9 @@ internal sealed class IncludeStep(RunState state, string host, HostAgenda agenda
         }
 
         agenda.Splice(index, spliced);
-        foreach (var report in reports)
+
+        // Ansible reports (and counts) an "included" result for include_tasks, none for include_role.
+        foreach (var report in include.Keyword == "include_role" ? [] : reports)
         {
             state.Report(new TaskOutcome
             {
