@@ -21,7 +21,7 @@ public sealed partial class PlaybookLoader
 
     private static readonly string[] MetaKeys = ["meta", "name", "when", "tags"];
 
-    private TaskDefinition? LoadMeta(YamlReader reader, YamlMappingNode node, TaskContext context, bool isHandler)
+    private static TaskDefinition? LoadMeta(YamlReader reader, YamlMappingNode node, TaskContext context, bool isHandler)
     {
         var task = new TaskBuilder();
         YamlNode? actionNode = null;

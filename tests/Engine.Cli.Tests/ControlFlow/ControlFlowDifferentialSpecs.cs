@@ -16,6 +16,8 @@ public sealed class ControlFlowDifferentialSpecs : IDisposable
 {
     private static readonly string Here = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Cli.Tests", "ControlFlow");
 
+    private static readonly string[] Hosts = ["h1", "h2", "h3"];
+
     private readonly string _work = Directory.CreateTempSubdirectory("converge-control-flow-").FullName;
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
@@ -25,7 +27,7 @@ public sealed class ControlFlowDifferentialSpecs : IDisposable
     {
         var root = Directory.CreateDirectory(Path.Combine(_work, "root")).FullName;
         var inventory = Path.Combine(_work, "hosts.ini");
-        await File.WriteAllLinesAsync(inventory, new[] { "h1", "h2", "h3" }.Select(h => $"{h} ansible_connection=local converge_state_dir={_work}/state-{h}"));
+        await File.WriteAllLinesAsync(inventory, Hosts.Select(h => $"{h} ansible_connection=local converge_state_dir={_work}/state-{h}"));
         var report = Path.Combine(_work, "report.json");
 
         var outcome = await ConvergeProcess.RunAsync(["apply", Path.Combine(Here, "playbook", "site.yml"), "-i", inventory, "-e", "root=" + root, "--report", report]);
