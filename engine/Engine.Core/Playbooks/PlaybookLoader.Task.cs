@@ -14,8 +14,8 @@ public sealed partial class PlaybookLoader
 
     /// <summary>
     /// Task keywords Ansible has that change nothing Converge promises when left out, accepted and listed by
-    /// <c>converge validate</c> as not acted on yet. Keywords whose absence would run something else
-    /// (<c>delegate_to</c>, <c>no_log</c>, <c>check_mode: true</c>, the other loops) are diagnostics instead.
+    /// <c>converge validate</c> as not acted on yet. Keywords whose absence would run something else (the other
+    /// loops, <c>loop_control</c>) are diagnostics instead.
     /// </summary>
     private static readonly string[] UnenforcedTaskKeys =
         ["debugger", "max_fail_percentage", "ignore_unreachable", "timeout", "diff",
