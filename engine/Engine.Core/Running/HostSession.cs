@@ -33,6 +33,9 @@ internal sealed class HostSession : IAsyncDisposable
     /// <summary>The host's run lock, taken in the first batch (<see cref="HostLock"/>).</summary>
     public HostLockFact? Lock { get; private set; }
 
+    /// <summary>Whether this session's first batch took the run lock (read by <see cref="HostLock"/>).</summary>
+    public bool HoldsLock { get; private set; }
+
     /// <summary>The pending-handler journal on the host; null when the host runs no handler.</summary>
     public HandlerJournal? Journal { get; }
 
@@ -45,7 +48,9 @@ internal sealed class HostSession : IAsyncDisposable
     /// </summary>
     public static async Task<HostSession> OpenAsync(RunState state, string host, HostAgenda agenda, CancellationToken ct)
     {
-        var primary = await HostTransport.OpenAsync(state, state.Run.Connections.For(agenda[0]), ct);
+        // The host's own connection: that of its first task that is not delegated elsewhere.
+        var own = agenda.Nodes.FirstOrDefault(n => n.Task.DelegateTo is null) ?? agenda[0];
+        var primary = await HostTransport.OpenAsync(state, state.Run.Connections.For(own), ct);
         var session = new HostSession(state, host, primary, agenda);
 
         // The first task's wait for another host would drop the facts read now.
@@ -91,8 +96,32 @@ internal sealed class HostSession : IAsyncDisposable
         _others.ForEach(t => t.Facts.InvalidateAll());
     }
 
+    /// <summary>Records that the lock is held; a local host's lock is counted, to be released when the run's last local session ends.</summary>
+    public void MarkLockHeld()
+    {
+        HoldsLock = true;
+        if (_primary.Settings.IsLocal)
+        {
+            _state.LocalLocks.Enter();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        // Over SSH the lock's holder watches the sshd serving this connection, so closing it releases the lock. A
+        // local holder watches the controller, which outlives the run (tests, a long-lived process), so the run's
+        // last local session stops it. Best effort: a holder left behind still ends with the controller.
+        if (HoldsLock && _primary.Settings.IsLocal && _state.LocalLocks.Leave() && Lock is { } held)
+        {
+            try
+            {
+                await _primary.Connection.RunAsync(held.Release, CancellationToken.None);
+            }
+            catch (ConvergeException)
+            {
+            }
+        }
+
         foreach (var transport in _others.Prepend(_primary))
         {
             await transport.DisposeAsync();

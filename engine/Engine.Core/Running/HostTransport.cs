@@ -11,22 +11,28 @@ namespace Converge.Core.Running;
 internal sealed class HostTransport : IAsyncDisposable
 {
     private readonly IConnection _raw;
+    private readonly ExecutionStrategy _strategy;
+
+    private readonly TaskConnection _tasks;
 
     private HostTransport(HostConnectionSettings settings, IConnection raw, ExecutionStrategy strategy)
     {
         Settings = settings;
         _raw = raw;
-        var reads = strategy.Guard(raw);
-        Facts = new FactCache(reads);
-        Connection = new FactInvalidatingConnection(reads, Facts);
+        _strategy = strategy;
+        _tasks = new TaskConnection(raw, strategy);
     }
 
     public HostConnectionSettings Settings { get; }
 
     /// <summary>The connection tasks use: the mode's guard, and every change drops <see cref="Facts"/>.</summary>
-    public IConnection Connection { get; }
+    public IConnection Connection => _tasks.Connection;
 
-    public FactCache Facts { get; }
+    public FactCache Facts => _tasks.Facts;
+
+    /// <summary>The view a task with its own strategy (<c>check_mode</c>) uses: that strategy's guard, the same facts.</summary>
+    public IConnection ConnectionFor(ExecutionStrategy strategy) =>
+        strategy == _strategy ? Connection : new FactInvalidatingConnection(strategy.Guard(_raw), Facts);
 
     /// <summary>Connects; throws <c>HostUnreachableException</c>, having closed what it opened.</summary>
     public static async Task<HostTransport> OpenAsync(RunState state, HostConnectionSettings settings, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace Converge.Core.Running;
 /// A fully loaded and validated run: nothing has been contacted yet. Produced by <see cref="RunLoader"/>;
 /// used by <c>validate</c>, <c>graph</c> and the <see cref="Runner"/>.
 /// </summary>
-public sealed class LoadedRun
+public sealed record LoadedRun
 {
     public required Playbook Playbook { get; init; }
 
@@ -29,6 +29,12 @@ public sealed class LoadedRun
 
     /// <summary>Every secret of the run (connection passwords, whatever reaches them): removed from all output.</summary>
     public Secrets.Redactor Secrets { get; init; } = new();
+
+    /// <summary>The loader that read the playbook: it reads a dynamic include's tasks when a host reaches it.</summary>
+    public required PlaybookLoader Includes { get; init; }
+
+    /// <summary>Dynamic includes whose name depends on run-time values (facts, registered results): validated when first resolved.</summary>
+    public IReadOnlyList<NamedReference> RuntimeIncludes { get; init; } = [];
 
     /// <summary>The plans of the inventory planners that apply (e.g. the mesh), for <c>converge graph</c>.</summary>
     public required IReadOnlyList<(string Planner, InventoryPlan Plan)> Plans { get; init; }

@@ -29,9 +29,8 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
 
         var inventory = InventoryLoader.Load(request.Inventories, diagnostics, Path.GetDirectoryName(request.Playbook));
         var extra = ExtraVariables.Parse(request.ExtraVars, diagnostics);
-        var playbook = File.Exists(request.Playbook)
-            ? new PlaybookLoader([.. modules.Names], request.RolesPath, modules.Refused).Load(request.Playbook, diagnostics)
-            : null;
+        var loader = new PlaybookLoader([.. modules.Names], request.RolesPath, modules.Refused);
+        var playbook = File.Exists(request.Playbook) ? loader.Load(request.Playbook, diagnostics) : null;
         if (playbook is null && !File.Exists(request.Playbook))
         {
             diagnostics.Add(SourceSpan.CommandLine("playbook"), $"playbook '{request.Playbook}' does not exist");
@@ -69,25 +68,16 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
             PlayVariables = playVariables,
             ExtraVariables = extra,
             Plans = plans,
+            Includes = loader,
         };
         // Every task that loaded is validated even when other parts have errors, so one run shows them all.
         var secrets = new Secrets.Redactor();
 
         // What the vault opened while loading is a secret of the run, like a become password.
         request.Vault.RegisterWith(secrets);
-        run = new LoadedRun
-        {
-            Playbook = playbook,
-            Inventory = inventory,
-            Graph = graph,
-            HostVariables = hostVariables,
-            PlayVariables = playVariables,
-            ExtraVariables = extra,
-            Plans = plans,
-            Connections = ConnectionPlan.Read(run, templates, secrets, diagnostics),
-            Secrets = secrets,
-        };
+        run = run with { Connections = ConnectionPlan.Read(run, templates, secrets, diagnostics), Secrets = secrets };
         ValidateTasks(run, diagnostics);
+        run = run with { RuntimeIncludes = ValidateIncludes(run, diagnostics) };
         ValidateLocalFiles(run, diagnostics);
 
         if (diagnostics.HasErrors)

@@ -64,17 +64,4 @@ public sealed class TemplateEngineTests
 
         Assert.Contains("variable 'a' refers to itself: a → b → a", error.Message);
     }
-
-    [Theory]
-    [InlineData("x {{ 5 | upper(1, 2, 3) }}", 10, "filter 'upper': 3 arguments given but 'upper' takes no arguments")]
-    [InlineData("{{ 'a' | trim('a', 2) }}", 10, "filter 'trim': 2 arguments given but 'trim' takes (chars)")]
-    [InlineData("{{ 'a' | center(width=3, x=1) }}", 10, "filter 'center': unexpected keyword argument 'x'; 'center' takes (width)")]
-    [InlineData("{{ 'a' | replace('a', old='b') }}", 10, "filter 'replace': got multiple values for argument 'old'; 'replace' takes (old, new, count)")]
-    public void A_filter_called_with_arguments_it_does_not_take_is_a_located_error_naming_its_signature(string template, int column, string message)
-    {
-        var error = Assert.Throws<TemplateRuntimeException>(() => _engine.Render(template, Vars));
-
-        Assert.Equal((1, column), (error.Line, error.Column));
-        Assert.Contains(message, error.Message);
-    }
 }

@@ -9,23 +9,23 @@ public static partial class StringFilters
 {
     public static void Register(Dictionary<string, JinjaFunction> filters)
     {
-        filters["lower"] = new(c => Str(c).ToLowerInvariant(), Parameters: []);
-        filters["upper"] = new(c => Str(c).ToUpperInvariant(), Parameters: []);
-        filters["capitalize"] = new(c => Str(c) is var s && s.Length > 0 ? char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant() : string.Empty, Parameters: []);
-        filters["title"] = new(c => Title(Str(c)), Parameters: []);
-        filters["trim"] = filters["strip"] = new(c => c.Arg(0, "chars") is string chars ? Str(c).Trim(chars.ToCharArray()) : Str(c).Trim(), Parameters: ["chars"]);
-        filters["replace"] = new(c => Methods.Replace(Str(c), c.Text(0, "old", string.Empty), c.Text(1, "new", string.Empty), c.Int(2, "count", -1)), Parameters: ["old", "new", "count"]);
+        filters["lower"] = new(c => Str(c).ToLowerInvariant());
+        filters["upper"] = new(c => Str(c).ToUpperInvariant());
+        filters["capitalize"] = new(c => Str(c) is var s && s.Length > 0 ? char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant() : string.Empty);
+        filters["title"] = new(c => Title(Str(c)));
+        filters["trim"] = filters["strip"] = new(c => c.Arg(0, "chars") is string chars ? Str(c).Trim(chars.ToCharArray()) : Str(c).Trim());
+        filters["replace"] = new(c => Methods.Replace(Str(c), c.Text(0, "old", string.Empty), c.Text(1, "new", string.Empty), c.Int(2, "count", -1)));
         filters["regex_replace"] = new(RegexReplace);
         filters["regex_search"] = new(RegexSearch);
         filters["regex_findall"] = new(RegexFindAll);
-        filters["regex_escape"] = new(c => RegexEscape(Str(c)), Parameters: ["re_type"]);
+        filters["regex_escape"] = new(c => RegexEscape(Str(c)));
         filters["quote"] = new(c => Connections.ShellQuote.Quote(c.DefinedInput is null ? string.Empty : Str(c)));
         filters["indent"] = new(Indent);
-        filters["center"] = new(c => Center(Str(c), (int)c.Int(0, "width", 80), ' '), Parameters: ["width"]);
-        filters["wordcount"] = new(c => (long)Str(c).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length, Parameters: []);
+        filters["center"] = new(c => Center(Str(c), (int)c.Int(0, "width", 80), ' '));
+        filters["wordcount"] = new(c => (long)Str(c).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
         filters["truncate"] = new(Truncate);
         filters["format"] = new(c => c.Kwargs.Count > 0 ? PercentFormat.Apply(Str(c), c.Kwargs.ToDictionary(k => k.Key, k => k.Value)) : PercentFormat.Apply(Str(c), c.Args.Count == 1 ? c.Args[0] is PyTuple ? new PyTuple([c.Args[0]]) : c.Args[0] : new PyTuple(c.Args)));
-        filters["split"] = new(c => Methods.Split(Str(c), c.Arg(0, "sep") as string, c.Int(1, "maxsplit", -1), fromRight: false), Parameters: ["sep", "maxsplit"]);
+        filters["split"] = new(c => Methods.Split(Str(c), c.Arg(0, "sep") as string, c.Int(1, "maxsplit", -1), fromRight: false));
         filters["comment"] = new(Comment);
         filters["wordwrap"] = new(WordWrap);
         filters["striptags"] = new(c => string.Join(' ', Tags().Replace(Str(c), string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
