@@ -1,6 +1,7 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Modules.Apt;
+using Converge.Modules.AptRepository;
 using Converge.Modules.Assertions;
 using Converge.Modules.AuthorizedKey;
 using Converge.Modules.BlockInFile;
@@ -16,6 +17,7 @@ using Converge.Modules.Git;
 using Converge.Modules.Group;
 using Converge.Modules.Hostname;
 using Converge.Modules.InstallPkg;
+using Converge.Modules.KnownHosts;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
 using Converge.Modules.Pause;
@@ -30,6 +32,7 @@ using Converge.Modules.Shell;
 using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
 using Converge.Modules.Stat;
+using Converge.Modules.Sudoers;
 using Converge.Modules.Template;
 using Converge.Modules.Timezone;
 using Converge.Modules.User;
@@ -84,6 +87,12 @@ public static class BuiltinCatalog
         registry.Register(new BlockInFileModule());
         registry.Register(new ReplaceModule());
         registry.Register(new StatModule());
+
+        // Packages, system and access modules under Ansible's names (issue 13, helper modules3).
+        registry.Register(new AptRepositoryModule());
+        registry.Register(new KnownHostsModule());
+        registry.Register(new SudoersModule());
+
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
