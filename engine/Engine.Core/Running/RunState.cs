@@ -23,7 +23,7 @@ internal sealed class RunState
         Templates = templates;
         Binder = new ParamsBinder(templates);
         Strategy = ExecutionStrategy.For(options);
-        Scope = new VariableScope(run, Strategy.IsCheck);
+        Scope = new VariableScope(run, Strategy.IsCheck, options.Diff);
         Gathering = new FactGathering(this);
         Forks = new SemaphoreSlim(Math.Max(1, options.Forks));
     }
@@ -49,6 +49,9 @@ internal sealed class RunState
     public FactGathering Gathering { get; }
 
     public SemaphoreSlim Forks { get; }
+
+    /// <summary>The local sessions holding the run lock (<see cref="HostSession.DisposeAsync"/> releases it after the last).</summary>
+    public LocalLockCount LocalLocks { get; } = new();
 
     public IReadOnlyList<TaskOutcome> Outcomes => [.. _outcomes];
 
