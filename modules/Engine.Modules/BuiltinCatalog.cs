@@ -10,6 +10,7 @@ using Converge.Modules.Command;
 using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
 using Converge.Modules.Cron;
+using Converge.Modules.Deb822Repository;
 using Converge.Modules.Debug;
 using Converge.Modules.Fail;
 using Converge.Modules.Files;
@@ -90,6 +91,7 @@ public static class BuiltinCatalog
 
         // Packages, system and access modules under Ansible's names (issue 13, helper modules3).
         registry.Register(new AptRepositoryModule());
+        registry.Register(new Deb822RepositoryModule());
         registry.Register(new KnownHostsModule());
         registry.Register(new SudoersModule());
 
