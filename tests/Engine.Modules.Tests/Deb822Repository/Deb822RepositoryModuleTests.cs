@@ -52,7 +52,7 @@ public sealed class Deb822RepositoryModuleTests : IDisposable
         Assert.Equal(
             "X-Repolib-Name: debian\nTypes: deb\nURIs: http://deb.debian.org/debian\nSuites: stable stable-updates\nComponents: main\nTrusted: no\nSigned-By:\n -----BEGIN PGP PUBLIC KEY BLOCK-----\n .\n AB\n -----END PGP PUBLIC KEY BLOCK-----\n",
             text);
-        Assert.Equal("my-repo2", Deb822Source.Slug("My_Repo 2!"));
+        Assert.Equal("my-repo-2", Deb822Source.Slug("My_Repo 2!"));
     }
 
     [Theory]
