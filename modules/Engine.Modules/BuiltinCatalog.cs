@@ -38,6 +38,7 @@ using Converge.Modules.Template;
 using Converge.Modules.Timezone;
 using Converge.Modules.User;
 using Converge.Modules.WaitFor;
+using Converge.Modules.WaitForConnection;
 using Converge.Modules.WriteInterfaces;
 
 namespace Converge.Modules;
@@ -94,6 +95,7 @@ public static class BuiltinCatalog
         registry.Register(new Deb822RepositoryModule());
         registry.Register(new KnownHostsModule());
         registry.Register(new SudoersModule());
+        registry.Register(new WaitForConnectionModule());
 
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
