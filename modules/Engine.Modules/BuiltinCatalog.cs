@@ -21,6 +21,7 @@ using Converge.Modules.InstallPkg;
 using Converge.Modules.KnownHosts;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
+using Converge.Modules.Mount;
 using Converge.Modules.Pause;
 using Converge.Modules.Ping;
 using Converge.Modules.Raw;
@@ -94,6 +95,7 @@ public static class BuiltinCatalog
         registry.Register(new AptRepositoryModule());
         registry.Register(new Deb822RepositoryModule());
         registry.Register(new KnownHostsModule());
+        registry.Register(new MountModule());
         registry.Register(new SudoersModule());
         registry.Register(new WaitForConnectionModule());
 

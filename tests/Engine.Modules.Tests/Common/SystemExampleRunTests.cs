@@ -26,6 +26,7 @@ public sealed class SystemExampleRunTests : IDisposable
     [InlineData("pause")]
     [InlineData("known_hosts")]
     [InlineData("sudoers")]
+    [InlineData("mount")]
     [InlineData("wait_for_connection")]
     public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
     {

@@ -34,7 +34,7 @@ public sealed class WaitForConnectionModuleTests : IDisposable
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var connection = new SshConnection(new HostConnectionSettings { Host = "gone", Address = "127.0.0.1", Port = port, User = "nobody" }, new ConnectionOptions { ConnectTimeout = TimeSpan.FromSeconds(1) });
+        await using var connection = new SshConnection(new HostConnectionSettings { Host = "gone", Address = "127.0.0.1", Port = port, User = "nobody" }, new ConnectionOptions { ConnectTimeout = TimeSpan.FromSeconds(1) });
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<TaskFailedException>(() => _module.CheckAsync(_host.Context(connection), new WaitForConnectionParams { Timeout = 3, Sleep = 1, ConnectTimeout = 1 }, CancellationToken.None));
