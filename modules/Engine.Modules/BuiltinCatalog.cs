@@ -12,6 +12,7 @@ using Converge.Modules.Copy;
 using Converge.Modules.Cron;
 using Converge.Modules.Deb822Repository;
 using Converge.Modules.Debug;
+using Converge.Modules.DpkgSelections;
 using Converge.Modules.Fail;
 using Converge.Modules.Files;
 using Converge.Modules.Git;
@@ -94,6 +95,7 @@ public static class BuiltinCatalog
         // Packages, system and access modules under Ansible's names (issue 13, helper modules3).
         registry.Register(new AptRepositoryModule());
         registry.Register(new Deb822RepositoryModule());
+        registry.Register(new DpkgSelectionsModule());
         registry.Register(new KnownHostsModule());
         registry.Register(new MountModule());
         registry.Register(new SudoersModule());

@@ -51,6 +51,7 @@ public sealed class SystemExampleRunTests : IDisposable
     [InlineData("git")]
     [InlineData("apt_repository")]
     [InlineData("deb822_repository")]
+    [InlineData("dpkg_selections")]
     public async Task I_can_validate_an_example_that_would_change_this_machine(string module)
     {
         var outcome = await ConvergeProcess.RunAsync(["validate", Path.Combine(RepositoryPaths.Examples, module + ".yml"), "-i", await InventoryAsync()]);
