@@ -1,6 +1,7 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Modules.Apt;
+using Converge.Modules.AptRepository;
 using Converge.Modules.Assertions;
 using Converge.Modules.AuthorizedKey;
 using Converge.Modules.BlockInFile;
@@ -9,15 +10,19 @@ using Converge.Modules.Command;
 using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
 using Converge.Modules.Cron;
+using Converge.Modules.Deb822Repository;
 using Converge.Modules.Debug;
+using Converge.Modules.DpkgSelections;
 using Converge.Modules.Fail;
 using Converge.Modules.Files;
 using Converge.Modules.Git;
 using Converge.Modules.Group;
 using Converge.Modules.Hostname;
 using Converge.Modules.InstallPkg;
+using Converge.Modules.KnownHosts;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
+using Converge.Modules.Mount;
 using Converge.Modules.Pause;
 using Converge.Modules.Ping;
 using Converge.Modules.Raw;
@@ -30,10 +35,12 @@ using Converge.Modules.Shell;
 using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
 using Converge.Modules.Stat;
+using Converge.Modules.Sudoers;
 using Converge.Modules.Template;
 using Converge.Modules.Timezone;
 using Converge.Modules.User;
 using Converge.Modules.WaitFor;
+using Converge.Modules.WaitForConnection;
 using Converge.Modules.WriteInterfaces;
 
 namespace Converge.Modules;
@@ -84,6 +91,16 @@ public static class BuiltinCatalog
         registry.Register(new BlockInFileModule());
         registry.Register(new ReplaceModule());
         registry.Register(new StatModule());
+
+        // Packages, system and access modules under Ansible's names (issue 13, helper modules3).
+        registry.Register(new AptRepositoryModule());
+        registry.Register(new Deb822RepositoryModule());
+        registry.Register(new DpkgSelectionsModule());
+        registry.Register(new KnownHostsModule());
+        registry.Register(new MountModule());
+        registry.Register(new SudoersModule());
+        registry.Register(new WaitForConnectionModule());
+
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
