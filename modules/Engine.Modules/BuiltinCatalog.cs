@@ -12,9 +12,11 @@ using Converge.Modules.Cron;
 using Converge.Modules.Debug;
 using Converge.Modules.Fail;
 using Converge.Modules.Files;
+using Converge.Modules.Find;
 using Converge.Modules.Git;
 using Converge.Modules.Group;
 using Converge.Modules.Hostname;
+using Converge.Modules.IniFile;
 using Converge.Modules.InstallPkg;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
@@ -27,10 +29,12 @@ using Converge.Modules.Replace;
 using Converge.Modules.Service;
 using Converge.Modules.Setup;
 using Converge.Modules.Shell;
+using Converge.Modules.Slurp;
 using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
 using Converge.Modules.Stat;
 using Converge.Modules.Template;
+using Converge.Modules.TempFile;
 using Converge.Modules.Timezone;
 using Converge.Modules.User;
 using Converge.Modules.WaitFor;
@@ -84,6 +88,12 @@ public static class BuiltinCatalog
         registry.Register(new BlockInFileModule());
         registry.Register(new ReplaceModule());
         registry.Register(new StatModule());
+
+        // File and network-data modules under Ansible's names (issue 13, helper modules2).
+        registry.Register(new IniFileModule());
+        registry.Register(new SlurpModule());
+        registry.Register(new TempFileModule());
+        registry.Register(new FindModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
