@@ -85,7 +85,7 @@ public sealed partial class Lab
         return false;
     }
 
-    private async Task StopSupervisorAsync(string runDir, CancellationToken ct)
+    private static async Task StopSupervisorAsync(string runDir, CancellationToken ct)
     {
         if (!Directory.Exists(runDir))
         {

@@ -69,7 +69,7 @@ public sealed partial class Lab
         await WaitForBootAsync(name, target, ct);
     }
 
-    private async Task PowerCycleAsync(string run, LabHost host, bool hard, CancellationToken ct)
+    private static async Task PowerCycleAsync(string run, LabHost host, bool hard, CancellationToken ct)
     {
         if (InitPid(run) is not { } init)
         {

@@ -13,6 +13,8 @@ namespace Converge.TestKit;
 /// </summary>
 public static class AnsibleFacts
 {
+    private static readonly string[] ComparedEnvironment = ["PATH", "HOME"];
+
     private static readonly string[] ExactKeys =
     [
         "hostname", "fqdn", "nodename", "domain", "os_family", "distribution", "distribution_version", "distribution_major_version",
@@ -70,7 +72,7 @@ public static class AnsibleFacts
         Assert.Equal(theirClock["tz_offset"], ourClock["tz_offset"]);
         Assert.Equal(Mounted(ansible["mounts"]), Mounted(ours["mounts"]));
         var (theirEnv, ourEnv) = ((Dictionary<string, object?>)ansible["env"]!, (Dictionary<string, object?>)ours["env"]!);
-        foreach (var key in new[] { "PATH", "HOME" }.Where(theirEnv.ContainsKey))
+        foreach (var key in ComparedEnvironment.Where(theirEnv.ContainsKey))
         {
             Assert.Equal(theirEnv[key], ourEnv.GetValueOrDefault(key));
         }

@@ -62,7 +62,7 @@ public sealed partial class ParamsBinder
         }
     }
 
-    private object? ConvertText(Type type, string text, bool quoted, SourceSpan span, BindContext context, string path)
+    private static object? ConvertText(Type type, string text, bool quoted, SourceSpan span, BindContext context, string path)
     {
         var target = Nullable(type);
         object? Fail()

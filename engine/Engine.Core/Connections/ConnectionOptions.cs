@@ -22,7 +22,14 @@ public sealed record ConnectionOptions
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often an idle connection is probed, so a dead peer is noticed between tasks.</summary>
-    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long data sent to a host may stay unacknowledged before the host counts as lost (TCP_USER_TIMEOUT;
+    /// see <see cref="Ssh.DeadPeerDetection"/>). A host that loses power is then unreachable within this time
+    /// plus <see cref="KeepAliveInterval"/>, instead of the kernel's quarter of an hour.
+    /// </summary>
+    public TimeSpan DeadPeerTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Offer the post-quantum hybrid key exchanges (mlkem768x25519, sntrup761x25519) first, as OpenSSH 9 does.

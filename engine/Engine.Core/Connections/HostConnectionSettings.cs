@@ -197,6 +197,7 @@ public sealed record HostConnectionSettings
         }
     }
 
-    private static bool ExplicitSsh(IReadOnlyDictionary<string, object?> variables) =>
-        new[] { "ansible_host", "ansible_ssh_host", "ansible_port", "ansible_ssh_port", "ansible_user", "ansible_ssh_user" }.Any(variables.ContainsKey);
+    private static readonly string[] SshAddressVariables = ["ansible_host", "ansible_ssh_host", "ansible_port", "ansible_ssh_port", "ansible_user", "ansible_ssh_user"];
+
+    private static bool ExplicitSsh(IReadOnlyDictionary<string, object?> variables) => SshAddressVariables.Any(variables.ContainsKey);
 }

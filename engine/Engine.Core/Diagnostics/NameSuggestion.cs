@@ -21,7 +21,7 @@ public static class NameSuggestion
     }
 
     /// <summary>The closest candidate, or null when none is near.</summary>
-    public static string? Closest(string name, IEnumerable<string> candidates) => Find(name, candidates).FirstOrDefault();
+    public static string? Closest(string name, IEnumerable<string> candidates) => Find(name, candidates) is [var first, ..] ? first : null;
 
     /// <summary>
     /// The hint to append to a message: <c>; did you mean 'x'?</c> or <c>; did you mean 'x' or 'y'?</c>, or empty

@@ -58,7 +58,7 @@ internal sealed partial class IniInventoryParser
             var host = _inventory.AddHost(name, _group, port, at);
             foreach (var (key, value, span) in variables)
             {
-                _inventory.SetVariable(host, key, value, span);
+                InventoryBuilder.SetVariable(host, key, value, span);
             }
         }
     }

@@ -111,7 +111,7 @@ internal sealed partial class InventoryBuilder
         group.Variables[key] = new SourcedValue(value, span);
     }
 
-    public void SetVariable(InventoryHost host, string key, object? value, SourceSpan span) =>
+    public static void SetVariable(InventoryHost host, string key, object? value, SourceSpan span) =>
         host.Variables[key] = new SourcedValue(value, span);
 
     /// <summary>

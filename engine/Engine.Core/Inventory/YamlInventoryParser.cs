@@ -108,7 +108,7 @@ internal sealed class YamlInventoryParser(YamlFile file, InventoryBuilder invent
                 {
                     foreach (var (variable, variableValue) in variables.Children)
                     {
-                        inventory.SetVariable(host, YamlValues.KeyText(variable), YamlValues.ToPlain(variableValue), file.SpanOf(variable));
+                        InventoryBuilder.SetVariable(host, YamlValues.KeyText(variable), YamlValues.ToPlain(variableValue), file.SpanOf(variable));
                     }
                 }
             }

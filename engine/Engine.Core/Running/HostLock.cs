@@ -27,6 +27,11 @@ internal static class HostLock
             taken = new HostLockState(HostLockStatus.Unavailable, e.Message);
         }
 
+        if (taken.Status == HostLockStatus.Acquired)
+        {
+            session.MarkLockHeld();
+        }
+
         if (taken.Status != HostLockStatus.Held)
         {
             return true;

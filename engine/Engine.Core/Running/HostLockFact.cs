@@ -18,8 +18,8 @@ namespace Converge.Core.Running;
 /// same machine shares the lock (its holder processes carry the run id). In check mode the lock is taken only
 /// when its file exists (from an earlier apply) and the file is not rewritten: check mode creates nothing on the
 /// host, yet still refuses to plan against a host another run is changing. A contended lock is waited for up to 3 s (the previous run's
-/// holder may still be exiting), then the host fails. A holder that watches this very controller process (a local
-/// run's) belongs to an earlier run of the same process, which has ended: it is stopped and the lock taken over.
+/// holder may still be exiting), then the host fails. A local run's holder watches the controller, which may outlive
+/// the run, so the run stops it when its last local session ends (<see cref="Release"/>).
 /// </para>
 /// </summary>
 internal sealed class HostLockFact(string stateDirectory, string runId, bool check, Become? become) : Fact<HostLockState>
@@ -37,7 +37,6 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
         ours() { pgrep -f "converge-lock-holder [0-9]* $run\$" >/dev/null 2>&1; }
         if ! flock -n 9; then
           if ours; then echo same; exit 0; fi
-          pkill -f "converge-lock-holder $3 " >/dev/null 2>&1
           if ! flock -w 3 9; then
             if ours; then echo same; else printf 'held '; head -n 1 -- "$f"; echo; fi
             exit 0
@@ -61,6 +60,10 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
             "/bin/sh", "-c", Script, "converge-lock", stateDirectory.TrimEnd('/'), runId,
             Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), Environment.MachineName, check ? "check" : "apply")
             with { Become = become };
+
+    /// <summary>Stops this run's holder processes on the host, which releases the lock (a probe: bookkeeping, allowed in check mode).</summary>
+    public CommandSpec Release { get; } =
+        CommandSpec.Probe("pkill", "-f", $"converge-lock-holder [0-9]* {runId}$") with { Become = become };
 
     public override HostLockState Parse(CommandResult result)
     {

@@ -33,6 +33,9 @@ internal sealed class HostSession : IAsyncDisposable
     /// <summary>The host's run lock, taken in the first batch (<see cref="HostLock"/>).</summary>
     public HostLockFact? Lock { get; private set; }
 
+    /// <summary>Whether this session's first batch took the run lock (read by <see cref="HostLock"/>).</summary>
+    public bool HoldsLock { get; private set; }
+
     /// <summary>The pending-handler journal on the host; null when the host runs no handler.</summary>
     public HandlerJournal? Journal { get; }
 
@@ -91,8 +94,32 @@ internal sealed class HostSession : IAsyncDisposable
         _others.ForEach(t => t.Facts.InvalidateAll());
     }
 
+    /// <summary>Records that the lock is held; a local host's lock is counted, to be released when the run's last local session ends.</summary>
+    public void MarkLockHeld()
+    {
+        HoldsLock = true;
+        if (_primary.Settings.IsLocal)
+        {
+            _state.LocalLocks.Enter();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        // Over SSH the lock's holder watches the sshd serving this connection, so closing it releases the lock. A
+        // local holder watches the controller, which outlives the run (tests, a long-lived process), so the run's
+        // last local session stops it. Best effort: a holder left behind still ends with the controller.
+        if (HoldsLock && _primary.Settings.IsLocal && _state.LocalLocks.Leave() && Lock is { } held)
+        {
+            try
+            {
+                await _primary.Connection.RunAsync(held.Release, CancellationToken.None);
+            }
+            catch (ConvergeException)
+            {
+            }
+        }
+
         foreach (var transport in _others.Prepend(_primary))
         {
             await transport.DisposeAsync();

@@ -12,21 +12,21 @@ internal sealed class HostTransport : IAsyncDisposable
 {
     private readonly IConnection _raw;
 
+    private readonly TaskConnection _tasks;
+
     private HostTransport(HostConnectionSettings settings, IConnection raw, ExecutionStrategy strategy)
     {
         Settings = settings;
         _raw = raw;
-        var reads = strategy.Guard(raw);
-        Facts = new FactCache(reads);
-        Connection = new FactInvalidatingConnection(reads, Facts);
+        _tasks = new TaskConnection(raw, strategy);
     }
 
     public HostConnectionSettings Settings { get; }
 
     /// <summary>The connection tasks use: the mode's guard, and every change drops <see cref="Facts"/>.</summary>
-    public IConnection Connection { get; }
+    public IConnection Connection => _tasks.Connection;
 
-    public FactCache Facts { get; }
+    public FactCache Facts => _tasks.Facts;
 
     /// <summary>Connects; throws <c>HostUnreachableException</c>, having closed what it opened.</summary>
     public static async Task<HostTransport> OpenAsync(RunState state, HostConnectionSettings settings, CancellationToken ct)

@@ -50,6 +50,9 @@ internal sealed class RunState
 
     public SemaphoreSlim Forks { get; }
 
+    /// <summary>The local sessions holding the run lock (<see cref="HostSession.DisposeAsync"/> releases it after the last).</summary>
+    public LocalLockCount LocalLocks { get; } = new();
+
     public IReadOnlyList<TaskOutcome> Outcomes => [.. _outcomes];
 
     /// <summary>A node's result once it completes; nodes spliced in at run time get theirs on first use.</summary>

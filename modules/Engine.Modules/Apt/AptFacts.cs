@@ -5,6 +5,8 @@ namespace Converge.Modules.Apt;
 /// <summary>The facts an <c>apt</c> check reads, all declared up front so they join the host's one probe batch.</summary>
 public sealed record AptFacts(DpkgStatusFact Status, DebControlFact? Deb, AptSimulationFact? Upgrade, AptSimulationFact? BuildDep, AptSimulationFact? Fix, AptSimulationFact? Autoremove)
 {
+    private static readonly string[] PurgeOption = ["--purge"];
+
     /// <summary>Where install-pkg records .deb hashes; apt only reads package states, so any fixed path does.</summary>
     private const string RecordDirectory = "/var/lib/converge/debs";
 
@@ -24,7 +26,7 @@ public sealed record AptFacts(DpkgStatusFact Status, DebControlFact? Deb, AptSim
             upgrade is null ? null : new AptSimulationFact([.. release, .. upgrade]),
             parameters.State == "build-dep" ? new AptSimulationFact([.. release, "build-dep", .. names]) : null,
             parameters.State == "fixed" ? new AptSimulationFact([.. release, "-f", "install", .. names]) : null,
-            parameters.Autoremove ? new AptSimulationFact([.. parameters.Purge ? new[] { "--purge" } : [], "autoremove"]) : null);
+            parameters.Autoremove ? new AptSimulationFact([.. parameters.Purge ? PurgeOption : [], "autoremove"]) : null);
     }
 
     /// <summary>The named packages, without <c>*</c> (which means "every installed package" with state latest).</summary>

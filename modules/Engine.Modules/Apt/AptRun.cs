@@ -13,6 +13,9 @@ namespace Converge.Modules.Apt;
 /// </summary>
 public sealed class AptRun(ModuleContext context, AptParams parameters)
 {
+    private static readonly string[] PurgeOption = ["--purge"];
+    private static readonly string[] WithNewPackages = ["--with-new-pkgs"];
+
     private static readonly IReadOnlyDictionary<string, string> Noninteractive = new Dictionary<string, string>
     {
         ["DEBIAN_FRONTEND"] = "noninteractive",
@@ -48,7 +51,7 @@ public sealed class AptRun(ModuleContext context, AptParams parameters)
 
         if (work.Upgrade)
         {
-            await AptGetAsync([.. Common(), parameters.Upgrade is "full" or "dist" ? "dist-upgrade" : "upgrade", .. parameters.Upgrade is "full" or "dist" ? [] : new[] { "--with-new-pkgs" }], ct);
+            await AptGetAsync([.. Common(), parameters.Upgrade is "full" or "dist" ? "dist-upgrade" : "upgrade", .. parameters.Upgrade is "full" or "dist" ? [] : WithNewPackages], ct);
         }
 
         if (parameters.Deb is { } deb && (work.Deb is null || work.Deb.InstalledVersion != work.Deb.Version))
@@ -82,7 +85,7 @@ public sealed class AptRun(ModuleContext context, AptParams parameters)
 
         if (work.Autoremove)
         {
-            await AptGetAsync([.. Common(), "autoremove", .. parameters.Purge ? new[] { "--purge" } : []], ct);
+            await AptGetAsync([.. Common(), "autoremove", .. parameters.Purge ? PurgeOption : []], ct);
         }
     }
 

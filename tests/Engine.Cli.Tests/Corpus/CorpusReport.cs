@@ -17,7 +17,7 @@ internal static class CorpusReport
         text.Append("| case | loads | runnable tasks | first diagnostic |\n|---|---|---|---|\n");
         foreach (var r in results)
         {
-            var first = r.Diagnostics.FirstOrDefault();
+            var first = r.Diagnostics is [var d, ..] ? d : null;
             var where = first is null ? string.Empty : $"{Path.GetRelativePath(CorpusValidator.Root, first.Span.File)}:{first.Span.Line}: {first.Message}";
             text.Append(CultureInfo.InvariantCulture, $"| {r.Name} | {(r.Loads ? "yes" : "no")} | {r.Runnable.Count}/{r.Tasks.Count} | {Cell(where)} |\n");
         }

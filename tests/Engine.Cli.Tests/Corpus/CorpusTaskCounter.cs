@@ -10,6 +10,8 @@ namespace Converge.Cli.Tests.Corpus;
 /// </summary>
 internal static class CorpusTaskCounter
 {
+    private static readonly string[] TaskFolders = ["tasks", "handlers"];
+
     private static readonly string[] TaskLists = ["pre_tasks", "tasks", "post_tasks", "handlers"];
     private static readonly string[] BlockLists = ["block", "rescue", "always"];
 
@@ -33,7 +35,7 @@ internal static class CorpusTaskCounter
 
         var roles = Path.Combine(caseDirectory, "roles");
         var files = Directory.Exists(roles)
-            ? Directory.EnumerateDirectories(roles).SelectMany(role => new[] { "tasks", "handlers" }
+            ? Directory.EnumerateDirectories(roles).SelectMany(role => TaskFolders
                 .Select(folder => Path.Combine(role, folder))
                 .Where(Directory.Exists)
                 .SelectMany(folder => Directory.EnumerateFiles(folder, "*.yml", SearchOption.AllDirectories)))

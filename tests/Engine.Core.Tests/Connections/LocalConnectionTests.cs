@@ -3,9 +3,11 @@ using Converge.Core.Tests.Support;
 
 namespace Converge.Core.Tests.Connections;
 
-public sealed class LocalConnectionTests
+public sealed class LocalConnectionTests : IAsyncDisposable
 {
     private readonly LocalConnection _connection = new("localhost");
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     [Fact]
     public async Task A_failing_command_is_a_result_not_an_exception()

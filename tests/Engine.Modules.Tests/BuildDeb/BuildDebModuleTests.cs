@@ -46,7 +46,7 @@ public sealed class BuildDebModuleTests : IDisposable
         Assert.Equal(1, Builds);
         Assert.Equal("parallel=2 nocheck", File.ReadAllText(Path.Combine(Work, "build-options.txt")).Trim());
         var artifact = (Dictionary<string, object?>)Assert.Single((List<object?>)applied!.Output["artifacts"]!)!;
-        Assert.Equal(_source.MainDeb, artifact["file"]);
+        Assert.Equal(TestSourcePackage.MainDeb, artifact["file"]);
         Assert.Equal(TestSourcePackage.Package, artifact["package"]);
         Assert.Equal("1.0-1", artifact["version"]);
         Assert.Equal("all", artifact["architecture"]);

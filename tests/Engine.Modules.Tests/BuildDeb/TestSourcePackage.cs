@@ -42,7 +42,7 @@ public sealed class TestSourcePackage
 
     public string Directory { get; }
 
-    public string MainDeb => $"{Package}_1.0-1_all.deb";
+    public static string MainDeb => $"{Package}_1.0-1_all.deb";
 
     public void SetContent(string content) => File.WriteAllText(Path.Combine(Directory, "content.txt"), content + "\n");
 }

@@ -112,7 +112,7 @@ public sealed class LinkHandlingTests(SshdFixture sshd) : IClassFixture<SshdFixt
         Assert.True(plan.IsDrift, $"{module.Name}: {plan.Reason}");
         await module.ApplyAsync(context, parameters, plan, CancellationToken.None);
 
-        var again = await module.CheckAsync(_host.Context(new CheckModeConnection(connection)), parameters, CancellationToken.None);
+        var again = await module.CheckAsync(_host.Context(connection, checkMode: true), parameters, CancellationToken.None);
         Assert.False(again.IsDrift, $"{module.Name} rerun: {string.Join("; ", again.Changes.Select(c => c.Path))}");
     }
 

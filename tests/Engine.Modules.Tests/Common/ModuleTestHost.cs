@@ -1,15 +1,17 @@
 using Converge.Core.Artifacts;
 using Converge.Core.Connections;
-using Converge.Core.Facts;
 using Converge.Core.Modules;
+using Converge.Core.Running;
 using Converge.Core.Templates;
 
 namespace Converge.Modules.Tests.Common;
 
 /// <summary>
-/// A real temporary tree on the local host and <see cref="ModuleContext"/>s over a real <see cref="LocalConnection"/>:
-/// <see cref="Root"/> plays the host's filesystem, <see cref="PlaybookDirectory"/> the controller's playbook folder.
-/// Check-mode contexts wrap the connection in <see cref="CheckModeConnection"/>, so a check that writes fails.
+/// The one host every module test runs on: a real temporary tree on the local host (<see cref="Target"/> plays the
+/// host's filesystem, <see cref="PlaybookDirectory"/> the controller's playbook folder) and
+/// <see cref="ModuleContext"/>s built on the runner's own connection stack: the connection
+/// <see cref="ConnectionFactory"/> opens for a local host, under <see cref="TaskConnection"/> (the mode's guard, so
+/// a check that writes fails; facts read through it and dropped on every change), exactly as a run's tasks see it.
 /// </summary>
 public sealed class ModuleTestHost : IDisposable
 {
@@ -20,6 +22,8 @@ public sealed class ModuleTestHost : IDisposable
         Target = Directory.CreateDirectory(System.IO.Path.Combine(Root, "host")).FullName;
         Directory.CreateDirectory(System.IO.Path.Combine(Root, "artifacts"));
     }
+
+    private static readonly Dictionary<string, object?> LocalHost = new() { ["ansible_connection"] = "local" };
 
     public string Root { get; }
 
@@ -37,20 +41,18 @@ public sealed class ModuleTestHost : IDisposable
     public string PathOf(string relative) => System.IO.Path.Combine(Target, relative);
 
     /// <summary>A fresh context (fresh fact cache, as a new run would have); check mode refuses every change.</summary>
-    public ModuleContext Context(bool checkMode = false)
-    {
-        IConnection connection = new LocalConnection("localhost");
-        return Context(checkMode ? new CheckModeConnection(connection) : connection);
-    }
+    public ModuleContext Context(bool checkMode = false) =>
+        Context(ConnectionFactory.Create("localhost", LocalHost, new ConnectionOptions()), checkMode);
 
-    /// <summary>A fresh context over the given connection (e.g. a counting decorator).</summary>
-    public ModuleContext Context(IConnection connection)
+    /// <summary>A fresh context over the given raw connection (e.g. a counting decorator, a namespace, SSH), under the runner's stack.</summary>
+    public ModuleContext Context(IConnection raw, bool checkMode = false)
     {
+        var tasks = checkMode ? TaskConnection.Checking(raw) : TaskConnection.Applying(raw);
         return new ModuleContext
         {
             Host = "localhost",
-            Connection = connection,
-            Facts = new FactCache(connection),
+            Connection = tasks.Connection,
+            Facts = tasks.Facts,
             Variables = Variables,
             PlaybookDirectory = PlaybookDirectory,
             Templates = Templates,

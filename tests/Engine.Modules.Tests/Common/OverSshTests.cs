@@ -45,7 +45,7 @@ public sealed class OverSshTests(SshdFixture sshd) : IClassFixture<SshdFixture>,
 
         foreach (var (module, parameters) in steps)
         {
-            var plan = await module.CheckAsync(_host.Context(new CheckModeConnection(connection)), parameters, CancellationToken.None);
+            var plan = await module.CheckAsync(_host.Context(connection, checkMode: true), parameters, CancellationToken.None);
             Assert.False(plan.IsDrift, $"{module.Name}: {plan.Reason}");
         }
 

@@ -1,3 +1,4 @@
+using Converge.Modules.Tests.Common;
 using Converge.Core.Diagnostics;
 using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Tests.WriteInterfaces;
@@ -6,7 +7,7 @@ namespace Converge.Modules.Tests.ConfigureDocker;
 
 public sealed class ConfigureDockerModuleTests : IDisposable
 {
-    private readonly ModuleHarness _harness = new();
+    private readonly ModuleTestHost _harness = new();
     private readonly ConfigureDockerModule _module = new();
 
     public void Dispose() => _harness.Dispose();

@@ -1,3 +1,4 @@
+using Converge.Modules.Tests.Common;
 using System.Text.Json.Nodes;
 using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Tests.WriteInterfaces;
@@ -59,7 +60,7 @@ public sealed class ConfigureDockerRenderTests
     [Fact]
     public async Task The_default_file_is_valid_shell_whose_docker_opts_expand_to_the_seeds_flags()
     {
-        using var harness = new ModuleHarness();
+        using var harness = new ModuleTestHost();
         var file = harness.PathOf("docker");
         await File.WriteAllTextAsync(file, DefaultFile.Render(SeedParams(DockerFormat.DefaultFile) with { WaitIp = [] }));
         var connection = new Converge.Core.Connections.LocalConnection("localhost");

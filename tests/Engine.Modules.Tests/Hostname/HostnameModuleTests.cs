@@ -22,7 +22,7 @@ public sealed class HostnameModuleTests : IDisposable
         var parameters = new HostnameParams { Name = "web-01.example.org" };
         var machineName = (await File.ReadAllTextAsync("/proc/sys/kernel/hostname")).Trim();
 
-        var check = await module.CheckAsync(_host.Context(new CheckModeConnection(uts.Wrap(new LocalConnection("localhost")))), parameters, CancellationToken.None);
+        var check = await module.CheckAsync(_host.Context(uts.Wrap(new LocalConnection("localhost")), checkMode: true), parameters, CancellationToken.None);
         var context = _host.Context(uts.Wrap(new LocalConnection("localhost")));
         var plan = await module.CheckAsync(context, parameters, CancellationToken.None);
         await module.ApplyAsync(context, parameters, plan, CancellationToken.None);

@@ -58,7 +58,7 @@ public sealed class SysctlModuleTests : IDisposable
         var parameters = new SysctlParams { Name = "net.ipv4.ip_default_ttl", Value = "61", SysctlFile = file, SysctlSet = true };
         var machineTtl = (await File.ReadAllTextAsync("/proc/sys/net/ipv4/ip_default_ttl")).Trim();
 
-        var check = await _module.CheckAsync(_host.Context(new CheckModeConnection(netns.Wrap(new LocalConnection("localhost")))), parameters, CancellationToken.None);
+        var check = await _module.CheckAsync(_host.Context(netns.Wrap(new LocalConnection("localhost")), checkMode: true), parameters, CancellationToken.None);
         Assert.False(File.Exists(file));
         var context = _host.Context(netns.Wrap(new LocalConnection("localhost")));
         var plan = await _module.CheckAsync(context, parameters, CancellationToken.None);

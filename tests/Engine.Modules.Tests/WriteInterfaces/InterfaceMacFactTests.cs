@@ -1,3 +1,4 @@
+using Converge.Modules.Tests.Common;
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Facts;
@@ -27,7 +28,7 @@ public sealed class InterfaceMacFactTests
     [Fact]
     public async Task The_netdev_layout_pins_the_mac_read_from_the_host()
     {
-        using var harness = new ModuleHarness();
+        using var harness = new ModuleTestHost();
         await File.WriteAllTextAsync(harness.PathOf("interfaces"), "# the user's file\n");
         var mesh = WriteInterfacesRenderTests.SeedHost(1, i => i.With("datapath", "netdev").With("underlay_interface", "lo"));
         var parameters = new WriteInterfacesParams { Mesh = mesh, Path = harness.PathOf("converge-mesh"), InterfacesFile = harness.PathOf("interfaces") };
@@ -40,7 +41,7 @@ public sealed class InterfaceMacFactTests
     [Fact]
     public async Task The_netdev_layout_without_the_underlay_interface_says_what_to_set()
     {
-        using var harness = new ModuleHarness();
+        using var harness = new ModuleTestHost();
         var mesh = WriteInterfacesRenderTests.SeedHost(1, i => i.With("datapath", "netdev").With("underlay_interface", "nosuch0"));
         var parameters = new WriteInterfacesParams { Mesh = mesh, Path = harness.PathOf("converge-mesh"), InterfacesFile = harness.PathOf("interfaces") };
 

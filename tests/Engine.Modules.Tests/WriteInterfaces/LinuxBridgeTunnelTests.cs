@@ -13,7 +13,7 @@ public sealed class LinuxBridgeTunnelTests
     [RootFact]
     public async Task Ifup_creates_the_planned_vxlan_devices_and_ifdown_removes_them()
     {
-        using var harness = new ModuleHarness();
+        using var harness = new ModuleTestHost();
         var host = WriteInterfacesRenderTests.SeedHost(1, i => i.With("switch", "linux-bridge").With("tunnel", "vxlan"));
         var file = harness.PathOf("interfaces");
         await File.WriteAllTextAsync(file, InterfacesRenderer.Render(host, null, fastStp: false));
@@ -30,7 +30,7 @@ public sealed class LinuxBridgeTunnelTests
             """;
 
         var result = await new LocalConnection("localhost").RunAsync(
-            CommandSpec.Change("unshare", "--net", "sh", "-c", script, "sh", file, harness.Root), CancellationToken.None);
+            CommandSpec.Change("unshare", "--net", "sh", "-c", script, "sh", file, harness.Target), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Stderr);
         var lines = result.Stdout.Trim().Split('\n');

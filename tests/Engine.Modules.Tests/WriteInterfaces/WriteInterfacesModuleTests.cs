@@ -1,3 +1,4 @@
+using Converge.Modules.Tests.Common;
 using Converge.Core.Diagnostics;
 using Converge.Modules.Mesh;
 using Converge.Modules.WriteInterfaces;
@@ -18,7 +19,7 @@ public sealed class WriteInterfacesModuleTests : IDisposable
 
         """;
 
-    private readonly ModuleHarness _harness = new();
+    private readonly ModuleTestHost _harness = new();
     private readonly WriteInterfacesModule _module = new();
 
     public WriteInterfacesModuleTests()

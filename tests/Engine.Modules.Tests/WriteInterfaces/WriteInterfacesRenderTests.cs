@@ -1,3 +1,4 @@
+using Converge.Modules.Tests.Common;
 using Converge.Core.Connections;
 using Converge.Modules.Mesh;
 using Converge.Modules.Tests.Mesh;
@@ -91,7 +92,7 @@ public sealed class WriteInterfacesRenderTests
     [InlineData("linux-bridge", "system", "gre")]
     public async Task Every_layout_is_accepted_by_ifquery(string switchKind, string datapath, string tunnel)
     {
-        using var harness = new ModuleHarness();
+        using var harness = new ModuleTestHost();
         var host = SeedHost(1, i => i.With("switch", switchKind).With("datapath", datapath).With("tunnel", tunnel));
         var meshFile = harness.PathOf("converge-mesh");
         var main = harness.PathOf("interfaces");
@@ -119,7 +120,7 @@ public sealed class WriteInterfacesRenderTests
     [Fact]
     public async Task Ifquery_sees_the_seeds_ovs_bridge_options()
     {
-        using var harness = new ModuleHarness();
+        using var harness = new ModuleTestHost();
         var meshFile = harness.PathOf("converge-mesh");
         await File.WriteAllTextAsync(meshFile, InterfacesRenderer.Render(SeedHost(1), null, fastStp: false));
 

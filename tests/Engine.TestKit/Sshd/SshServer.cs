@@ -17,11 +17,14 @@ public sealed class SshServer : IAsyncDisposable
 
     private readonly List<Process> _processes = [];
 
-    private SshServer(string directory, int port, IReadOnlyList<string> addresses)
+    private readonly IsolatedNetwork? _network;
+
+    private SshServer(string directory, int port, IReadOnlyList<string> addresses, IsolatedNetwork? network = null)
     {
         Directory = directory;
         Port = port;
         Addresses = addresses;
+        _network = network;
     }
 
     /// <summary>The server's private folder: config, keys, log, known_hosts and per-host scratch folders.</summary>
@@ -93,24 +96,7 @@ public sealed class SshServer : IAsyncDisposable
 
     public static async Task<SshServer> StartAsync(int hosts = 5)
     {
-        if (SshdRequirements.MissingReason is { } reason)
-        {
-            throw new InvalidOperationException("cannot start sshd: " + reason);
-        }
-
-        var directory = System.IO.Directory.CreateTempSubdirectory("converge-sshd-").FullName;
-
-        // sshd reads authorized_keys as the logging-in user, so the folder must be readable by the test users.
-        File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
-        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-host", "-f", Path.Combine(directory, "ssh_host_ed25519_key")]);
-        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-client", "-f", Path.Combine(directory, "client_ed25519")]);
-        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-impostor", "-f", Path.Combine(directory, "impostor_ed25519")]);
-        File.Copy(Path.Combine(directory, "client_ed25519.pub"), Path.Combine(directory, "authorized_keys"));
-        File.SetUnixFileMode(Path.Combine(directory, "authorized_keys"), (UnixFileMode)0b110_100_100);
-
-        // sshd refuses to start without its privilege separation directory (Debian creates it from systemd).
-        System.IO.Directory.CreateDirectory("/run/sshd");
-
+        var directory = await CreateKeysAsync();
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
@@ -128,6 +114,37 @@ public sealed class SshServer : IAsyncDisposable
                 await server.StopAsync();
             }
         }
+    }
+
+    /// <summary>One host: an sshd on port 22 inside <paramref name="network"/>, which a test can cut off (the caller disposes the network).</summary>
+    public static async Task<SshServer> StartInAsync(IsolatedNetwork network)
+    {
+        var server = new SshServer(await CreateKeysAsync(), 22, [network.HostAddress], network);
+        server.WriteConfig();
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    private static async Task<string> CreateKeysAsync()
+    {
+        if (SshdRequirements.MissingReason is { } reason)
+        {
+            throw new InvalidOperationException("cannot start sshd: " + reason);
+        }
+
+        var directory = System.IO.Directory.CreateTempSubdirectory("converge-sshd-").FullName;
+
+        // sshd reads authorized_keys as the logging-in user, so the folder must be readable by the test users.
+        File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
+        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-host", "-f", Path.Combine(directory, "ssh_host_ed25519_key")]);
+        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-client", "-f", Path.Combine(directory, "client_ed25519")]);
+        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-impostor", "-f", Path.Combine(directory, "impostor_ed25519")]);
+        File.Copy(Path.Combine(directory, "client_ed25519.pub"), Path.Combine(directory, "authorized_keys"));
+        File.SetUnixFileMode(Path.Combine(directory, "authorized_keys"), (UnixFileMode)0b110_100_100);
+
+        // sshd refuses to start without its privilege separation directory (Debian creates it from systemd).
+        System.IO.Directory.CreateDirectory("/run/sshd");
+        return directory;
     }
 
     /// <summary>The folder tests on host <paramref name="index"/> (0-based) keep their files in; created on first use.</summary>
@@ -153,13 +170,19 @@ public sealed class SshServer : IAsyncDisposable
     {
         for (var i = 0; i < ProcessCount; i++)
         {
-            var start = new ProcessStartInfo(SshdRequirements.SshdPath)
+            // Inside a namespace, `ip netns exec` execs sshd in place: the pid is still sshd's.
+            var start = new ProcessStartInfo(_network is null ? SshdRequirements.SshdPath : "ip")
             {
-                ArgumentList = { "-D", "-f", ConfigFile(i), "-E", LogFile },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            string[] inNamespace = _network is null ? [] : ["netns", "exec", _network.Name, SshdRequirements.SshdPath];
+            foreach (var argument in (string[])[.. inNamespace, "-D", "-f", ConfigFile(i), "-E", LogFile])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
             _processes.Add(Process.Start(start) ?? throw new InvalidOperationException("sshd did not start"));
         }
 
@@ -240,7 +263,7 @@ public sealed class SshServer : IAsyncDisposable
             WriteConfig(ConfigFile(i), listen, $"{Directory}/sshd.{i}.pid");
         }
 
-        File.WriteAllLines(KnownHostsFile, Addresses.Select(a => $"[{a}]:{Port} {HostKeyLine}"));
+        File.WriteAllLines(KnownHostsFile, Addresses.Select(a => $"{(Port == 22 ? a : $"[{a}]:{Port}")} {HostKeyLine}"));
     }
 
     private void WriteConfig(string file, string listen, string pidFile)

@@ -32,8 +32,8 @@ public sealed class SshTestUsers : IAsyncDisposable
     public static async Task<SshTestUsers> CreateAsync()
     {
         var users = new SshTestUsers(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)), NewPassword(), NewPassword());
-        await users.CreateUserAsync(users.PasswordUser, users.Password, $"{users.PasswordUser} ALL=(ALL:ALL) ALL");
-        await users.CreateUserAsync(users.NoPasswordUser, users.NoPasswordUserPassword, $"{users.NoPasswordUser} ALL=(ALL:ALL) NOPASSWD: ALL");
+        await CreateUserAsync(users.PasswordUser, users.Password, $"{users.PasswordUser} ALL=(ALL:ALL) ALL");
+        await CreateUserAsync(users.NoPasswordUser, users.NoPasswordUserPassword, $"{users.NoPasswordUser} ALL=(ALL:ALL) NOPASSWD: ALL");
         return users;
     }
 
@@ -50,7 +50,7 @@ public sealed class SshTestUsers : IAsyncDisposable
 
     private static string NewPassword() => "Cv-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    private async Task CreateUserAsync(string user, string password, string sudoRule)
+    private static async Task CreateUserAsync(string user, string password, string sudoRule)
     {
         if (await ProcessRunner.RunAsync("getent", ["passwd", user], check: false) is "")
         {

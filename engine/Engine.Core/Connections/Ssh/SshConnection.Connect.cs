@@ -48,6 +48,7 @@ public sealed partial class SshConnection
         try
         {
             await client.ConnectAsync(limit.Token);
+            DeadPeerDetection.Arm(client, _options.DeadPeerTimeout);
             if (verdict is { Status: HostKeyStatus.Unknown } && presented is not null)
             {
                 verdict = await KnownHostsFile.RecordAsync(_options.KnownHostsFile, lookupName, presented, ct);

@@ -64,6 +64,9 @@ public sealed partial class SshConnection : IConnection
     /// <summary>How many exec channels (persistent shells) this connection has opened: each costs sshd a session and the login shell's start-up.</summary>
     public long ChannelCount => Interlocked.Read(ref _channels);
 
+    /// <summary>The dead-peer bound the kernel enforces on the open connection, read back from its socket (null when closed or not armed).</summary>
+    public TimeSpan? DeadPeerTimeout => _client is { } client ? DeadPeerDetection.ArmedTimeout(client) : null;
+
     public async Task OpenAsync(CancellationToken ct)
     {
         await _connectGate.WaitAsync(ct);

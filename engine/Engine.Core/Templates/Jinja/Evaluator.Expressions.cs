@@ -104,7 +104,7 @@ public sealed partial class Evaluator
             : new Undefined(name.Identifier, name.Line, name.Column);
     }
 
-    private object? Member(object? target, object? key, Expr at)
+    private static object? Member(object? target, object? key, Expr at)
     {
         if (target is Undefined u)
         {

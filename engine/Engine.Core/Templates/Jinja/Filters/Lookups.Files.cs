@@ -25,7 +25,7 @@ public static partial class Lookups
         }
 
         var length = options.TryGetValue("length", out var l) ? (int)Py.ToLong(l is string s ? long.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : l, "length") : 20;
-        var full = Path.IsPathRooted(path) ? path : Path.Combine(session.SearchPath.FirstOrDefault() ?? Directory.GetCurrentDirectory(), path);
+        var full = Path.IsPathRooted(path) ? path : Path.Combine((session.SearchPath is [var first, ..] ? first : Directory.GetCurrentDirectory()), path);
         if (full != "/dev/null" && File.Exists(full))
         {
             return File.ReadAllText(full).Split('\n')[0].Split(" salt=")[0];

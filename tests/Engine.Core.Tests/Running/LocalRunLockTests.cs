@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Converge.Core.Modules;
+using Converge.Core.Reporting;
+using Converge.Core.Running;
+using Converge.Core.Templates;
+using Converge.Core.Tests.Support;
+
+namespace Converge.Core.Tests.Running;
+
+/// <summary>
+/// A local run's lock holder watches the controller, which outlives the run in a long-lived process; the run
+/// itself releases the lock when its last local session ends, so the next run of the same process is not refused.
+/// </summary>
+public sealed class LocalRunLockTests
+{
+    [Fact]
+    public async Task A_local_run_releases_its_lock_when_it_ends_and_the_next_run_takes_it()
+    {
+        using var dir = new TempDirectory();
+        var inventory = dir.Write("hosts.yml", $"all:\n  hosts:\n    h1: {{}}\n    h2: {{}}\n  vars:\n    ansible_connection: local\n    converge_state_dir: {dir.Path}/state\n");
+        var modules = new ModuleRegistry().Register(new ContentModule());
+        var templates = new TemplateEngine();
+        var run = new RunLoader(modules, [], templates).Load(new RunRequest
+        {
+            Playbook = dir.Write("site.yml", $"- hosts: all\n  tasks:\n    - content: {{ path: \"{dir.Path}/{{{{ inventory_hostname }}}}\", content: x }}\n"),
+            Inventories = [inventory],
+        });
+
+        var first = await RunOnceAsync(run, modules, templates, "firstrun0001");
+        var holders = await HoldersAsync("firstrun0001");
+        var second = await RunOnceAsync(run, modules, templates, "secondrun001");
+
+        Assert.All(first.Tasks, t => Assert.Equal(OutcomeStatus.Changed, t.Status));
+        Assert.Equal(string.Empty, holders);
+        Assert.All(second.Tasks, t => Assert.Equal(OutcomeStatus.Ok, t.Status));
+        Assert.Equal(2, second.Tasks.Count);
+    }
+
+    private static Task<RunReport> RunOnceAsync(LoadedRun run, ModuleRegistry modules, TemplateEngine templates, string runId) =>
+        new Runner(modules, templates).RunAsync(run, new RunOptions { RunId = runId, Connect = s => new Converge.Core.Connections.LocalConnection(s.Host) }, new RecordingObserver(), default);
+
+    private static async Task<string> HoldersAsync(string runId)
+    {
+        using var pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", $"converge-lock-holder [0-9]* {runId}$"]) { RedirectStandardOutput = true })!;
+        var output = await pgrep.StandardOutput.ReadToEndAsync();
+        await pgrep.WaitForExitAsync();
+        return output.Trim();
+    }
+}
