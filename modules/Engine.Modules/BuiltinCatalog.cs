@@ -14,6 +14,7 @@ using Converge.Modules.Fail;
 using Converge.Modules.Files;
 using Converge.Modules.Find;
 using Converge.Modules.Git;
+using Converge.Modules.GetUrl;
 using Converge.Modules.Group;
 using Converge.Modules.Hostname;
 using Converge.Modules.IniFile;
@@ -36,6 +37,7 @@ using Converge.Modules.Stat;
 using Converge.Modules.Template;
 using Converge.Modules.TempFile;
 using Converge.Modules.Timezone;
+using Converge.Modules.Uri;
 using Converge.Modules.User;
 using Converge.Modules.WaitFor;
 using Converge.Modules.WriteInterfaces;
@@ -94,6 +96,8 @@ public static class BuiltinCatalog
         registry.Register(new SlurpModule());
         registry.Register(new TempFileModule());
         registry.Register(new FindModule());
+        registry.Register(new GetUrlModule());
+        registry.Register(new UriModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
