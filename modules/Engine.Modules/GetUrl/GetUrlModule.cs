@@ -107,7 +107,8 @@ public sealed class GetUrlModule : WorkModule<GetUrlParams, GetUrlWork>
 
             var fields = result.Stdout.Trim().Split(' ');
             output["status_code"] = int.Parse(fields[0], System.Globalization.CultureInfo.InvariantCulture);
-            output["checksum_src"] = output["checksum_dest"] = fields[1];
+            output["checksum_src"] = fields[1];
+            output["checksum_dest"] = fields.ElementAtOrDefault(3) is { } old and not "-" ? old : null;
             output["size"] = long.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
             output["msg"] = $"OK ({fields[2]} bytes)";
             message = $"downloaded {parameters.Url} to {work.Dest} ({fields[2]} bytes)";

@@ -18,7 +18,7 @@ public static class GetUrlScripts
     /// <summary>
     /// The download: into a temporary file beside <c>dest</c>, verified against the checksum, then moved into
     /// place (atomic: a failed or partial download never replaces the file), keeping an existing file's mode or
-    /// giving a new one the umask's. Prints <c>STATUS SHA1 SIZE</c>.
+    /// giving a new one the umask's. Prints <c>STATUS SHA1 SIZE OLD-SHA1</c> (<c>-</c> for a new file).
     /// </summary>
     public const string Download =
         """
@@ -32,7 +32,9 @@ public static class GetUrlScripts
           got=$(${algo}sum < "$tmp" | cut -d' ' -f1)
           [ "$got" = "$want" ] || { echo "The checksum for $dest did not match $want; it was $got." >&2; exit 5; }
         fi
+        old=-
         if [ -e "$dest" ]; then
+          old=$(sha1sum < "$dest" | cut -d' ' -f1)
           chmod --reference="$dest" -- "$tmp" || exit 6
           [ "$backup" = 1 ] && { cp -p -- "$dest" "$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~" || exit 7; }
         else
@@ -40,6 +42,6 @@ public static class GetUrlScripts
         fi
         mv -f -- "$tmp" "$dest" || exit 8
         trap - EXIT
-        echo "$code $(sha1sum < "$dest" | cut -d' ' -f1) $(stat -c %s -- "$dest")"
+        echo "$code $(sha1sum < "$dest" | cut -d' ' -f1) $(stat -c %s -- "$dest") $old"
         """;
 }

@@ -8,7 +8,7 @@ Serves the files of the directory given as argument under /files/, and:
   /redirect/<p>   302 to /<p>
 Prints the port it listens on as its first line.
 """
-import base64, json, os, sys
+import base64, email.utils, json, os, sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 root = sys.argv[1]
@@ -32,8 +32,17 @@ class Handler(BaseHTTPRequestHandler):
         path = os.path.join(root, name)
         if not os.path.isfile(path):
             return self.send(404, b"not found")
+        # As SimpleHTTPRequestHandler (and nginx, Apache): If-Modified-Since gets a 304 when the file is not newer.
+        mtime = int(os.path.getmtime(path))
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if mtime <= email.utils.parsedate_to_datetime(since).timestamp():
+                    return self.send(304)
+            except (TypeError, ValueError):
+                pass
         with open(path, "rb") as f:
-            self.send(200, f.read())
+            self.send(200, f.read(), extra={"Last-Modified": email.utils.formatdate(mtime, usegmt=True)})
 
     def handle_any(self):
         length = int(self.headers.get("Content-Length") or 0)
