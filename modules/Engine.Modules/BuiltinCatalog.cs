@@ -28,6 +28,7 @@ using Converge.Modules.Package;
 using Converge.Modules.Reboot;
 using Converge.Modules.Replace;
 using Converge.Modules.Service;
+using Converge.Modules.Script;
 using Converge.Modules.Setup;
 using Converge.Modules.Shell;
 using Converge.Modules.Slurp;
@@ -98,6 +99,7 @@ public static class BuiltinCatalog
         registry.Register(new FindModule());
         registry.Register(new GetUrlModule());
         registry.Register(new UriModule());
+        registry.Register(new ScriptModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
