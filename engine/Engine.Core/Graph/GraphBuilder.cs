@@ -193,7 +193,8 @@ public static class GraphBuilder
         }
     }
 
-    private static IEnumerable<IReadOnlyList<string>> Batches(Play play, IReadOnlyList<string> hosts)
+    /// <summary>The play's rolling batches (<c>serial:</c>) of <paramref name="hosts"/>, in order; one batch without it.</summary>
+    public static IEnumerable<IReadOnlyList<string>> Batches(Play play, IReadOnlyList<string> hosts)
     {
         var size = SerialSize(play.Serial, hosts.Count);
         for (var i = 0; i < hosts.Count; i += size)

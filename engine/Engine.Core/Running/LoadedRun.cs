@@ -8,7 +8,7 @@ namespace Converge.Core.Running;
 /// A fully loaded and validated run: nothing has been contacted yet. Produced by <see cref="RunLoader"/>;
 /// used by <c>validate</c>, <c>graph</c> and the <see cref="Runner"/>.
 /// </summary>
-public sealed class LoadedRun
+public sealed record LoadedRun
 {
     public required Playbook Playbook { get; init; }
 

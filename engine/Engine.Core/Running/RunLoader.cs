@@ -75,18 +75,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
 
         // What the vault opened while loading is a secret of the run, like a become password.
         request.Vault.RegisterWith(secrets);
-        run = new LoadedRun
-        {
-            Playbook = playbook,
-            Inventory = inventory,
-            Graph = graph,
-            HostVariables = hostVariables,
-            PlayVariables = playVariables,
-            ExtraVariables = extra,
-            Plans = plans,
-            Connections = ConnectionPlan.Read(run, templates, secrets, diagnostics),
-            Secrets = secrets,
-        };
+        run = run with { Connections = ConnectionPlan.Read(run, templates, secrets, diagnostics), Secrets = secrets };
         ValidateTasks(run, diagnostics);
         ValidateLocalFiles(run, diagnostics);
 

@@ -23,7 +23,7 @@ internal sealed class RunState
         Templates = templates;
         Binder = new ParamsBinder(templates);
         Strategy = ExecutionStrategy.For(options);
-        Scope = new VariableScope(run, Strategy.IsCheck);
+        Scope = new VariableScope(run, Strategy.IsCheck, options.Diff);
         Gathering = new FactGathering(this);
         Forks = new SemaphoreSlim(Math.Max(1, options.Forks));
     }

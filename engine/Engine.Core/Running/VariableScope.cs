@@ -13,20 +13,29 @@ public sealed class VariableScope
 {
     private readonly LoadedRun _run;
     private readonly bool _check;
+    private readonly bool _diff;
     private readonly Dictionary<string, object?> _groups;
     private readonly Dictionary<int, List<string>> _playHosts;
+    private readonly Dictionary<int, Dictionary<string, List<string>>> _playBatches;
     private readonly ConcurrentDictionary<string, object?> _hostvars = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, object?>> _registered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, object?>> _facts = new(StringComparer.Ordinal);
 
-    public VariableScope(LoadedRun run, bool check)
+    /// <summary>The version of Ansible whose language Converge speaks, for playbooks that test <c>ansible_version</c>.</summary>
+    public const string AnsibleVersion = "2.14.18";
+
+    public VariableScope(LoadedRun run, bool check, bool diff = false)
     {
         _run = run;
         _check = check;
+        _diff = diff;
         _groups = run.Inventory.GroupNames.ToDictionary(g => g, g => (object?)run.Inventory.HostsOf(g).ToList(), StringComparer.Ordinal);
         _playHosts = run.Playbook.Plays.ToDictionary(
             p => p.Index,
             p => run.Graph.Hosts.Where(h => run.Graph.NodesOf(h).Any(n => n.Play == p)).ToList());
+        _playBatches = run.Playbook.Plays.ToDictionary(
+            p => p.Index,
+            p => GraphBuilder.Batches(p, _playHosts[p.Index]).SelectMany(b => b.Select(h => (Host: h, Batch: b.ToList()))).ToDictionary(x => x.Host, x => x.Batch, StringComparer.Ordinal));
         foreach (var host in run.Inventory.HostNames)
         {
             var view = new ConcurrentDictionary<string, object?>(run.HostVariables[host], StringComparer.Ordinal);
@@ -60,6 +69,12 @@ public sealed class VariableScope
         {
             VariableMerge.Overlay(vars, FactVariables(merged));
         }
+    }
+
+    private static Dictionary<string, object?> Version()
+    {
+        var parts = AnsibleVersion.Split('.').Select(p => (object?)long.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return new(StringComparer.Ordinal) { ["full"] = AnsibleVersion, ["string"] = AnsibleVersion, ["major"] = parts[0], ["minor"] = parts[1], ["revision"] = parts[2] };
     }
 
     private static IEnumerable<KeyValuePair<string, object?>> FactVariables(IReadOnlyDictionary<string, object?> facts) =>
@@ -101,7 +116,16 @@ public sealed class VariableScope
         vars["hostvars"] = _hostvars;
         vars["playbook_dir"] = _run.Playbook.Directory;
         vars["ansible_check_mode"] = _check;
-        vars["ansible_play_hosts"] = _playHosts[node.Play.Index];
+        vars["ansible_diff_mode"] = _diff;
+        vars["ansible_version"] = Version();
+
+        // A host that fails stays in these lists (Ansible drops it from ansible_play_hosts and the batch).
+        var hosts = _playHosts[node.Play.Index];
+        var batch = _playBatches[node.Play.Index].GetValueOrDefault(host, hosts);
+        vars["ansible_play_hosts"] = hosts;
+        vars["ansible_play_hosts_all"] = hosts;
+        vars["ansible_play_batch"] = batch;
+        vars["play_hosts"] = batch;
         return vars;
     }
 }

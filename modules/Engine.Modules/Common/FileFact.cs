@@ -5,12 +5,10 @@ using Converge.Core.Facts;
 namespace Converge.Modules.Common;
 
 /// <summary>
-/// Stat and sha256 of one path in a single probe, so a no-op rerun over SSH costs one round trip per
-/// file. The script prints <c>absent</c> (and <c>noparent</c> when the directory that would hold the path is
-/// missing too), or the stat line and, for a readable regular file, the line <c>sha256sum</c> prints for
-/// standard input (reading stdin keeps odd file names out of the output). A symlink to a directory adds
-/// <c>todir</c>. With <paramref name="follow"/>, a symlink is resolved first (<c>readlink -f</c>, as Ansible's
-/// <c>os.path.realpath</c>): <c>target PATH</c>, then the target's lines.
+/// Stat and sha256 of one path: whether it exists (and, when absent, whether the directory that would hold it
+/// exists), its stat line, the sha256 of a readable regular file, and whether a symlink points to a directory.
+/// With <paramref name="follow"/>, a symlink is resolved first (<c>readlink -f</c>, as Ansible's
+/// <c>os.path.realpath</c>) and the target is read.
 /// Several file facts read in one prefetch share one probe (<see cref="IBatchedFact"/>, <see cref="BatchScript"/>);
 /// a followed path is read on its own.
 /// </summary>
@@ -47,21 +45,16 @@ public sealed class FileFact(string path, bool follow = false) : Fact<FileSnapsh
         if [ $# -gt 0 ]; then sha256sum -- "$@" || exit 3; fi
         """;
 
-    private const string Script =
+    /// <summary>A followed path: a symlink is resolved first and named (<c>target PATH</c>), then read like any other.</summary>
+    private const string FollowPrelude =
         """
         p=$1
-        if [ "$2" = follow ] && [ -L "$p" ]; then
+        if [ -L "$p" ]; then
           p=$(readlink -f -- "$p") || exit 2
           printf 'target %s\n' "$p"
+          set -- "$p"
         fi
-        if [ -e "$p" ] || [ -L "$p" ]; then
-          stat -c '%F|%s|%a|%U|%G|%u|%g' -- "$p" || exit 2
-          if [ -f "$p" ] && [ ! -L "$p" ] && [ -r "$p" ]; then sha256sum < "$p" || exit 3; fi
-          if [ -L "$p" ] && [ -d "$p" ]; then echo todir; fi
-        else
-          echo absent
-          [ -d "$(dirname -- "$p")" ] || echo noparent
-        fi
+
         """;
 
     public string Path => path;
@@ -69,9 +62,10 @@ public sealed class FileFact(string path, bool follow = false) : Fact<FileSnapsh
     /// <summary>Followed paths are not batched: each is its own kind.</summary>
     public string BatchKind => follow ? $"{nameof(FileFact)} follow {path}" : nameof(FileFact);
 
+    /// <summary>One path read alone is a batch of one: the batch script is the single source of the flags' meaning.</summary>
     public override CommandSpec Command { get; } = follow
-        ? CommandSpec.Probe("/bin/sh", "-c", Script, "converge-file-fact", path, "follow")
-        : CommandSpec.Probe("/bin/sh", "-c", Script, "converge-file-fact", path);
+        ? CommandSpec.Probe("/bin/sh", "-c", FollowPrelude + BatchScript, "converge-file-fact", path)
+        : CommandSpec.Probe("/bin/sh", "-c", BatchScript, "converge-file-fact", path);
 
     public override FileSnapshot Parse(CommandResult result)
     {
@@ -80,46 +74,40 @@ public sealed class FileFact(string path, bool follow = false) : Fact<FileSnapsh
             throw new TaskFailedException($"cannot read the state of {path}", Command.CommandLine, result.ExitCode, result.StderrTail());
         }
 
-        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var stdout = result.Stdout;
         string? target = null;
-        if (lines.Count > 0 && lines[0].StartsWith("target ", StringComparison.Ordinal))
+        if (stdout.StartsWith("target ", StringComparison.Ordinal) && stdout.IndexOf('\n', StringComparison.Ordinal) is var end and > 0)
         {
-            target = lines[0]["target ".Length..];
-            lines.RemoveAt(0);
+            target = stdout["target ".Length..end];
+            stdout = stdout[(end + 1)..];
         }
 
-        lines = [.. lines.Select(l => l.Trim())];
-        if (lines.Count == 0 || lines[0] == "absent")
+        if (Sections(stdout, 1) is not ([var flag], var stats, var hashes))
         {
-            return FileSnapshot.Absent(path) with { Target = target, ParentMissing = lines.Contains("noparent") };
+            throw new TaskFailedException($"cannot read the state of {path}: the probe's output was cut short", Command.CommandLine, result.ExitCode, result.StderrTail());
         }
 
-        var stat = StatCommand.Parse(target ?? path, new CommandResult(0, null, lines[0], string.Empty));
-        var fields = lines[0].Split('|');
-        var sha256 = lines.Skip(1).FirstOrDefault(l => l.Length >= 64 && l[..64].All(char.IsAsciiHexDigit))?[..64];
-        return new FileSnapshot(path, stat, sha256, fields.ElementAtOrDefault(5), fields.ElementAtOrDefault(6))
+        if (flag[0] == 'a')
+        {
+            return FileSnapshot.Absent(path) with { Target = target, ParentMissing = flag == "an" };
+        }
+
+        var stat = StatCommand.Parse(target ?? path, new CommandResult(0, null, stats[0], string.Empty));
+        var fields = stats[0].Split('|');
+        return new FileSnapshot(path, stat, flag == "h" ? hashes[0].TrimStart('\\')[..64] : null, fields.ElementAtOrDefault(5), fields.ElementAtOrDefault(6))
         {
             Target = target,
-            PointsToDirectory = lines.Contains("todir"),
+            PointsToDirectory = flag == "ed",
         };
     }
 
     public CommandSpec BatchCommand(IReadOnlyList<IBatchedFact> facts) =>
         CommandSpec.Probe("/bin/sh", ["-c", BatchScript, "converge-file-facts", .. facts.Cast<FileFact>().Select(f => f.Path)]);
 
-    /// <summary>Rebuilds each path's single-fact output (<c>absent</c>, or the stat line and the hash line) from the batch.</summary>
+    /// <summary>Cuts the batch's output into each path's own output: the same script's output for a batch of one.</summary>
     public IReadOnlyList<CommandResult>? SplitBatch(IReadOnlyList<IBatchedFact> facts, CommandResult result)
     {
-        if (!result.Succeeded)
-        {
-            return null;
-        }
-
-        var lines = result.Stdout.Split('\n');
-        var flags = lines.TakeWhile(l => l != "--").ToList();
-        var stats = lines.Skip(flags.Count + 1).TakeWhile(l => l != "--").ToList();
-        var hashes = lines.Skip(flags.Count + stats.Count + 2).Where(l => l.Length > 0).ToList();
-        if (flags.Count != facts.Count || stats.Count != flags.Count(f => f[0] != 'a') || hashes.Count != flags.Count(f => f == "h"))
+        if (!result.Succeeded || Sections(result.Stdout, facts.Count) is not var (flags, stats, hashes))
         {
             return null;
         }
@@ -128,17 +116,27 @@ public sealed class FileFact(string path, bool follow = false) : Fact<FileSnapsh
         int stat = 0, hash = 0;
         foreach (var flag in flags)
         {
-            var stdout = flag switch
-            {
-                "a" => "absent\n",
-                "an" => "absent\nnoparent\n",
-                "e" => stats[stat++] + "\n",
-                "ed" => stats[stat++] + "\ntodir\n",
-                _ => stats[stat++] + "\n" + hashes[hash++].TrimStart('\\')[..64] + "  -\n",
-            };
-            results.Add(new CommandResult(0, null, stdout, string.Empty));
+            var statLine = flag[0] == 'a' ? string.Empty : stats[stat++] + "\n";
+            var hashLine = flag == "h" ? hashes[hash++] + "\n" : string.Empty;
+            results.Add(new CommandResult(0, null, $"{flag}\n--\n{statLine}--\n{hashLine}", string.Empty));
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The batch script's three sections (<see cref="BatchScript"/>): a flag per path, a stat line per existing path,
+    /// a hash line per hashed file; null unless they are complete for <paramref name="paths"/> paths.
+    /// </summary>
+    private static (List<string> Flags, List<string> Stats, List<string> Hashes)? Sections(string stdout, int paths)
+    {
+        var lines = stdout.Split('\n');
+        var flags = lines.TakeWhile(l => l != "--").ToList();
+        var stats = lines.Skip(flags.Count + 1).TakeWhile(l => l != "--").ToList();
+        var hashes = lines.Skip(flags.Count + stats.Count + 2).Where(l => l.Length > 0).ToList();
+        var complete = flags.Count == paths && flags.All(f => f.Length > 0)
+            && stats.Count == flags.Count(f => f[0] != 'a') && hashes.Count == flags.Count(f => f == "h")
+            && hashes.All(h => h.TrimStart('\\').Length >= 64);
+        return complete ? (flags, stats, hashes) : null;
     }
 }

@@ -10,7 +10,7 @@ public sealed class FileFactTests
     [Fact]
     public void Parse_RegularFile_GivesStatAndHash()
     {
-        var output = "regular file|6|644|root|adm|0|4\n5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  -\n";
+        var output = "h\n--\nregular file|6|644|root|adm|0|4\n--\n5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  /etc/motd\n";
 
         var snapshot = new FileFact("/etc/motd").Parse(new CommandResult(0, null, output, string.Empty));
 
@@ -22,7 +22,7 @@ public sealed class FileFactTests
     [Fact]
     public void Parse_Absent_GivesNoStat()
     {
-        var snapshot = new FileFact("/nope").Parse(new CommandResult(0, null, "absent\n", string.Empty));
+        var snapshot = new FileFact("/nope").Parse(new CommandResult(0, null, "a\n--\n--\n", string.Empty));
 
         Assert.False(snapshot.Exists);
     }
@@ -30,8 +30,8 @@ public sealed class FileFactTests
     [Fact]
     public void Parse_DirectoryAndEmptyFile_GiveKinds()
     {
-        var directory = new FileFact("/etc").Parse(new CommandResult(0, null, "directory|4096|755|root|root|0|0\n", string.Empty));
-        var empty = new FileFact("/e").Parse(new CommandResult(0, null, "regular empty file|0|600|root|root|0|0\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  -\n", string.Empty));
+        var directory = new FileFact("/etc").Parse(new CommandResult(0, null, "e\n--\ndirectory|4096|755|root|root|0|0\n--\n", string.Empty));
+        var empty = new FileFact("/e").Parse(new CommandResult(0, null, "h\n--\nregular empty file|0|600|root|root|0|0\n--\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  /e\n", string.Empty));
 
         Assert.Equal(FileKind.Directory, directory.Stat!.Kind);
         Assert.Null(directory.Sha256);
