@@ -11,6 +11,7 @@ using Converge.Modules.Copy;
 using Converge.Modules.Cron;
 using Converge.Modules.Debug;
 using Converge.Modules.Fail;
+using Converge.Modules.Fetch;
 using Converge.Modules.Files;
 using Converge.Modules.Find;
 using Converge.Modules.Git;
@@ -100,6 +101,7 @@ public static class BuiltinCatalog
         registry.Register(new GetUrlModule());
         registry.Register(new UriModule());
         registry.Register(new ScriptModule());
+        registry.Register(new FetchModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
