@@ -54,6 +54,22 @@ public sealed class VariableScope
         }
     }
 
+    /// <summary>What a host registered under <paramref name="name"/>, or null.</summary>
+    public object? RegisteredOf(string host, string name) =>
+        _registered.TryGetValue(host, out var registered) ? registered.GetValueOrDefault(name) : null;
+
+    /// <summary><c>meta: clear_facts</c>: the host's gathered and set facts are forgotten (its other variables stay).</summary>
+    public void ClearFacts(string host)
+    {
+        if (_facts.TryRemove(host, out var facts) && _hostvars.TryGetValue(host, out var view) && view is ConcurrentDictionary<string, object?> vars)
+        {
+            foreach (var (name, _) in FactVariables(facts))
+            {
+                vars.TryRemove(name, out _);
+            }
+        }
+    }
+
     /// <summary>
     /// Merges facts into a host's facts (gathered, or returned by a module as <c>ansible_facts</c>, as
     /// Ansible does): visible as <c>ansible_facts</c> and, as with Ansible's default

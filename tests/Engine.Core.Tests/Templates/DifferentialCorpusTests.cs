@@ -48,7 +48,7 @@ public sealed class DifferentialCorpusTests(ITestOutputHelper output)
         Assert.True(records.Count >= 400, $"the corpus has {records.Count} templates");
 
         // 405 of 427 agree today (94.8%); the 22 left are listed in the README. This guards against regressions.
-        Assert.True(records.Count - disagreements.Count >= 405, $"{disagreements.Count} of {records.Count} disagree:\n{string.Join("\n", disagreements)}");
+        Assert.True(records.Count - disagreements.Count >= 420, $"{disagreements.Count} of {records.Count} disagree:\n{string.Join("\n", disagreements)}");
     }
 
     private static object? Plain(JsonElement element) => element.ValueKind switch
