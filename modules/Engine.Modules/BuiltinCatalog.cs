@@ -14,10 +14,14 @@ using Converge.Modules.Deb822Repository;
 using Converge.Modules.Debug;
 using Converge.Modules.DpkgSelections;
 using Converge.Modules.Fail;
+using Converge.Modules.Fetch;
 using Converge.Modules.Files;
+using Converge.Modules.Find;
 using Converge.Modules.Git;
+using Converge.Modules.GetUrl;
 using Converge.Modules.Group;
 using Converge.Modules.Hostname;
+using Converge.Modules.IniFile;
 using Converge.Modules.InstallPkg;
 using Converge.Modules.KnownHosts;
 using Converge.Modules.Line;
@@ -30,14 +34,18 @@ using Converge.Modules.Package;
 using Converge.Modules.Reboot;
 using Converge.Modules.Replace;
 using Converge.Modules.Service;
+using Converge.Modules.Script;
 using Converge.Modules.Setup;
 using Converge.Modules.Shell;
+using Converge.Modules.Slurp;
 using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
 using Converge.Modules.Stat;
 using Converge.Modules.Sudoers;
 using Converge.Modules.Template;
+using Converge.Modules.TempFile;
 using Converge.Modules.Timezone;
+using Converge.Modules.Uri;
 using Converge.Modules.User;
 using Converge.Modules.WaitFor;
 using Converge.Modules.WaitForConnection;
@@ -92,7 +100,7 @@ public static class BuiltinCatalog
         registry.Register(new ReplaceModule());
         registry.Register(new StatModule());
 
-        // Packages, system and access modules under Ansible's names (issue 13, helper modules3).
+        // Packages, system and access modules under Ansible's names (issue 13).
         registry.Register(new AptRepositoryModule());
         registry.Register(new Deb822RepositoryModule());
         registry.Register(new DpkgSelectionsModule());
@@ -101,6 +109,15 @@ public static class BuiltinCatalog
         registry.Register(new SudoersModule());
         registry.Register(new WaitForConnectionModule());
 
+        // File and network-data modules under Ansible's names (issue 13).
+        registry.Register(new IniFileModule());
+        registry.Register(new SlurpModule());
+        registry.Register(new TempFileModule());
+        registry.Register(new FindModule());
+        registry.Register(new GetUrlModule());
+        registry.Register(new UriModule());
+        registry.Register(new ScriptModule());
+        registry.Register(new FetchModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");

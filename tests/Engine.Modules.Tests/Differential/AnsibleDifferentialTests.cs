@@ -54,12 +54,12 @@ public sealed class AnsibleDifferentialTests : IDisposable
     }
 
     /// <summary>Every file with its mode and content (not times: the two runs happen one after the other).</summary>
-    private static string Files(string root) => string.Join(
+    internal static string Files(string root) => string.Join(
         "\n",
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(f => $"== {Path.GetRelativePath(root, f)} {File.GetUnixFileMode(f)}\n{File.ReadAllText(f)}"));
 
-    private static async Task<(int Exit, string Output)> RunAnsibleAsync(string playbook, string inventory, string root)
+    internal static async Task<(int Exit, string Output)> RunAnsibleAsync(string playbook, string inventory, string root)
     {
         var start = new ProcessStartInfo("/usr/bin/ansible-playbook", ["-i", inventory, "-e", "root=" + root, playbook])
         {
