@@ -1,6 +1,7 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Modules.Apt;
+using Converge.Modules.AptRepository;
 using Converge.Modules.Assertions;
 using Converge.Modules.AuthorizedKey;
 using Converge.Modules.BlockInFile;
@@ -9,33 +10,47 @@ using Converge.Modules.Command;
 using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
 using Converge.Modules.Cron;
+using Converge.Modules.Deb822Repository;
 using Converge.Modules.Debug;
-using Converge.Modules.IncludeVars;
-using Converge.Modules.SetFact;
+using Converge.Modules.DpkgSelections;
 using Converge.Modules.Fail;
+using Converge.Modules.Fetch;
 using Converge.Modules.Files;
+using Converge.Modules.Find;
+using Converge.Modules.GetUrl;
 using Converge.Modules.Git;
 using Converge.Modules.Group;
 using Converge.Modules.Hostname;
+using Converge.Modules.IncludeVars;
+using Converge.Modules.IniFile;
 using Converge.Modules.InstallPkg;
+using Converge.Modules.KnownHosts;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
+using Converge.Modules.Mount;
+using Converge.Modules.Package;
 using Converge.Modules.Pause;
 using Converge.Modules.Ping;
 using Converge.Modules.Raw;
-using Converge.Modules.Package;
 using Converge.Modules.Reboot;
 using Converge.Modules.Replace;
+using Converge.Modules.Script;
 using Converge.Modules.Service;
+using Converge.Modules.SetFact;
 using Converge.Modules.Setup;
 using Converge.Modules.Shell;
+using Converge.Modules.Slurp;
+using Converge.Modules.Stat;
+using Converge.Modules.Sudoers;
 using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
-using Converge.Modules.Stat;
+using Converge.Modules.TempFile;
 using Converge.Modules.Template;
 using Converge.Modules.Timezone;
+using Converge.Modules.Uri;
 using Converge.Modules.User;
 using Converge.Modules.WaitFor;
+using Converge.Modules.WaitForConnection;
 using Converge.Modules.WriteInterfaces;
 
 namespace Converge.Modules;
@@ -88,6 +103,25 @@ public static class BuiltinCatalog
         registry.Register(new BlockInFileModule());
         registry.Register(new ReplaceModule());
         registry.Register(new StatModule());
+
+        // Packages, system and access modules under Ansible's names (issue 13).
+        registry.Register(new AptRepositoryModule());
+        registry.Register(new Deb822RepositoryModule());
+        registry.Register(new DpkgSelectionsModule());
+        registry.Register(new KnownHostsModule());
+        registry.Register(new MountModule());
+        registry.Register(new SudoersModule());
+        registry.Register(new WaitForConnectionModule());
+
+        // File and network-data modules under Ansible's names (issue 13).
+        registry.Register(new IniFileModule());
+        registry.Register(new SlurpModule());
+        registry.Register(new TempFileModule());
+        registry.Register(new FindModule());
+        registry.Register(new GetUrlModule());
+        registry.Register(new UriModule());
+        registry.Register(new ScriptModule());
+        registry.Register(new FetchModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");

@@ -14,4 +14,7 @@ public enum EdgeKind
 
     /// <summary>A rolling batch (<c>serial:</c>) waits for the previous batch; failure there does not skip it.</summary>
     Serial,
+
+    /// <summary>A <c>run_once</c> task on one host waits for the same task on the host before it, whose result it takes.</summary>
+    RunOnce,
 }

@@ -24,7 +24,8 @@ public static class GraphBuilder
         foreach (var play in playbook.Plays)
         {
             var hosts = playHosts.TryGetValue(play.Index, out var h) ? h : [];
-            var tasks = play.Tasks.Where(t => filter.Selects(play, t)).ToList();
+            // A flush point is kept whatever the tags: it only places the handlers notified before it.
+            var tasks = play.Tasks.Where(t => t.Meta == "flush_handlers" || filter.Selects(play, t)).ToList();
             var previousBatchEnds = new List<GraphNode>();
             foreach (var batch in Batches(play, hosts))
             {
@@ -32,7 +33,7 @@ public static class GraphBuilder
                 foreach (var host in batch)
                 {
                     var nodes = byHost.TryGetValue(host, out var list) ? list : byHost[host] = [];
-                    var playNodes = tasks.Concat(play.Handlers).Select(t => new GraphNode(host, play, t) { Scope = t.Scope }).ToList();
+                    var playNodes = PlayNodes(host, play, tasks);
                     if (playNodes.Count == 0)
                     {
                         continue;
@@ -63,19 +64,70 @@ public static class GraphBuilder
             ResolveNotify(play, diagnostics);
         }
 
-        foreach (var node in byHost.Values.SelectMany(n => n))
+        foreach (var nodes in byHost.Values)
         {
-            foreach (var handler in NotifiedHandlers(node))
+            for (var i = 0; i < nodes.Count; i++)
             {
-                var target = byHost[node.Host].First(n => n.Task == handler);
-                Connect(edges, node, target, EdgeKind.Notify);
+                foreach (var handler in NotifiedHandlers(nodes[i]))
+                {
+                    // The handler's next flush point after the task: where it runs when this task notifies it.
+                    var target = nodes.Skip(i + 1).First(n => n.Task == handler);
+                    Connect(edges, nodes[i], target, EdgeKind.Notify);
+                }
             }
+
+            ConnectRunOnce(nodes, byTask, edges);
         }
 
         ResolveRequires(playbook, tasksByName, byTask, edges, diagnostics);
         ReportCycles(byHost.Values.SelectMany(n => n).ToList(), diagnostics);
         var order = hostOrder.Where(byHost.ContainsKey).ToList();
         return new TaskGraph(order, byHost.ToDictionary(p => p.Key, p => (IReadOnlyList<GraphNode>)p.Value, StringComparer.Ordinal), edges);
+    }
+
+    /// <summary>
+    /// One host's nodes of a play: its tasks, with the handlers at each flush point (an explicit or implicit
+    /// <c>meta: flush_handlers</c>, which has no node of its own) the handlers that tasks since the previous one
+    /// may notify, and every handler at the end of the play, as Ansible runs them. A handler can thus have
+    /// several nodes on a host; it runs at the first one after it is notified.
+    /// </summary>
+    private static List<GraphNode> PlayNodes(string host, Play play, IReadOnlyList<TaskDefinition> tasks)
+    {
+        var nodes = new List<GraphNode>();
+        var sinceFlush = new List<TaskDefinition>();
+        foreach (var task in tasks)
+        {
+            if (task.Meta == "flush_handlers")
+            {
+                var notified = play.Handlers.Where(h => sinceFlush.Any(t => t.Notify.Any(n => n.Name == h.Name || h.Listen.Contains(n.Name))));
+                nodes.AddRange(notified.Select(h => new GraphNode(host, play, h) { Scope = h.Scope }));
+                sinceFlush.Clear();
+                continue;
+            }
+
+            sinceFlush.Add(task);
+            nodes.Add(new GraphNode(host, play, task) { Scope = task.Scope });
+        }
+
+        nodes.AddRange(play.Handlers.Select(h => new GraphNode(host, play, h) { Scope = h.Scope }));
+        return nodes;
+    }
+
+    /// <summary>
+    /// A <c>run_once</c> task runs on the first host of its batch that gets to it; every other host waits for the
+    /// host before it (an edge of its own kind) and takes the result (<c>Running/TaskStep</c>).
+    /// </summary>
+    private static void ConnectRunOnce(List<GraphNode> nodes, Dictionary<string, List<GraphNode>> byTask, List<GraphEdge> edges)
+    {
+        foreach (var node in nodes.Where(n => n.Task.RunOnce))
+        {
+            var all = byTask[node.Task.Id];
+            var at = all.IndexOf(node);
+            if (at > 0 && !node.Incoming.Any(e => e.Kind == EdgeKind.RunOnce))
+            {
+                Connect(edges, all[at - 1], node, EdgeKind.RunOnce);
+            }
+        }
     }
 
     /// <summary>The handlers a task notifies, by handler name or <c>listen</c> topic, in handler definition order.</summary>
@@ -193,7 +245,8 @@ public static class GraphBuilder
         }
     }
 
-    private static IEnumerable<IReadOnlyList<string>> Batches(Play play, IReadOnlyList<string> hosts)
+    /// <summary>The play's rolling batches (<c>serial:</c>) of <paramref name="hosts"/>, in order; one batch without it.</summary>
+    public static IEnumerable<IReadOnlyList<string>> Batches(Play play, IReadOnlyList<string> hosts)
     {
         var size = SerialSize(play.Serial, hosts.Count);
         for (var i = 0; i < hosts.Count; i += size)

@@ -23,7 +23,8 @@ public static class GraphDrawing
             foreach (var node in graph.NodesOf(host))
             {
                 text.Append("  ").Append(node.Task.IsHandler ? "handler " : string.Empty).Append(node.Task.Name)
-                    .Append(" [").Append(node.Task.Module).AppendLine("]");
+                    .Append(" [").Append(node.Task.Module).Append(']')
+                    .AppendLine(node.Task.Include is { } include ? $" (expands at run time: {include.Name})" : string.Empty);
                 foreach (var edge in node.Incoming.Where(e => e.Kind != EdgeKind.Order))
                 {
                     text.Append("    ").Append(Label(edge.Kind)).Append(' ').Append(edge.From.Task.Name)
@@ -45,7 +46,9 @@ public static class GraphDrawing
             text.Append("  subgraph ").Append(Safe(host)).Append("[\"").Append(host).AppendLine("\"]");
             foreach (var node in graph.NodesOf(host))
             {
-                text.Append("    ").Append(ids[node]).Append("[\"").Append(Escape(node.Task.Name)).AppendLine("\"]");
+                // A dynamic include is drawn as a subroutine box: it expands into tasks when the host reaches it.
+                var (open, close) = node.Task.Include is null ? ("[\"", "\"]") : ("[[\"", " (expands at run time)\"]]");
+                text.Append("    ").Append(ids[node]).Append(open).Append(Escape(node.Task.Name)).AppendLine(close);
             }
 
             text.AppendLine("  end");
@@ -58,6 +61,7 @@ public static class GraphDrawing
                 EdgeKind.Order => " --> ",
                 EdgeKind.Requires => " ==>|requires| ",
                 EdgeKind.Notify => " -.->|notify| ",
+                EdgeKind.RunOnce => " -.->|run_once| ",
                 _ => " -.->|serial| ",
             };
             text.Append("  ").Append(ids[edge.From]).Append(arrow).AppendLine(ids[edge.To]);
@@ -76,7 +80,8 @@ public static class GraphDrawing
             foreach (var node in graph.NodesOf(host))
             {
                 text.Append("    ").Append(ids[node]).Append(" [label=\"").Append(Escape(node.Task.Name)).Append('"')
-                    .Append(node.Task.IsHandler ? ", style=dashed" : string.Empty).AppendLine("];");
+                    .Append(node.Task.IsHandler ? ", style=dashed" : string.Empty)
+                    .Append(node.Task.Include is null ? string.Empty : ", shape=folder, tooltip=\"expands at run time\"").AppendLine("];");
             }
 
             text.AppendLine("  }");
@@ -89,6 +94,7 @@ public static class GraphDrawing
                 EdgeKind.Order => string.Empty,
                 EdgeKind.Requires => " [label=\"requires\", penwidth=2]",
                 EdgeKind.Notify => " [label=\"notify\", style=dashed]",
+                EdgeKind.RunOnce => " [label=\"run_once\", style=dotted]",
                 _ => " [label=\"serial\", style=dotted]",
             };
             text.Append("  ").Append(ids[edge.From]).Append(" -> ").Append(ids[edge.To]).Append(style).AppendLine(";");
@@ -105,6 +111,7 @@ public static class GraphDrawing
         EdgeKind.Requires => "requires",
         EdgeKind.Notify => "notified by",
         EdgeKind.Serial => "after batch",
+        EdgeKind.RunOnce => "run once, after",
         _ => "after",
     };
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Converge.Core.Inventory;
 
 /// <summary>JSON elements as plain values, with Python's json module's number rule: no fraction or exponent is an integer.</summary>
-internal static class JsonPlain
+public static class JsonPlain
 {
     public static object? ToPlain(JsonElement element) => element.ValueKind switch
     {

@@ -8,7 +8,7 @@ namespace Converge.Core.Playbooks;
 /// command-like modules (<c>command: touch x creates=x chdir=/srv</c>), split the way Ansible's
 /// <c>parse_kv</c> splits them: on spaces outside quotes and outside <c>{{ }}</c>/<c>{% %}</c>.
 /// </summary>
-public static class FreeFormArguments
+public static partial class FreeFormArguments
 {
     /// <summary>Modules whose free form is a command line; only their inline options are taken out of it.</summary>
     private static readonly Dictionary<string, string> CommandModules = new(StringComparer.Ordinal)
@@ -103,8 +103,29 @@ public static class FreeFormArguments
             value = value[1..^1];
         }
 
-        return (word[..equals], value);
+        return (word[..equals], DecodeEscapes(value));
     }
+
+    /// <summary>
+    /// Ansible's <c>parse_kv</c> decodes Python's string escapes in every <c>k=v</c> word (<c>content="a\n"</c> ends
+    /// in a newline): <c>\n \t \r \\ \" \' \a \b \f \v \xHH \uHHHH</c> (see ansible/parsing/splitter.py, _decode_escapes).
+    /// </summary>
+    private static string DecodeEscapes(string value) =>
+        !value.Contains('\\', StringComparison.Ordinal) ? value : EscapeSequence().Replace(value, m => m.Value[1] switch
+        {
+            'n' => "\n",
+            't' => "\t",
+            'r' => "\r",
+            'a' => "\a",
+            'b' => "\b",
+            'f' => "\f",
+            'v' => "\v",
+            'x' or 'u' => ((char)Convert.ToInt32(m.Value[2..], 16)).ToString(),
+            _ => m.Value[1..],
+        });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[\\'""abfnrtv])")]
+    private static partial System.Text.RegularExpressions.Regex EscapeSequence();
 
     /// <summary>Splits on spaces that are outside quotes and template braces; quotes are kept for <see cref="Pair"/>.</summary>
     private static List<string> Words(string text)

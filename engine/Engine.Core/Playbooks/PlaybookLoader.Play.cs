@@ -20,6 +20,8 @@ public sealed partial class PlaybookLoader
         int? throttle = null;
         var tags = new List<string>(import?.Tags ?? []);
         bool? gatherFacts = null;
+        string? connection = null;
+        var anyErrorsFatal = false;
         IReadOnlyList<string>? gatherSubset = null;
         var sections = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in node.Children)
@@ -46,6 +48,8 @@ public sealed partial class PlaybookLoader
                 case "throttle": throttle = reader.Int(value, key, 1); break;
                 case "tags": tags.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
                 case "gather_facts": gatherFacts = reader.Bool(value, key); break;
+                case "connection": connection = reader.String(value, key); break;
+                case "any_errors_fatal": anyErrorsFatal = reader.Bool(value, key) ?? false; break;
                 case "gather_subset":
                     gatherSubset = [.. reader.Strings(value, key).Select(s => s.Value)];
                     if (Facts.Gathered.FactSubsets.Parse(gatherSubset, out var unknown) is null)
@@ -81,6 +85,18 @@ public sealed partial class PlaybookLoader
                 continue;
             }
 
+            // Ansible flushes handlers after pre_tasks and after roles and tasks (and at the end of the play, where
+            // the graph always puts them): the notified handlers run there, before the next section.
+            if ((section == "roles" || (section == "tasks" && !sections.ContainsKey("roles")) || (section == "post_tasks" && !sections.ContainsKey("roles") && !sections.ContainsKey("tasks"))) && sections.TryGetValue("pre_tasks", out var pre))
+            {
+                play.Tasks.Add(ImplicitFlush(play, "pre_tasks", reader.File, reader.Span(pre)));
+            }
+
+            if (section == "post_tasks" && (sections.ContainsKey("roles") || sections.ContainsKey("tasks")))
+            {
+                play.Tasks.Add(ImplicitFlush(play, "roles and tasks", reader.File, reader.Span(value)));
+            }
+
             switch (section)
             {
                 case "roles": LoadRoles(reader, value, context); break;
@@ -100,8 +116,8 @@ public sealed partial class PlaybookLoader
             VarsFiles = varsFiles,
             Become = become,
             BecomeUser = becomeUser,
-            Tasks = play.Tasks,
-            Handlers = play.Handlers,
+            Tasks = [.. play.Tasks.Select(t => WithPlayKeywords(t, connection, anyErrorsFatal))],
+            Handlers = [.. play.Handlers.Select(t => WithPlayKeywords(t, connection, anyErrorsFatal))],
             Serial = serial,
             Throttle = throttle,
             Tags = tags,
@@ -111,6 +127,10 @@ public sealed partial class PlaybookLoader
             RoleVars = Merge(play.Roles.Select(r => r.Vars)),
         };
     }
+
+    /// <summary>The play's <c>connection</c> and <c>any_errors_fatal</c> hold for each task that does not set its own.</summary>
+    private static TaskDefinition WithPlayKeywords(TaskDefinition task, string? connection, bool anyErrorsFatal) =>
+        connection is null && !anyErrorsFatal ? task : task with { Connection = task.Connection ?? connection, AnyErrorsFatal = task.AnyErrorsFatal || anyErrorsFatal };
 
     /// <summary>
     /// <c>vars_files</c> entries: a file, or a list of candidates of which the first that exists is read

@@ -1,4 +1,5 @@
 using Converge.Core.Playbooks.Roles;
+using Converge.Core.Templates;
 using Converge.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -42,6 +43,18 @@ public sealed partial class PlaybookLoader
             return;
         }
 
+        // include_role named by a template, or looping, or with apply: expanded when a host reaches it.
+        var keys = node.Children.Keys.Select(YamlValues.KeyText).ToList();
+        if (keyword == "include_role" && (TemplateEngine.IsTemplated(reference.Name) || keys.Any(k => k is "loop" or "with_items" or "with_list") || (entry.Value is YamlMappingNode options && options.Children.ContainsKey(new YamlScalarNode("apply")))))
+        {
+            if (LoadInclude(reader, node, keyword, reference.Name, entry.Value, context, isHandler: false, reference) is { } include)
+            {
+                context.Play.Tasks.Add(include);
+            }
+
+            return;
+        }
+
         foreach (var (keyNode, value) in node.Children.Where(c => c.Key != entry.Key))
         {
             var key = YamlValues.KeyText(keyNode);
@@ -59,7 +72,7 @@ public sealed partial class PlaybookLoader
 
         if (reference.Name.Contains("{{", StringComparison.Ordinal))
         {
-            reader.Error(entry.Value, $"{keyword}: the role name '{reference.Name}' depends on run-time values; Converge expands only roles named when the playbook loads");
+            reader.Error(entry.Value, $"{keyword}: the role name '{reference.Name}' is a template; import_role is static (read when the playbook loads): use include_role for a name known only at run time");
             return;
         }
 

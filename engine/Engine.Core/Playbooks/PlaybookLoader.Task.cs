@@ -9,15 +9,16 @@ public sealed partial class PlaybookLoader
 {
     private static readonly string[] TaskKeys =
         ["name", "when", "loop", "with_items", "with_list", "register", "notify", "requires", "tags", "ignore_errors", "changed_when",
-         "failed_when", "until", "retries", "delay", "vars", "become", "become_user", "throttle", "args", "action", "local_action"];
+         "failed_when", "until", "retries", "delay", "vars", "become", "become_user", "throttle", "args", "action", "local_action",
+         "no_log", "check_mode", "delegate_to", "connection", "run_once", "any_errors_fatal"];
 
     /// <summary>
     /// Task keywords Ansible has that change nothing Converge promises when left out, accepted and listed by
-    /// <c>converge validate</c> as not acted on yet. Keywords whose absence would run something else
-    /// (<c>delegate_to</c>, <c>no_log</c>, <c>check_mode: true</c>, the other loops) are diagnostics instead.
+    /// <c>converge validate</c> as not acted on yet. Keywords whose absence would run something else (the other
+    /// loops, <c>loop_control</c>) are diagnostics instead.
     /// </summary>
     private static readonly string[] UnenforcedTaskKeys =
-        ["debugger", "any_errors_fatal", "max_fail_percentage", "ignore_unreachable", "timeout", "diff", "run_once",
+        ["debugger", "max_fail_percentage", "ignore_unreachable", "timeout", "diff",
          "delegate_facts", "environment", "remote_user", "become_method", "become_flags", "collections", "module_defaults"];
 
     private TaskDefinition? LoadTask(YamlReader reader, YamlMappingNode node, TaskContext context, bool isHandler)
@@ -29,13 +30,15 @@ public sealed partial class PlaybookLoader
             var key = YamlValues.KeyText(keyNode);
             if (key is "action" or "local_action")
             {
-                if (key == "local_action")
-                {
-                    reader.Error(keyNode, "local_action runs the task on the controller, which Converge does not support yet; write the task for a host whose ansible_connection is local");
-                }
-                else if (ActionModule(reader, value) is { } action)
+                if (ActionModule(reader, value) is { } action)
                 {
                     moduleKeys.Add(action);
+                }
+
+                if (key == "local_action")
+                {
+                    // Ansible's shorthand for delegate_to: localhost.
+                    task.DelegateTo = "localhost";
                 }
             }
             else if (!ReadKeyword(reader, task, key, keyNode, value, isHandler))
@@ -136,19 +139,14 @@ public sealed partial class PlaybookLoader
             case "become_user": task.BecomeUser = reader.String(value, key); return true;
             case "throttle": task.Throttle = reader.Int(value, key, 1); return true;
             case "args": task.Args = reader.Mapping(value, "'args'"); return true;
-            case "check_mode":
-                if (reader.Bool(value, key) == true)
-                {
-                    reader.Error(value, "check_mode: true (always only check this task) is not supported yet");
-                }
-                else
-                {
-                    task.Unenforced.Add(new NamedReference(key, reader.Span(keyNode)));
-                }
-
-                return true;
-            case "no_log" or "delegate_to" or "connection" or "loop_control":
-                reader.Error(keyNode, $"'{key}' is not supported yet: without it the task would {Consequence(key)}");
+            case "check_mode": task.CheckMode = reader.Bool(value, key); return true;
+            case "no_log": task.NoLog = reader.Bool(value, key) ?? false; return true;
+            case "run_once": task.RunOnce = reader.Bool(value, key) ?? false; return true;
+            case "any_errors_fatal": task.AnyErrorsFatal = reader.Bool(value, key) ?? false; return true;
+            case "delegate_to": task.DelegateTo = reader.String(value, key); return true;
+            case "connection": task.Connection = reader.String(value, key); return true;
+            case "loop_control":
+                reader.Error(keyNode, $"'{key}' is not supported yet: without it the task would name its loop variable differently than written");
                 return true;
             default:
                 if (key.StartsWith("with_", StringComparison.Ordinal))
@@ -166,13 +164,6 @@ public sealed partial class PlaybookLoader
                 return false;
         }
     }
-
-    private static string Consequence(string key) => key switch
-    {
-        "no_log" => "print values it should hide",
-        "delegate_to" or "connection" => "run on another host than written",
-        _ => "name its loop variable differently than written",
-    };
 
     /// <summary>A condition written as one expression or as a list of expressions that must all hold.</summary>
     internal static string? Condition(YamlReader reader, YamlNode value, string key)

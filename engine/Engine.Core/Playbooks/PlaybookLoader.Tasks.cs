@@ -1,4 +1,5 @@
 using Converge.Core.Diagnostics;
+using Converge.Core.Templates;
 using Converge.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -9,6 +10,9 @@ public sealed partial class PlaybookLoader
 {
     private static readonly string[] BlockKeys =
         ["name", "block", "rescue", "always", "when", "become", "become_user", "vars", "tags", "ignore_errors"];
+
+    /// <summary>Task keywords Ansible also takes on a block (for its tasks to inherit) that Converge reads only on tasks so far.</summary>
+    private static readonly string[] BlockKeywordsOfTasks = ["no_log", "check_mode", "delegate_to", "run_once", "connection", "any_errors_fatal"];
 
     private void LoadTasks(YamlReader reader, YamlNode node, TaskContext context, bool isHandler, string what)
     {
@@ -35,6 +39,13 @@ public sealed partial class PlaybookLoader
             {
                 LoadBlock(reader, mapping, context, isHandler);
             }
+            else if (keys.Contains("meta"))
+            {
+                if (LoadMeta(reader, mapping, context, isHandler) is { } meta)
+                {
+                    (isHandler ? context.Play.Handlers : context.Play.Tasks).Add(meta);
+                }
+            }
             else if (keys.FirstOrDefault(k => k is "import_tasks" or "include_tasks" or "include") is { } include)
             {
                 LoadTaskFile(reader, mapping, include, context, isHandler);
@@ -51,34 +62,35 @@ public sealed partial class PlaybookLoader
     }
 
     /// <summary>
-    /// A block is a scope: its when, become and vars flow into each of its tasks and its tags add to theirs.
-    /// <c>always</c> tasks follow the block's; <c>rescue</c> needs the runner's failure handling and is reported.
+    /// A block is a scope: its when, become, vars and ignore_errors flow into each of its tasks and its tags add
+    /// to theirs. Its three lists are read in order (block, rescue, always) into one frame, each task knowing its
+    /// section, so the runner decides per host which of them run (<c>Running/BlockStates</c>).
     /// </summary>
     private void LoadBlock(YamlReader reader, YamlMappingNode node, TaskContext context, bool isHandler)
     {
         var scope = new TaskScope { Parent = context.Scope };
         var tags = new List<string>();
         var lists = new List<(string Key, YamlNode Value)>();
+        string? name = null;
         foreach (var (keyNode, value) in node.Children)
         {
             var key = YamlValues.KeyText(keyNode);
             switch (key)
             {
-                case "name": reader.String(value, key); break;
+                case "name": name = reader.String(value, key); break;
                 case "when": scope = scope with { When = Condition(reader, value, key) }; break;
                 case "become": scope = scope with { Become = reader.Bool(value, key) }; break;
                 case "become_user": scope = scope with { BecomeUser = reader.String(value, key) }; break;
                 case "vars": scope = scope with { Vars = reader.Variables(value, key) }; break;
                 case "tags": tags.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
-                case "block" or "always": lists.Add((key, value)); break;
-                case "rescue":
-                    reader.Error(keyNode, "rescue: a block's rescue section is not supported yet (Converge runs block and always; a failure in the block fails the host)");
-                    break;
-                case "ignore_errors":
-                    reader.Error(keyNode, "ignore_errors on a block is not supported yet; put it on the tasks");
-                    break;
+                case "ignore_errors": scope = scope with { IgnoreErrors = reader.Bool(value, key) }; break;
+                case "block" or "rescue" or "always": lists.Add((key, value)); break;
                 default:
-                    if (!UnenforcedTaskKeys.Contains(key))
+                    if (BlockKeywordsOfTasks.Contains(key))
+                    {
+                        reader.Error(keyNode, $"'{key}' on a block is not supported yet; put it on the block's tasks");
+                    }
+                    else if (!UnenforcedTaskKeys.Contains(key))
                     {
                         reader.Error(keyNode, $"unknown block key '{key}'{NameSuggestion.DidYouMean(key, BlockKeys)}; a block has {string.Join(", ", BlockKeys)}");
                     }
@@ -87,22 +99,26 @@ public sealed partial class PlaybookLoader
             }
         }
 
-        var inner = context.Within(scope, tags);
-        foreach (var (key, value) in lists)
+        var frame = new BlockFrame(name, reader.Span(node), lists.Any(l => l.Key == "rescue" && l.Value is YamlSequenceNode { Children.Count: > 0 }));
+        foreach (var (key, value) in lists.OrderBy(l => l.Key switch { "block" => 0, "rescue" => 1, _ => 2 }))
         {
-            LoadTasks(reader, value, inner, isHandler, key);
+            var section = key switch { "block" => BlockSection.Block, "rescue" => BlockSection.Rescue, _ => BlockSection.Always };
+            LoadTasks(reader, value, context.Within(scope with { Block = frame, Section = section }, tags), isHandler, key);
         }
     }
 
     /// <summary>
-    /// <c>import_tasks</c> (and <c>include_tasks</c> whose file name and options are known at load: no template,
-    /// no loop) are read now, their tasks inheriting the include's when, vars and tags. An include whose file name
-    /// is a template depends on run-time values, which Converge cannot expand yet: reported as such.
+    /// <c>import_tasks</c> (and <c>include_tasks</c> whose file name and options are known at load: no template, no
+    /// loop, no <c>apply</c>) are read now, their tasks inheriting the include's when, vars and tags. Any other
+    /// <c>include_tasks</c> is dynamic: one task that the runner expands when a host reaches it (<see cref="LoadInclude"/>).
     /// </summary>
     private void LoadTaskFile(YamlReader reader, YamlMappingNode node, string keyword, TaskContext context, bool isHandler)
     {
         string? file = null;
         YamlNode? fileNode = null;
+        // apply: is an option of include_tasks (beside file:), as in Ansible.
+        var dynamic = keyword != "import_tasks" && (node.Children.Keys.Select(YamlValues.KeyText).Any(k => k is "loop" or "with_items" or "with_list")
+            || node.Children.Values.OfType<YamlMappingNode>().Any(m => m.Children.ContainsKey(new YamlScalarNode("apply"))));
         var scope = new TaskScope { Parent = context.Scope };
         var tags = new List<string>();
         foreach (var (keyNode, value) in node.Children)
@@ -120,8 +136,9 @@ public sealed partial class PlaybookLoader
                 case "tags": tags.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
                 case "become": scope = scope with { Become = reader.Bool(value, key) }; break;
                 case "become_user": scope = scope with { BecomeUser = reader.String(value, key) }; break;
+                case "loop" or "with_items" or "with_list" when dynamic: break;
                 default:
-                    reader.Error(keyNode, $"{keyword}: '{key}' is not supported beside it yet; it takes name, when, vars, tags, become and become_user");
+                    reader.Error(keyNode, $"{keyword}: '{key}' is not supported beside it yet; it takes name, when, vars, tags, become and become_user{(keyword == "import_tasks" ? string.Empty : ", loop and apply")}");
                     break;
             }
         }
@@ -131,9 +148,19 @@ public sealed partial class PlaybookLoader
             return;
         }
 
-        if (file.Contains("{{", StringComparison.Ordinal) || file.Contains("{%", StringComparison.Ordinal))
+        if (dynamic || (keyword != "import_tasks" && TemplateEngine.IsTemplated(file)))
         {
-            reader.Error(fileNode, $"{keyword}: the file name '{file}' depends on run-time values; Converge expands only includes whose file is known when the playbook loads");
+            if (LoadInclude(reader, node, keyword, file, fileNode, context, isHandler, role: null) is { } include)
+            {
+                (isHandler ? context.Play.Handlers : context.Play.Tasks).Add(include);
+            }
+
+            return;
+        }
+
+        if (TemplateEngine.IsTemplated(file))
+        {
+            reader.Error(fileNode, $"{keyword}: the file name '{file}' is a template; import_tasks is static (read when the playbook loads): use include_tasks for a name known only at run time");
             return;
         }
 

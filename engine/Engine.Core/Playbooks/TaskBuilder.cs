@@ -22,7 +22,19 @@ internal sealed class TaskBuilder
 
     public IReadOnlyList<string> Tags { get; set; } = [];
 
-    public bool IgnoreErrors { get; set; }
+    public bool? IgnoreErrors { get; set; }
+
+    public bool NoLog { get; set; }
+
+    public bool? CheckMode { get; set; }
+
+    public bool RunOnce { get; set; }
+
+    public string? DelegateTo { get; set; }
+
+    public string? Connection { get; set; }
+
+    public bool AnyErrorsFatal { get; set; }
 
     public string? ChangedWhen { get; set; }
 
@@ -65,6 +77,12 @@ internal sealed class TaskBuilder
         Listen = Listen,
         Tags = Tags,
         IgnoreErrors = IgnoreErrors,
+        NoLog = NoLog,
+        CheckMode = CheckMode,
+        RunOnce = RunOnce,
+        DelegateTo = DelegateTo,
+        Connection = Connection,
+        AnyErrorsFatal = AnyErrorsFatal,
         ChangedWhen = ChangedWhen,
         FailedWhen = FailedWhen,
         Until = Until,

@@ -45,7 +45,38 @@ public sealed record TaskDefinition
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    public bool IgnoreErrors { get; init; }
+    /// <summary>The task's own <c>ignore_errors</c>; null when it does not say (then its blocks decide: <see cref="IgnoresErrors"/>).</summary>
+    public bool? IgnoreErrors { get; init; }
+
+    /// <summary><c>no_log</c>: the task's results, messages, changes and errors are never shown, reported or logged.</summary>
+    public bool NoLog { get; init; }
+
+    /// <summary><c>check_mode</c>: true checks this task only, even in apply; false applies it even in a check run; null follows the run.</summary>
+    public bool? CheckMode { get; init; }
+
+    /// <summary><c>run_once</c>: the task runs on the first host of its batch; the others take its result.</summary>
+    public bool RunOnce { get; init; }
+
+    /// <summary><c>delegate_to</c> (or <c>local_action</c>: <c>localhost</c>): the host whose connection runs the task.</summary>
+    public string? DelegateTo { get; init; }
+
+    /// <summary>The <c>connection:</c> keyword of the task (or its play): a connection variable's value wins over it, as in Ansible.</summary>
+    public string? Connection { get; init; }
+
+    /// <summary><c>any_errors_fatal</c> of the task (or its play): a failure here ends the play on every host.</summary>
+    public bool AnyErrorsFatal { get; init; }
+
+    /// <summary>For a <c>meta:</c> task, its action (<c>noop</c>, <c>flush_handlers</c>, <c>end_host</c>, …); null otherwise.</summary>
+    public string? Meta { get; init; }
+
+    /// <summary>For a dynamic <c>include_tasks</c>/<c>include_role</c>, what it includes; null otherwise.</summary>
+    public IncludeDefinition? Include { get; init; }
+
+    /// <summary>A task the runner carries out itself (a <c>meta</c> action or a dynamic include), not a module.</summary>
+    public bool IsControl => Meta is not null || Include is not null;
+
+    /// <summary>Whether a failure of this task is ignored: its own <c>ignore_errors</c>, else its innermost block's.</summary>
+    public bool IgnoresErrors => IgnoreErrors ?? Scope.InheritedIgnoreErrors() ?? false;
 
     public string? ChangedWhen { get; init; }
 

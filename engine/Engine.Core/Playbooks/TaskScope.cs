@@ -23,6 +23,15 @@ public sealed record TaskScope
 
     public string? BecomeUser { get; init; }
 
+    /// <summary>The block's <c>ignore_errors</c>, inherited by its tasks unless a task sets its own.</summary>
+    public bool? IgnoreErrors { get; init; }
+
+    /// <summary>The block this scope is a section of (null for a role's or an include's scope).</summary>
+    public BlockFrame? Block { get; init; }
+
+    /// <summary>Which section of <see cref="Block"/> the tasks under this scope are in.</summary>
+    public BlockSection Section { get; init; }
+
     /// <summary>A role's <c>defaults/</c>: the lowest precedence of all, below inventory variables.</summary>
     public IReadOnlyDictionary<string, object?> Defaults { get; init; } = new Dictionary<string, object?>();
 
@@ -31,6 +40,20 @@ public sealed record TaskScope
 
     /// <summary>The block's <c>vars</c> (or a role's <c>vars/</c> and params): above play vars, below the task's own vars.</summary>
     public IReadOnlyDictionary<string, object?> Vars { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The <c>ignore_errors</c> a task inherits from its innermost block that sets one; null when none does.</summary>
+    public bool? InheritedIgnoreErrors()
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope.IgnoreErrors is { } ignore)
+            {
+                return ignore;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The innermost role around this scope, if any.</summary>
     public Roles.RoleInstance? InnermostRole()

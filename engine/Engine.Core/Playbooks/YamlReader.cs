@@ -9,6 +9,8 @@ internal sealed class YamlReader(YamlFile file, DiagnosticBag diagnostics)
 {
     public string File => file.Path;
 
+    public YamlFile Source => file;
+
     public DiagnosticBag Diagnostics => diagnostics;
 
     public SourceSpan Span(YamlNode node) => file.SpanOf(node);

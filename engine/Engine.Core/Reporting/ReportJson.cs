@@ -18,6 +18,8 @@ public static class ReportJson
                 ["failed"] = host.Failed,
                 ["skipped"] = host.Skipped,
                 ["unreachable"] = host.Unreachable,
+                ["rescued"] = host.Rescued,
+                ["ignored"] = host.Ignored,
             };
         }
 
@@ -43,6 +45,11 @@ public static class ReportJson
                 ["assumed"] = task.Assumed,
                 ["handler"] = task.IsHandler,
             };
+            if (task.Rescued)
+            {
+                entry["rescued"] = true;
+            }
+
             if (task.Command is not null)
             {
                 entry["command"] = task.Command;

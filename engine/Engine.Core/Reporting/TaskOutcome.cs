@@ -31,6 +31,9 @@ public sealed record TaskOutcome
     /// <summary>A failure that <c>ignore_errors</c> let pass: reported, not counted as failed.</summary>
     public bool Ignored { get; init; }
 
+    /// <summary>A failure a block's <c>rescue</c> caught: reported, counted as rescued, not as failed (as Ansible's recap).</summary>
+    public bool Rescued { get; init; }
+
     /// <summary>For failures: the command (redacted), exit code and standard error tail.</summary>
     public string? Command { get; init; }
 

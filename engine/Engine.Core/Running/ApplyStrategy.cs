@@ -6,7 +6,11 @@ namespace Converge.Core.Running;
 /// <summary>Apply mode: a drift is applied, a handler that ran clears its notification, a failure is a failure.</summary>
 internal sealed class ApplyStrategy : ExecutionStrategy
 {
+    public static ApplyStrategy Instance { get; } = new();
+
     public override bool IsCheck => false;
+
+    public override Task<IReadOnlyList<string>> JournalAsync(Func<CancellationToken, Task<IReadOnlyList<string>>> record, CancellationToken ct) => record(ct);
 
     public override IConnection Guard(IConnection connection) => connection;
 

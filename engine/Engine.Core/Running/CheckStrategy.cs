@@ -7,7 +7,12 @@ namespace Converge.Core.Running;
 /// <summary>Check mode: checks run, drifts stay predicted, and the transport refuses every change.</summary>
 internal sealed class CheckStrategy : ExecutionStrategy
 {
+    public static CheckStrategy Instance { get; } = new();
+
     public override bool IsCheck => true;
+
+    public override Task<IReadOnlyList<string>> JournalAsync(Func<CancellationToken, Task<IReadOnlyList<string>>> record, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 
     public override IConnection Guard(IConnection connection) => new CheckModeConnection(connection);
 

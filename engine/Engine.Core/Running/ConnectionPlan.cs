@@ -16,14 +16,26 @@ namespace Converge.Core.Running;
 /// </summary>
 public sealed class ConnectionPlan
 {
-    private readonly Dictionary<GraphNode, HostConnectionSettings> _byNode;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<GraphNode, HostConnectionSettings> _byNode;
 
-    private ConnectionPlan(Dictionary<GraphNode, HostConnectionSettings> byNode) => _byNode = byNode;
+    private ConnectionPlan(Dictionary<GraphNode, HostConnectionSettings> byNode) => _byNode = new(byNode);
 
     internal static ConnectionPlan Empty { get; } = new([]);
 
     /// <summary>The settings a node runs with (its host's, with its play's, blocks' and task's vars).</summary>
     public HostConnectionSettings For(GraphNode node) => _byNode[node];
+
+    /// <summary>
+    /// Reads the settings of nodes spliced in at run time (a dynamic include's tasks) with the host's variables as
+    /// they are now; a problem goes to <paramref name="diagnostics"/> and the node then runs as its include does.
+    /// </summary>
+    internal void Add(LoadedRun run, IEnumerable<GraphNode> nodes, GraphNode include, VariableScope scope, TemplateEngine templates, DiagnosticBag diagnostics)
+    {
+        foreach (var node in nodes)
+        {
+            _byNode[node] = SettingsOf(run, node, scope.For(node), templates, run.Secrets, diagnostics) ?? For(include);
+        }
+    }
 
     /// <summary>
     /// The one answer to "what is this node's become": the task's <c>become</c>, else the innermost block's, else
@@ -51,7 +63,8 @@ public sealed class ConnectionPlan
             foreach (var node in run.Graph.NodesOf(host))
             {
                 // Most nodes differ from their play's first node only in variables that are not connection variables.
-                var own = node.Task.Vars.Keys.Concat(node.Scope.OutermostFirst().SelectMany(s => s.Vars.Keys)).Any(HostConnectionSettings.VariableNames.Contains);
+                var own = node.Task.DelegateTo is not null || node.Task.Connection is not null
+                    || node.Task.Vars.Keys.Concat(node.Scope.OutermostFirst().SelectMany(s => s.Vars.Keys)).Any(HostConnectionSettings.VariableNames.Contains);
                 if (!own && byPlay.TryGetValue(node.Play.Index, out var shared))
                 {
                     if (shared is not null)
@@ -62,7 +75,7 @@ public sealed class ConnectionPlan
                     continue;
                 }
 
-                var settings = Read(node.Host, scope.For(node), name => OriginOf(run, node, name), templates, redactor, diagnostics);
+                var settings = SettingsOf(run, node, scope.For(node), templates, redactor, diagnostics);
                 if (settings is not null)
                 {
                     settings = distinct.FirstOrDefault(settings.Matches) ?? settings;
@@ -85,6 +98,56 @@ public sealed class ConnectionPlan
         }
 
         return new ConnectionPlan(byNode);
+    }
+
+    /// <summary>
+    /// One node's settings: its host's connection variables, or with <c>delegate_to</c> the delegated host's (its
+    /// inventory variables; <c>localhost</c> outside the inventory is this machine, as in Ansible); the
+    /// <c>connection:</c> keyword counts where no <c>ansible_connection</c> variable is set, as Ansible's variables
+    /// win over its keywords. <c>delegate_to</c> may be a template over variables known before the run.
+    /// </summary>
+    private static HostConnectionSettings? SettingsOf(LoadedRun run, GraphNode node, IReadOnlyDictionary<string, object?> vars, TemplateEngine templates, Redactor redactor, DiagnosticBag diagnostics)
+    {
+        var host = node.Host;
+        if (node.Task.DelegateTo is { } written)
+        {
+            string delegated;
+            try
+            {
+                delegated = templates.RenderValue(written, vars)?.ToString() ?? string.Empty;
+            }
+            catch (ConvergeException e)
+            {
+                diagnostics.Add(new Diagnostic(node.Task.Span, $"task '{node.Task.Name}': delegate_to: {e.Message}; the delegated host must be known before the run") { Kind = DiagnosticKind.InvalidConnectionVariable, Names = [host, "delegate_to"] });
+                return null;
+            }
+
+            if (delegated != host)
+            {
+                if (run.HostVariables.TryGetValue(delegated, out var inventory))
+                {
+                    vars = new Dictionary<string, object?>(inventory, StringComparer.Ordinal) { ["inventory_hostname"] = delegated };
+                }
+                else if (delegated is "localhost" or "127.0.0.1")
+                {
+                    vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["ansible_connection"] = "local" };
+                }
+                else
+                {
+                    diagnostics.Add(new Diagnostic(node.Task.Span, $"task '{node.Task.Name}': delegate_to: '{delegated}' is not a host of the inventory (nor localhost)") { Kind = DiagnosticKind.InvalidConnectionVariable, Names = [host, "delegate_to"] });
+                    return null;
+                }
+
+                host = delegated;
+            }
+        }
+
+        if (node.Task.Connection is { } connection && !vars.ContainsKey("ansible_connection"))
+        {
+            vars = new Dictionary<string, object?>(vars, StringComparer.Ordinal) { ["ansible_connection"] = connection };
+        }
+
+        return Read(host, vars, name => OriginOf(run, node, name), templates, redactor, diagnostics);
     }
 
     /// <summary>

@@ -13,7 +13,18 @@ internal abstract class ExecutionStrategy
     /// <summary>True for check mode; a label for <c>ansible_check_mode</c> and the report, never a branch.</summary>
     public abstract bool IsCheck { get; }
 
-    public static ExecutionStrategy For(RunOptions options) => options.Check ? new CheckStrategy() : new ApplyStrategy();
+    public static ExecutionStrategy For(RunOptions options) => options.Check ? CheckStrategy.Instance : ApplyStrategy.Instance;
+
+    /// <summary>
+    /// A task's own strategy: its <c>check_mode</c> overrides the run's, the one other place the mode is chosen.
+    /// <c>check_mode: true</c> checks the task (its transport refuses changes) even in apply; <c>check_mode: false</c>
+    /// applies it in a check run, through a transport view without the guard (<c>HostTransport.ConnectionFor</c>).
+    /// </summary>
+    public ExecutionStrategy ForTask(bool? checkMode) =>
+        checkMode is not { } check || check == IsCheck ? this : check ? CheckStrategy.Instance : ApplyStrategy.Instance;
+
+    /// <summary>Records a change's handler notifications on the host before it is applied (apply); a check run writes nothing, not even there.</summary>
+    public abstract Task<IReadOnlyList<string>> JournalAsync(Func<CancellationToken, Task<IReadOnlyList<string>>> record, CancellationToken ct);
 
     /// <summary>The host's connection as every task sees it; check mode refuses every change in the transport.</summary>
     public abstract IConnection Guard(IConnection connection);

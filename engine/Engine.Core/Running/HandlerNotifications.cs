@@ -26,17 +26,32 @@ internal sealed class HandlerNotifications(HandlerJournal? journal, HashSet<stri
     public void Notify(GraphNode node) => _notified.UnionWith(GraphBuilder.NotifiedHandlers(node));
 
     /// <summary>Persists the node's notifications before its change, so a run that dies right after the change still fires them next time.</summary>
-    public async Task<IReadOnlyList<string>> RecordBeforeChangeAsync(GraphNode node, CancellationToken ct)
-    {
-        var keys = new List<string>();
-        foreach (var handler in journal is null ? [] : GraphBuilder.NotifiedHandlers(node))
+    public Task<IReadOnlyList<string>> RecordBeforeChangeAsync(GraphNode node, CancellationToken ct) => strategy.JournalAsync(
+        async c =>
         {
-            var key = journal!.KeyOf(node.Play, handler);
-            await journal.AddAsync(key, handler.Name, ct);
-            keys.Add(key);
-        }
+            var keys = new List<string>();
+            foreach (var handler in journal is null ? [] : GraphBuilder.NotifiedHandlers(node))
+            {
+                var key = journal!.KeyOf(node.Play, handler);
+                await journal.AddAsync(key, handler.Name, c);
+                keys.Add(key);
+            }
 
-        return keys;
+            return keys;
+        },
+        ct);
+
+    /// <summary>
+    /// A handler's node was reached while it was notified (it ran, or its <c>when</c> skipped it): the notification
+    /// is used up, so a later flush point runs it again only when a task notifies it again, as in Ansible.
+    /// </summary>
+    public void Reached(GraphNode node)
+    {
+        _notified.Remove(node.Task);
+        if (KeyOf(node) is { } key)
+        {
+            pendingFromEarlierRuns.Remove(key);
+        }
     }
 
     /// <summary>The change recorded by <see cref="RecordBeforeChangeAsync"/> was none after all (<c>changed_when</c>).</summary>

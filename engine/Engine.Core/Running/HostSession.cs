@@ -48,7 +48,9 @@ internal sealed class HostSession : IAsyncDisposable
     /// </summary>
     public static async Task<HostSession> OpenAsync(RunState state, string host, HostAgenda agenda, CancellationToken ct)
     {
-        var primary = await HostTransport.OpenAsync(state, state.Run.Connections.For(agenda[0]), ct);
+        // The host's own connection: that of its first task that is not delegated elsewhere.
+        var own = agenda.Nodes.FirstOrDefault(n => n.Task.DelegateTo is null) ?? agenda[0];
+        var primary = await HostTransport.OpenAsync(state, state.Run.Connections.For(own), ct);
         var session = new HostSession(state, host, primary, agenda);
 
         // The first task's wait for another host would drop the facts read now.

@@ -16,6 +16,11 @@ internal sealed class HostStanding
 
     public bool HasPendingChanges { get; private set; }
 
+    /// <summary>The play <c>meta: end_host</c> ended for this host (its later plays still run), or null.</summary>
+    public int? EndedPlay { get; private set; }
+
+    public void EndPlay(int play) => EndedPlay = play;
+
     public void Record(NodeResult result)
     {
         Stopped |= result.Blocked;

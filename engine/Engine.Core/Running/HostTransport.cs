@@ -11,6 +11,7 @@ namespace Converge.Core.Running;
 internal sealed class HostTransport : IAsyncDisposable
 {
     private readonly IConnection _raw;
+    private readonly ExecutionStrategy _strategy;
 
     private readonly TaskConnection _tasks;
 
@@ -18,6 +19,7 @@ internal sealed class HostTransport : IAsyncDisposable
     {
         Settings = settings;
         _raw = raw;
+        _strategy = strategy;
         _tasks = new TaskConnection(raw, strategy);
     }
 
@@ -27,6 +29,10 @@ internal sealed class HostTransport : IAsyncDisposable
     public IConnection Connection => _tasks.Connection;
 
     public FactCache Facts => _tasks.Facts;
+
+    /// <summary>The view a task with its own strategy (<c>check_mode</c>) uses: that strategy's guard, the same facts.</summary>
+    public IConnection ConnectionFor(ExecutionStrategy strategy) =>
+        strategy == _strategy ? Connection : new FactInvalidatingConnection(strategy.Guard(_raw), Facts);
 
     /// <summary>Connects; throws <c>HostUnreachableException</c>, having closed what it opened.</summary>
     public static async Task<HostTransport> OpenAsync(RunState state, HostConnectionSettings settings, CancellationToken ct)

@@ -63,10 +63,13 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
             await session.EnsureFactsAsync(agenda, index, transport, module.FactsOf(parameters), ct);
         }
 
+        // The task's own check_mode picks its strategy, and with it the transport's guard.
+        var strategy = state.StrategyOf(node);
+        var connection = transport.ConnectionFor(strategy);
         var context = new ModuleContext
         {
             Host = node.Host,
-            Connection = become is null ? transport.Connection : new BecomeConnection(transport.Connection, become),
+            Connection = become is null ? connection : new BecomeConnection(connection, become),
             Become = become,
             Facts = transport.Facts,
             Variables = vars,
@@ -84,7 +87,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
             plan = await module.CheckAsync(context, parameters, ct);
             if (plan.IsDrift)
             {
-                applied = await state.Strategy.OnDriftAsync(
+                applied = await strategy.OnDriftAsync(
                     async c =>
                     {
                         journaled = await handlers.RecordBeforeChangeAsync(node, c);

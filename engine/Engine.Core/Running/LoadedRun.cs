@@ -30,6 +30,12 @@ public sealed record LoadedRun
     /// <summary>Every secret of the run (connection passwords, whatever reaches them): removed from all output.</summary>
     public Secrets.Redactor Secrets { get; init; } = new();
 
+    /// <summary>The loader that read the playbook: it reads a dynamic include's tasks when a host reaches it.</summary>
+    public required PlaybookLoader Includes { get; init; }
+
+    /// <summary>Dynamic includes whose name depends on run-time values (facts, registered results): validated when first resolved.</summary>
+    public IReadOnlyList<NamedReference> RuntimeIncludes { get; init; } = [];
+
     /// <summary>The plans of the inventory planners that apply (e.g. the mesh), for <c>converge graph</c>.</summary>
     public required IReadOnlyList<(string Planner, InventoryPlan Plan)> Plans { get; init; }
 }

@@ -38,6 +38,10 @@ public sealed partial class RunLoader
             }
         }
 
+        // Set for a block's rescue when a task of the block fails.
+        deferred.Add("ansible_failed_task");
+        deferred.Add("ansible_failed_result");
+
         // Facts are known only once gathered (a play's gathering, or a setup task): their names are deferred.
         if (run.Playbook.Plays.Any(p => p.GatherFacts != false) || run.Playbook.Plays.SelectMany(p => p.Tasks).Any(t => t.Module == "setup"))
         {

@@ -24,9 +24,9 @@ public sealed partial class RunLoader
         var binder = new ParamsBinder(templates);
         var scope = new VariableScope(run, check: true);
         var problems = new System.Collections.Concurrent.ConcurrentDictionary<TaskProblem, System.Collections.Concurrent.ConcurrentBag<string>>();
-        Parallel.ForEach(run.Graph.Nodes, node =>
+        Parallel.ForEach(run.Graph.Nodes.Where(n => !n.Task.IsControl), node =>
         {
-            void Problem(SourceSpan span, string detail) => problems.GetOrAdd(new TaskProblem(span, node.Task.Name, detail), _ => []).Add(node.Host);
+            void Problem(SourceSpan span, string detail) => problems.GetOrAdd(new TaskProblem(span, node.Task.Name, node.Task.NoLog ? NoLogDetail : detail), _ => []).Add(node.Host);
             try
             {
                 ValidateTask(node, binder, scope, deferred, Problem);

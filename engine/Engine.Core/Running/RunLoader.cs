@@ -29,9 +29,8 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
 
         var inventory = InventoryLoader.Load(request.Inventories, diagnostics, Path.GetDirectoryName(request.Playbook));
         var extra = ExtraVariables.Parse(request.ExtraVars, diagnostics);
-        var playbook = File.Exists(request.Playbook)
-            ? new PlaybookLoader([.. modules.Names], request.RolesPath, modules.Refused).Load(request.Playbook, diagnostics)
-            : null;
+        var loader = new PlaybookLoader([.. modules.Names], request.RolesPath, modules.Refused);
+        var playbook = File.Exists(request.Playbook) ? loader.Load(request.Playbook, diagnostics) : null;
         if (playbook is null && !File.Exists(request.Playbook))
         {
             diagnostics.Add(SourceSpan.CommandLine("playbook"), $"playbook '{request.Playbook}' does not exist");
@@ -69,6 +68,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
             PlayVariables = playVariables,
             ExtraVariables = extra,
             Plans = plans,
+            Includes = loader,
         };
         // Every task that loaded is validated even when other parts have errors, so one run shows them all.
         var secrets = new Secrets.Redactor();
@@ -77,6 +77,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         request.Vault.RegisterWith(secrets);
         run = run with { Connections = ConnectionPlan.Read(run, templates, secrets, diagnostics), Secrets = secrets };
         ValidateTasks(run, diagnostics);
+        run = run with { RuntimeIncludes = ValidateIncludes(run, diagnostics) };
         ValidateLocalFiles(run, diagnostics);
 
         if (diagnostics.HasErrors)

@@ -8,6 +8,9 @@ public sealed record RunOptions
     /// <summary>Check mode: only checks run, and the transport refuses every change.</summary>
     public bool Check { get; init; }
 
+    /// <summary>Diffs are shown (<c>--diff</c>): only what <c>ansible_diff_mode</c> says; diffs are always computed.</summary>
+    public bool Diff { get; init; }
+
     /// <summary>Hosts worked on at once (<c>--forks</c>).</summary>
     public int Forks { get; init; } = 100;
 

@@ -23,10 +23,14 @@ internal sealed class RunState
         Templates = templates;
         Binder = new ParamsBinder(templates);
         Strategy = ExecutionStrategy.For(options);
-        Scope = new VariableScope(run, Strategy.IsCheck);
+        Scope = new VariableScope(run, Strategy.IsCheck, options.Diff);
         Gathering = new FactGathering(this);
         Forks = new SemaphoreSlim(Math.Max(1, options.Forks));
+        Validator = new RunLoader(modules, [], templates);
     }
+
+    /// <summary>Validates the tasks a dynamic include reads at run time, as every task was validated before the run.</summary>
+    public RunLoader Validator { get; }
 
     public LoadedRun Run { get; }
 
@@ -60,7 +64,10 @@ internal sealed class RunState
 
     public void Complete(GraphNode node, NodeResult result) => CompletionOf(node).TrySetResult(result);
 
-    /// <summary>The recap of one host from its outcomes; an ignored failure counts as ok, as in Ansible.</summary>
+    /// <summary>
+    /// The recap of one host from its outcomes. An ignored failure counts as ok and as ignored, as in Ansible; a
+    /// rescued one only as rescued (neither ok nor failed).
+    /// </summary>
     public HostSummary SummaryOf(string host, bool unreachable)
     {
         var mine = Outcomes.Where(o => o.Host == host).ToList();
@@ -68,10 +75,27 @@ internal sealed class RunState
             host,
             Ok: mine.Count(o => o.Status == OutcomeStatus.Ok || (o.Status == OutcomeStatus.Failed && o.Ignored)),
             Changed: mine.Count(o => o.Status == OutcomeStatus.Changed),
-            Failed: mine.Count(o => o.Status == OutcomeStatus.Failed && !o.Ignored),
+            Failed: mine.Count(o => o.Status == OutcomeStatus.Failed && !o.Ignored && !o.Rescued),
             Skipped: mine.Count(o => o.Status == OutcomeStatus.Skipped),
-            Unreachable: unreachable);
+            Unreachable: unreachable,
+            Rescued: mine.Count(o => o.Rescued),
+            Ignored: mine.Count(o => o.Ignored));
     }
+
+    /// <summary>The strategy of one node: the run's, unless the task's <c>check_mode</c> says otherwise (<see cref="ExecutionStrategy.ForTask"/>).</summary>
+    public ExecutionStrategy StrategyOf(GraphNode node) => Strategy.ForTask(node.Task.CheckMode);
+
+    /// <summary>Plays ended on every host (<c>meta: end_play</c>, <c>any_errors_fatal</c>), by index.</summary>
+    private readonly ConcurrentDictionary<int, string> _endedPlays = new();
+
+    /// <summary>Ends a play on every host: none of them starts another task of it.</summary>
+    public void EndPlay(int play, string why) => _endedPlays.TryAdd(play, why);
+
+    /// <summary>Why the play was ended for every host, or null while it runs.</summary>
+    public string? PlayEnded(int play) => _endedPlays.GetValueOrDefault(play);
+
+    /// <summary>Who ran a <c>run_once</c> task and its result: the first host that ran it, per task id.</summary>
+    public ConcurrentDictionary<string, (string Host, NodeResult Result, object? Registered)> RunOnce { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The semaphore bounding how many hosts run a task at once (<c>throttle:</c>), or null.</summary>
     public SemaphoreSlim? ThrottleOf(GraphNode node)

@@ -23,8 +23,8 @@ public sealed class TaskConnection
     public FactCache Facts { get; }
 
     /// <summary>The stack of a check run over <paramref name="raw"/>.</summary>
-    public static TaskConnection Checking(IConnection raw) => new(raw, new CheckStrategy());
+    public static TaskConnection Checking(IConnection raw) => new(raw, CheckStrategy.Instance);
 
     /// <summary>The stack of an apply run over <paramref name="raw"/>.</summary>
-    public static TaskConnection Applying(IConnection raw) => new(raw, new ApplyStrategy());
+    public static TaskConnection Applying(IConnection raw) => new(raw, ApplyStrategy.Instance);
 }

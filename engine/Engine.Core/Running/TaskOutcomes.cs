@@ -13,7 +13,7 @@ internal sealed class TaskOutcomes(RunState state, string host)
     /// <summary>A task that did not run its module: skipped, or the host became unreachable.</summary>
     public NodeResult Finish(GraphNode node, OutcomeStatus status, string message, bool blocked = false, Stopwatch? clock = null)
     {
-        state.Report(Outcome(node, clock) with { Status = status, Message = message });
+        Report(node, Outcome(node, clock) with { Status = status, Message = message });
         return new NodeResult(status, blocked, Pending: false);
     }
 
@@ -44,7 +44,7 @@ internal sealed class TaskOutcomes(RunState state, string host)
         }
 
         var status = runs.Count == 0 || runs.All(r => r.Predicted && !r.Changed) ? OutcomeStatus.Skipped : changed ? OutcomeStatus.Changed : OutcomeStatus.Ok;
-        state.Report(Outcome(node, clock) with
+        Report(node, Outcome(node, clock) with
         {
             Status = status,
             Message = string.Join(changed || runs.Count > 1 ? "; " : " ", messages),
@@ -55,13 +55,17 @@ internal sealed class TaskOutcomes(RunState state, string host)
         return new NodeResult(status, Blocked: false, Pending: changed);
     }
 
-    /// <summary>The task failed: a failure (ignored or stopping the host), or in check mode possibly an assumed change.</summary>
-    public NodeResult Failure(GraphNode node, Exception error, bool upstreamPending, Stopwatch clock)
+    /// <summary>
+    /// The task failed: a failure (ignored, rescued by a block, or stopping the host), or in check mode possibly an
+    /// assumed change. <paramref name="rescue"/> asks the host's blocks to catch it; it is asked only for a failure
+    /// that is neither assumed nor ignored.
+    /// </summary>
+    public NodeResult Failure(GraphNode node, Exception error, bool upstreamPending, Stopwatch clock, Func<bool> rescue)
     {
         var message = Describe(node, error);
-        if (state.Strategy.IsAssumedChange(error, upstreamPending))
+        if (state.StrategyOf(node).IsAssumedChange(error, upstreamPending))
         {
-            state.Report(Outcome(node, clock) with
+            Report(node, Outcome(node, clock) with
             {
                 Status = OutcomeStatus.Changed,
                 Message = $"assumed change: cannot be planned until earlier pending changes are applied ({message})",
@@ -71,18 +75,40 @@ internal sealed class TaskOutcomes(RunState state, string host)
         }
 
         var failed = error as TaskFailedException;
-        var ignored = node.Task.IgnoreErrors;
-        state.Report(Outcome(node, clock) with
+        var ignored = node.Task.IgnoresErrors;
+        var rescued = !ignored && rescue();
+        Report(node, Outcome(node, clock) with
         {
             Status = OutcomeStatus.Failed,
-            Message = (ignored ? "ignored: " : string.Empty) + message,
+            Message = (ignored ? "ignored: " : rescued ? "rescued: " : string.Empty) + message,
             Command = failed?.Command,
             ExitCode = failed?.ExitCode,
             StderrTail = failed?.StderrTail,
             Ignored = ignored,
+            Rescued = rescued,
         });
-        return new NodeResult(OutcomeStatus.Failed, Blocked: !ignored, Pending: false);
+        return new NodeResult(OutcomeStatus.Failed, Blocked: !ignored && !rescued, Pending: false);
     }
+
+    /// <summary>What a rescue sees of the failure: <c>ansible_failed_result</c>, the failed task's result as <c>register</c> would store it.</summary>
+    public static Dictionary<string, object?> FailedResult(Exception error)
+    {
+        var failed = error as TaskFailedException;
+        return RegisteredResult.Of(null, null, failed: true, error.Message, failed?.Output, failed?.ExitCode, failed?.StderrTail);
+    }
+
+    /// <summary>Every outcome of a <c>no_log</c> task loses what could carry a value: message, changes, diff, command, stderr.</summary>
+    private void Report(GraphNode node, TaskOutcome outcome) => state.Report(!node.Task.NoLog ? outcome : outcome with
+    {
+        Message = Censored,
+        Changes = [],
+        Diff = string.Empty,
+        Command = null,
+        StderrTail = null,
+    });
+
+    /// <summary>Ansible's words for a hidden result.</summary>
+    public const string Censored = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
 
     private static string Describe(GraphNode node, Exception error) => error switch
     {

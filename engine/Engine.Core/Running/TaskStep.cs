@@ -7,22 +7,31 @@ namespace Converge.Core.Running;
 
 /// <summary>
 /// One task's life on one host, top to bottom: the policies that decide whether it runs (the host stopped,
-/// a required node failed elsewhere, a handler not notified, throttle, <c>when</c>), its items (check → plan →
-/// apply, in <see cref="ItemStep"/>), and its outcome (<see cref="TaskOutcomes"/>).
+/// the blocks around it, the play ended, a required node failed elsewhere, a handler not notified, a
+/// <c>run_once</c> already run, throttle, <c>when</c>), then a control task (<see cref="ControlStep"/>) or its
+/// items (check → plan → apply, in <see cref="ItemStep"/>), and its outcome (<see cref="TaskOutcomes"/>), a
+/// failure going to the blocks around it for a rescue.
 /// </summary>
 internal sealed class TaskStep(RunState state, string host, HostSession session, HandlerNotifications handlers, HostAgenda agenda, HostStanding standing)
 {
     private readonly ItemStep _items = new(state, session, handlers, agenda);
     private readonly TaskOutcomes _outcomes = new(state, host);
+    private readonly BlockStates _blocks = new();
+    private readonly ControlStep _control = new(state, host, session, agenda, standing);
 
     public async Task<NodeResult> RunAsync(int index, CancellationToken ct)
     {
         var node = agenda[index];
 
-        // Policies: whether the task runs at all.
-        if (standing.Stopped)
+        // Policies: whether the task runs at all. After a failure no block caught, only the always sections around it run.
+        if (standing.Stopped && (standing.Unreachable || !_blocks.Uncaught || !_blocks.Runs(node)))
         {
             return NodeResult.NotRun;
+        }
+
+        if (!_blocks.Runs(node) || state.PlayEnded(node.Play.Index) is not null || standing.EndedPlay == node.Play.Index)
+        {
+            return NodeResult.Bypassed;
         }
 
         var blocker = node.Incoming.Where(e => e.Kind is EdgeKind.Requires or EdgeKind.Order && e.From.Host != host)
@@ -35,6 +44,22 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
         if (!handlers.ShouldRun(node, out var fromEarlierRun))
         {
             return NodeResult.NotNotified;
+        }
+
+        if (node.Task.IsHandler)
+        {
+            handlers.Reached(node);
+        }
+
+        if (node.Task.RunOnce && state.RunOnce.TryGetValue(node.Task.Id, out var ran))
+        {
+            // Another host ran it: its result holds here too (a failure stops this host as well), reported once, there.
+            if (node.Task.Register is { } name)
+            {
+                state.Scope.Register(host, name, ran.Registered);
+            }
+
+            return ran.Result with { Pending = false };
         }
 
         var upstreamPending = standing.HasPendingChanges || node.Incoming.Any(e => e.From.Host != host && state.ResultOf(e.From).Result.Pending);
@@ -51,7 +76,13 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
             var vars = state.Scope.For(node);
             if (TaskConditions.FirstFalse(node, vars, state.Templates) is { } condition)
             {
-                return _outcomes.Finish(node, OutcomeStatus.Skipped, $"skipped: when '{condition}' is false", clock: clock);
+                // A meta task that does not run is not counted, as in Ansible's recap.
+                return node.Task.Meta is not null ? NodeResult.Bypassed : RunOnce(node, _outcomes.Finish(node, OutcomeStatus.Skipped, $"skipped: when '{condition}' is false", clock: clock));
+            }
+
+            if (node.Task.IsControl)
+            {
+                return await _control.RunAsync(index, vars, clock, ct);
             }
 
             // Check → plan → apply, per item.
@@ -73,7 +104,7 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
                 await handlers.HandlerRanAsync(node, ct);
             }
 
-            return result;
+            return RunOnce(node, result);
         }
         catch (HostUnreachableException e)
         {
@@ -81,14 +112,53 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // A block's `rescue`/`always` plug in here: a failure inside a block whose scope has a rescue is
-            // recorded (so `ansible_failed_task` can be set) but does not block the host; the worker then runs the
-            // rescue nodes, which the graph links to the block's tasks by an edge of their own kind.
-            return _outcomes.Failure(node, e, upstreamPending, clock);
+            var result = _outcomes.Failure(node, e, upstreamPending, clock, () => Rescue(node, e));
+            if (result.Blocked && node.Task.AnyErrorsFatal)
+            {
+                state.EndPlay(node.Play.Index, $"any_errors_fatal: '{node.Task.Name}' failed on {host}");
+            }
+
+            return RunOnce(node, result);
         }
         finally
         {
             throttle?.Release();
         }
+    }
+
+    /// <summary>
+    /// Asks the blocks around the failed node to catch the failure; when one does, its rescue sees the failed task
+    /// and its result as <c>ansible_failed_task</c> and <c>ansible_failed_result</c> (hidden for a <c>no_log</c> task).
+    /// </summary>
+    private bool Rescue(GraphNode node, Exception error)
+    {
+        if (!_blocks.Catch(node))
+        {
+            return false;
+        }
+
+        state.Scope.Register(host, "ansible_failed_task", new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = node.Task.Name,
+            ["action"] = node.Task.Module,
+            ["register"] = node.Task.Register,
+            ["tags"] = node.Task.Tags.ToList<object?>(),
+        });
+        state.Scope.Register(host, "ansible_failed_result", node.Task.NoLog
+            ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["censored"] = TaskOutcomes.Censored, ["failed"] = true }
+            : TaskOutcomes.FailedResult(error));
+        return true;
+    }
+
+    /// <summary>A <c>run_once</c> task's result, kept for the other hosts of the play with what it registered.</summary>
+    private NodeResult RunOnce(GraphNode node, NodeResult result)
+    {
+        if (node.Task.RunOnce)
+        {
+            var registered = node.Task.Register is { } name ? state.Scope.RegisteredOf(host, name) : null;
+            state.RunOnce.TryAdd(node.Task.Id, (host, result, registered));
+        }
+
+        return result;
     }
 }

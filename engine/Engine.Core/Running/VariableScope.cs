@@ -13,20 +13,29 @@ public sealed class VariableScope
 {
     private readonly LoadedRun _run;
     private readonly bool _check;
+    private readonly bool _diff;
     private readonly Dictionary<string, object?> _groups;
     private readonly Dictionary<int, List<string>> _playHosts;
+    private readonly Dictionary<int, Dictionary<string, List<string>>> _playBatches;
     private readonly ConcurrentDictionary<string, object?> _hostvars = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, object?>> _registered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, object?>> _facts = new(StringComparer.Ordinal);
 
-    public VariableScope(LoadedRun run, bool check)
+    /// <summary>The version of Ansible whose language Converge speaks, for playbooks that test <c>ansible_version</c>.</summary>
+    public const string AnsibleVersion = "2.14.18";
+
+    public VariableScope(LoadedRun run, bool check, bool diff = false)
     {
         _run = run;
         _check = check;
+        _diff = diff;
         _groups = run.Inventory.GroupNames.ToDictionary(g => g, g => (object?)run.Inventory.HostsOf(g).ToList(), StringComparer.Ordinal);
         _playHosts = run.Playbook.Plays.ToDictionary(
             p => p.Index,
             p => run.Graph.Hosts.Where(h => run.Graph.NodesOf(h).Any(n => n.Play == p)).ToList());
+        _playBatches = run.Playbook.Plays.ToDictionary(
+            p => p.Index,
+            p => GraphBuilder.Batches(p, _playHosts[p.Index]).SelectMany(b => b.Select(h => (Host: h, Batch: b.ToList()))).ToDictionary(x => x.Host, x => x.Batch, StringComparer.Ordinal));
         foreach (var host in run.Inventory.HostNames)
         {
             var view = new ConcurrentDictionary<string, object?>(run.HostVariables[host], StringComparer.Ordinal);
@@ -45,6 +54,22 @@ public sealed class VariableScope
         }
     }
 
+    /// <summary>What a host registered under <paramref name="name"/>, or null.</summary>
+    public object? RegisteredOf(string host, string name) =>
+        _registered.TryGetValue(host, out var registered) ? registered.GetValueOrDefault(name) : null;
+
+    /// <summary><c>meta: clear_facts</c>: the host's gathered and set facts are forgotten (its other variables stay).</summary>
+    public void ClearFacts(string host)
+    {
+        if (_facts.TryRemove(host, out var facts) && _hostvars.TryGetValue(host, out var view) && view is ConcurrentDictionary<string, object?> vars)
+        {
+            foreach (var (name, _) in FactVariables(facts))
+            {
+                vars.TryRemove(name, out _);
+            }
+        }
+    }
+
     /// <summary>
     /// Merges facts into a host's facts (gathered, or returned by a module as <c>ansible_facts</c>, as
     /// Ansible does): visible as <c>ansible_facts</c> and, as with Ansible's default
@@ -60,6 +85,12 @@ public sealed class VariableScope
         {
             VariableMerge.Overlay(vars, FactVariables(merged));
         }
+    }
+
+    private static Dictionary<string, object?> Version()
+    {
+        var parts = AnsibleVersion.Split('.').Select(p => (object?)long.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return new(StringComparer.Ordinal) { ["full"] = AnsibleVersion, ["string"] = AnsibleVersion, ["major"] = parts[0], ["minor"] = parts[1], ["revision"] = parts[2] };
     }
 
     private static IEnumerable<KeyValuePair<string, object?>> FactVariables(IReadOnlyDictionary<string, object?> facts) =>
@@ -101,7 +132,16 @@ public sealed class VariableScope
         vars["hostvars"] = _hostvars;
         vars["playbook_dir"] = _run.Playbook.Directory;
         vars["ansible_check_mode"] = _check;
-        vars["ansible_play_hosts"] = _playHosts[node.Play.Index];
+        vars["ansible_diff_mode"] = _diff;
+        vars["ansible_version"] = Version();
+
+        // A host that fails stays in these lists (Ansible drops it from ansible_play_hosts and the batch).
+        var hosts = _playHosts[node.Play.Index];
+        var batch = _playBatches[node.Play.Index].GetValueOrDefault(host, hosts);
+        vars["ansible_play_hosts"] = hosts;
+        vars["ansible_play_hosts_all"] = hosts;
+        vars["ansible_play_batch"] = batch;
+        vars["play_hosts"] = batch;
         return vars;
     }
 }

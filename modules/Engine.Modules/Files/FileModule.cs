@@ -1,32 +1,29 @@
+using Converge.Core.Facts;
 using Converge.Core.Modules;
-using Converge.Modules.Common;
 using FluentValidation;
 
 namespace Converge.Modules.Files;
 
 /// <summary>
-/// <c>file</c>: a path is a file (with optional exact content), a directory, or absent; with mode, owner
-/// and group. Unlike Ansible, <c>touch</c> only creates a missing file and never updates timestamps, so it
-/// stays idempotent, and <c>state: file</c> creates a missing file empty instead of failing.
+/// <c>file</c>: <c>state: link|hard</c> are links (<see cref="LinkCheck"/>); every other state is a path's kind,
+/// content and attributes (<see cref="FileNodeModule"/>, the shared synthetic file check).
 /// </summary>
-public sealed class FileModule : FileStateModule<FileParams>
+public sealed class FileModule : Module<FileParams>
 {
+    private readonly FileNodeModule _node = new();
+
     public override string Name => "file";
 
     protected override IValidator<FileParams> ParamsValidator { get; } = new FileParamsValidator();
 
-    protected override string Subject(FileParams parameters) => parameters.Path;
+    public override IReadOnlyList<IFact> FactsOf(FileParams parameters) =>
+        IsLink(parameters) ? [new LinkFact(parameters.Path, parameters.Src!)] : _node.FactsOf(parameters);
 
-    /// <summary>As Ansible's <c>file</c> (<c>follow: true</c> by default): mode, owner and content apply to a symlink's target; <c>absent</c> removes the link itself.</summary>
-    protected override bool Follow(FileParams parameters) => parameters.Follow && parameters.State != "absent";
+    public override Task<Plan> CheckAsync(ModuleContext context, FileParams parameters, CancellationToken ct) =>
+        IsLink(parameters) ? LinkCheck.CheckAsync(context, parameters, ct) : _node.CheckAsync(context, parameters, ct);
 
-    protected override Task<FileSpec> SpecAsync(ModuleContext context, FileParams parameters, CancellationToken ct) =>
-        Task.FromResult(new FileSpec(parameters.Path, parameters.State == "touch" ? "file" : parameters.State)
-        {
-            Content = parameters.Content is null ? null : FileContent.FromText(parameters.Content),
-            Mode = parameters.Mode,
-            Owner = parameters.Owner,
-            Group = parameters.Group,
-            Backup = parameters.Backup,
-        });
+    public override Task<ApplyResult> ApplyAsync(ModuleContext context, FileParams parameters, Plan plan, CancellationToken ct) =>
+        IsLink(parameters) ? LinkCheck.ApplyAsync(context, parameters, plan, ct) : _node.ApplyAsync(context, parameters, plan, ct);
+
+    private static bool IsLink(FileParams parameters) => parameters.State is "link" or "hard";
 }

@@ -9,7 +9,7 @@ public sealed record FileParams
     [ParamAlias("dest", "name")]
     public required string Path { get; init; }
 
-    /// <summary><c>file</c> (default), <c>directory</c>, <c>absent</c> or <c>touch</c>.</summary>
+    /// <summary><c>file</c> (default), <c>directory</c>, <c>absent</c>, <c>touch</c>, <c>link</c> or <c>hard</c>.</summary>
     public string State { get; init; } = "file";
 
     /// <summary>The exact content of the file (state file only); null leaves the content alone.</summary>
@@ -24,6 +24,12 @@ public sealed record FileParams
 
     /// <summary>A symlink at the path: true (default, as Ansible) manages its target; false manages the link itself.</summary>
     public bool Follow { get; init; } = true;
+
+    /// <summary>With <c>state: link|hard</c>: what the link points to (a symlink's text as given; relative to the link's directory).</summary>
+    public string? Src { get; init; }
+
+    /// <summary>With <c>state: link</c>: replace a regular file, or link to a missing <c>src</c>.</summary>
+    public bool Force { get; init; }
 
     /// <summary>Keep the previous content beside the file when the content is replaced.</summary>
     public bool Backup { get; init; }

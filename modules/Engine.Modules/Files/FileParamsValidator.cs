@@ -5,7 +5,7 @@ namespace Converge.Modules.Files;
 
 public sealed class FileParamsValidator : AbstractValidator<FileParams>
 {
-    public static readonly IReadOnlyList<string> States = ["file", "directory", "absent", "touch"];
+    public static readonly IReadOnlyList<string> States = ["file", "directory", "absent", "touch", "link", "hard"];
 
     public FileParamsValidator()
     {
@@ -15,5 +15,9 @@ public sealed class FileParamsValidator : AbstractValidator<FileParams>
         RuleFor(p => p.Mode).Must(FileModes.IsValid).When(p => p.Mode is not null).WithMessage(PathRules.ModeMessage);
         RuleFor(p => p).Must(p => p.Mode is null && p.Owner is null && p.Group is null).When(p => p.State == "absent")
             .WithMessage("mode, owner and group do not apply to state: absent");
+        RuleFor(p => p.Src).NotEmpty().When(p => p.State is "link" or "hard").WithMessage(p => $"state: {p.State} needs src (what the link points to)");
+        RuleFor(p => p.Src).Null().When(p => p.State is not ("link" or "hard")).WithMessage(p => $"src needs state: link or hard (state is {p.State})");
+        RuleFor(p => p.Mode).Null().When(p => p.State == "link")
+            .WithMessage("a symlink's mode is its target's: set mode on src (Converge does not change a target through a link task)");
     }
 }

@@ -41,7 +41,7 @@ internal static class CorpusValidator
 
         var reached = new DiagnosticBag();
         var playbook = new PlaybookLoader([.. modules.Names]).Load(playbookPath, reached);
-        var definitions = playbook?.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => (t.Span.File, t.Span.Line)).ToHashSet() ?? [];
+        var definitions = playbook?.Plays.SelectMany(p => WithIncluded(p.Tasks.Concat(p.Handlers))).Select(t => (t.Span.File, t.Span.Line)).ToHashSet() ?? [];
         var tasks = CorpusTaskCounter.Count(directory);
         var runnable = tasks
             .Where(t => definitions.Contains((t.File, t.StartLine)))
@@ -49,4 +49,8 @@ internal static class CorpusValidator
             .ToList();
         return new CorpusResult(name, loads, tasks, runnable, diagnostics);
     }
+
+    /// <summary>The tasks and, for a dynamic include whose file is known at load, the tasks it includes (read then too).</summary>
+    private static IEnumerable<TaskDefinition> WithIncluded(IEnumerable<TaskDefinition> tasks) =>
+        tasks.SelectMany(t => t.Include is { } include ? WithIncluded(include.Preview).Prepend(t) : [t]);
 }

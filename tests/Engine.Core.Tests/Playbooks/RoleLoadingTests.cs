@@ -43,7 +43,10 @@ public sealed class RoleLoadingTests
 
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items));
         var play = Assert.Single(playbook.Plays);
-        Assert.Equal(["pre", "base task", "web task", "extra task", "task", "post"], play.Tasks.Select(t => t.Name));
+        Assert.Equal(["pre", "base task", "web task", "extra task", "task", "post"], play.Tasks.Where(t => t.Meta is null).Select(t => t.Name));
+
+        // Ansible flushes handlers after pre_tasks and after roles and tasks: flush points the graph fills with handlers.
+        Assert.Equal(["pre", "flush handlers after pre_tasks", "base task", "web task", "extra task", "task", "flush handlers after roles and tasks", "post"], play.Tasks.Select(t => t.Name));
         var web = play.Tasks.Single(t => t.Name == "web task");
         Assert.Equal("command", web.Module);
         Assert.Equal(["web"], web.Tags);

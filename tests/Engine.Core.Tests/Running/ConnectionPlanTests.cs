@@ -96,4 +96,51 @@ public sealed class ConnectionPlanTests
         Assert.Equal("s3cret-sudo", become!.Password!.Reveal());
         Assert.Equal("password [REDACTED]", run.Secrets.Redact("password s3cret-sudo"));
     }
+
+    [Fact]
+    public void Delegate_to_uses_the_delegated_hosts_connection_variables_and_localhost_outside_the_inventory_is_local()
+    {
+        using var dir = Inventory("app_port: 8080\n");
+        dir.Write("inventory/hosts.yml", "all:\n  hosts:\n    web1:\n      ansible_host: 192.0.2.10\n      ansible_user: deploy\n    db1:\n      ansible_host: 192.0.2.20\n      ansible_port: 2222\n");
+
+        var run = Load(dir, """
+            - hosts: web1
+              connection: ssh
+              tasks:
+                - name: own
+                  probe: /x
+                - name: on db1
+                  probe: /x
+                  delegate_to: "{{ 'db' + '1' }}"
+                - name: on the controller
+                  probe: /x
+                  delegate_to: localhost
+                - name: local by keyword
+                  probe: /x
+                  connection: local
+            """);
+
+        var nodes = run.Graph.NodesOf("web1").ToDictionary(n => n.Task.Name);
+        Assert.Equal(("web1", "192.0.2.10", false), Describe(run.Connections.For(nodes["own"])));
+        Assert.Equal(("db1", "192.0.2.20", false), Describe(run.Connections.For(nodes["on db1"])));
+        Assert.Equal(2222, run.Connections.For(nodes["on db1"]).Port);
+        Assert.True(run.Connections.For(nodes["on the controller"]).IsLocal);
+        Assert.True(run.Connections.For(nodes["local by keyword"]).IsLocal);
+
+        static (string, string, bool) Describe(HostConnectionSettings settings) => (settings.Host, settings.Address, settings.IsLocal);
+    }
+
+    [Fact]
+    public void A_connection_variable_wins_over_the_connection_keyword_and_an_unknown_delegate_is_located()
+    {
+        using var dir = Inventory("ansible_connection: ssh\n");
+
+        var run = Load(dir, "- hosts: all\n  connection: local\n  tasks:\n    - probe: /x\n");
+        var error = Assert.Throws<ConfigurationException>(() => Load(dir, "- hosts: all\n  tasks:\n    - name: elsewhere\n      probe: /x\n      delegate_to: nowhere\n"));
+
+        Assert.False(run.Connections.For(run.Graph.NodesOf("web1")[0]).IsLocal);
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal((Path.Combine(dir.Path, "site.yml"), 3), (diagnostic.Span.File, diagnostic.Span.Line));
+        Assert.Contains("delegate_to: 'nowhere' is not a host of the inventory (nor localhost)", diagnostic.Message);
+    }
 }

@@ -29,6 +29,11 @@ public sealed class ExampleRunTests : IDisposable
     [InlineData("replace")]
     [InlineData("stat")]
     [InlineData("setup")]
+    [InlineData("ini_file")]
+    [InlineData("slurp")]
+    [InlineData("find")]
+    [InlineData("script")]
+    [InlineData("fetch")]
     public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
     {
         var inventory = Path.Combine(_root, "hosts.ini");

@@ -24,6 +24,10 @@ public sealed class SystemExampleRunTests : IDisposable
     [InlineData("authorized_key")]
     [InlineData("wait_for")]
     [InlineData("pause")]
+    [InlineData("known_hosts")]
+    [InlineData("sudoers")]
+    [InlineData("mount")]
+    [InlineData("wait_for_connection")]
     public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
     {
         var exampleRoot = Path.Combine(_root, "root");
@@ -45,6 +49,9 @@ public sealed class SystemExampleRunTests : IDisposable
     [InlineData("hostname")]
     [InlineData("timezone")]
     [InlineData("git")]
+    [InlineData("apt_repository")]
+    [InlineData("deb822_repository")]
+    [InlineData("dpkg_selections")]
     public async Task I_can_validate_an_example_that_would_change_this_machine(string module)
     {
         var outcome = await ConvergeProcess.RunAsync(["validate", Path.Combine(RepositoryPaths.Examples, module + ".yml"), "-i", await InventoryAsync()]);

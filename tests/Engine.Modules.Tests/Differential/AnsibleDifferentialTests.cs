@@ -33,13 +33,33 @@ public sealed class AnsibleDifferentialTests : IDisposable
         Assert.Contains("#Ansible: nightly backup", Files(byConverge));
     }
 
+    [AnsibleFact]
+    public async Task Known_hosts_sudoers_and_mount_leave_the_same_files_as_Ansible()
+    {
+        var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", "access.yml");
+        var inventory = _host.PathOf("hosts.ini");
+        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+        var byAnsible = Directory.CreateDirectory(_host.PathOf("ansible")).FullName;
+        var byConverge = Directory.CreateDirectory(_host.PathOf("converge")).FullName;
+
+        var ansible = await RunAnsibleAsync(playbook, inventory, byAnsible);
+        var converge = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + byConverge]);
+        var rerun = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + byConverge]);
+
+        Assert.True(ansible.Exit == 0, ansible.Output);
+        Assert.True(converge.ExitCode == 0, converge.ToString());
+        Assert.Equal(Files(byAnsible), Files(byConverge));
+        Assert.Contains("deploy ALL=(root)NOPASSWD: /usr/bin/systemctl reload nginx", Files(byConverge));
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+    }
+
     /// <summary>Every file with its mode and content (not times: the two runs happen one after the other).</summary>
-    private static string Files(string root) => string.Join(
+    internal static string Files(string root) => string.Join(
         "\n",
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(f => $"== {Path.GetRelativePath(root, f)} {File.GetUnixFileMode(f)}\n{File.ReadAllText(f)}"));
 
-    private static async Task<(int Exit, string Output)> RunAnsibleAsync(string playbook, string inventory, string root)
+    internal static async Task<(int Exit, string Output)> RunAnsibleAsync(string playbook, string inventory, string root)
     {
         var start = new ProcessStartInfo("/usr/bin/ansible-playbook", ["-i", inventory, "-e", "root=" + root, playbook])
         {

@@ -196,7 +196,7 @@ public sealed class FileModuleTests : IDisposable
 
     [Theory]
     [InlineData("relative/path", "file", null, null, "absolute")]
-    [InlineData("/x", "link", null, null, "state must be one of")]
+    [InlineData("/x", "fifo", null, null, "state must be one of")]
     [InlineData("/x", "directory", "text", null, "content needs state: file")]
     [InlineData("/x", "file", null, "0999", "mode must be four octal digits")]
     [InlineData("/x", "file", null, "u=rwz", "mode must be four octal digits")]

@@ -46,7 +46,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console, bool diff, bool verb
         {
             OutcomeStatus.Ok => ("ok", "green"),
             OutcomeStatus.Changed => (outcome.Assumed ? "changed (assumed)" : "changed", "yellow"),
-            OutcomeStatus.Failed => (outcome.Ignored ? "failed (ignored)" : "failed", "red"),
+            OutcomeStatus.Failed => (outcome.Ignored ? "failed (ignored)" : outcome.Rescued ? "failed (rescued)" : "failed", "red"),
             OutcomeStatus.Skipped => ("skipped", "cyan"),
             _ => ("unreachable", "red"),
         };
@@ -103,7 +103,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console, bool diff, bool verb
     public void Recap(RunReport report)
     {
         var table = new Table().Border(TableBorder.Simple).Title("RECAP");
-        table.AddColumns("host", "ok", "changed", "failed", "skipped", "unreachable");
+        table.AddColumns("host", "ok", "changed", "failed", "skipped", "unreachable", "rescued", "ignored");
         foreach (var host in report.Hosts)
         {
             table.AddRow(
@@ -112,7 +112,9 @@ internal sealed class ConsoleReporter(IAnsiConsole console, bool diff, bool verb
                 host.Changed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 host.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 host.Skipped.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                host.Unreachable ? "yes" : "no");
+                host.Unreachable ? "yes" : "no",
+                host.Rescued.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                host.Ignored.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         console.WriteLine();

@@ -32,7 +32,7 @@ internal static class RunVerb
             parse.GetValue(options.KnownHosts),
             parse.GetValue(options.AcceptNewHostKeys),
             TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
-        runOptions = runOptions with { Stop = Interruption.Current?.Stop ?? CancellationToken.None };
+        runOptions = runOptions with { Stop = Interruption.Current?.Stop ?? CancellationToken.None, Diff = diff };
         var runner = ConvergeEngine.Runner();
         Interruption.Current?.RunStarted();
         RunReport report;

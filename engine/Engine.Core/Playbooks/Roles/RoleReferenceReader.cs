@@ -49,7 +49,7 @@ internal static class RoleReferenceReader
                 case "vars_from": reference = reference with { VarsFrom = reader.String(value, key) ?? "main" }; break;
                 case "defaults_from": reference = reference with { DefaultsFrom = reader.String(value, key) ?? "main" }; break;
                 case "handlers_from": reference = reference with { HandlersFrom = reader.String(value, key) ?? "main" }; break;
-                case "apply": reader.Error(keyNode, "apply: is not supported yet"); break;
+                case "apply" when what == "include_role": break; // read by the loader with the include (PlaybookLoader.Includes)
                 default:
                     // Any other key is a role parameter (Ansible's old style: "- { role: x, port: 80 }").
                     parameters[key] = YamlValues.ToPlain(value);

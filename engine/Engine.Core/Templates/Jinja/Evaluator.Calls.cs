@@ -70,6 +70,11 @@ public sealed partial class Evaluator
             kwargs[name] = Eval(value, frame);
         }
 
+        if (PythonSignature.OfFilter(filter.FilterName)?.Mismatch(args.Count, kwargs.Keys) is { } mismatch)
+        {
+            throw new TemplateRuntimeException(mismatch, filter.Line, filter.Column);
+        }
+
         try
         {
             return function.Apply(new FilterCall(session, input, args, kwargs, filter.FilterName));
@@ -90,9 +95,20 @@ public sealed partial class Evaluator
         }
 
         var args = test.Args.Select(a => Eval(a, frame)).ToList();
+        var kwargs = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in test.Kwargs)
+        {
+            kwargs[name] = Eval(value, frame);
+        }
+
+        if (PythonSignature.OfTest(test.TestName)?.Mismatch(args.Count, kwargs.Keys) is { } mismatch)
+        {
+            throw new TemplateRuntimeException(mismatch, test.Line, test.Column);
+        }
+
         try
         {
-            return Py.Truthy(function.Apply(new FilterCall(session, input, args, new Dictionary<string, object?>(), test.TestName))) != test.Negated;
+            return Py.Truthy(function.Apply(new FilterCall(session, input, args, kwargs, test.TestName))) != test.Negated;
         }
         catch (PyException e)
         {

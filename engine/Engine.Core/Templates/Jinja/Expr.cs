@@ -18,7 +18,7 @@ public abstract record Expr(int Line, int Column)
 
     public sealed record Filter(Expr? Input, string FilterName, IReadOnlyList<Expr> Args, IReadOnlyList<(string Name, Expr Value)> Kwargs, int Line, int Column) : Expr(Line, Column);
 
-    public sealed record Test(Expr Input, string TestName, IReadOnlyList<Expr> Args, bool Negated, int Line, int Column) : Expr(Line, Column);
+    public sealed record Test(Expr Input, string TestName, IReadOnlyList<Expr> Args, IReadOnlyList<(string Name, Expr Value)> Kwargs, bool Negated, int Line, int Column) : Expr(Line, Column);
 
     public sealed record Binary(string Operator, Expr Left, Expr Right, int Line, int Column) : Expr(Line, Column);
 

@@ -216,9 +216,10 @@ public sealed partial class Parser
         var name = DottedName("a test name");
         var resolved = TestName(at, name);
         IReadOnlyList<Expr> args = [];
+        IReadOnlyList<(string Name, Expr Value)> kwargs = [];
         if (Current.IsOperator("("))
         {
-            args = Arguments().Args;
+            (args, kwargs) = Arguments();
         }
         else if (Current.Kind is TokenKind.Name or TokenKind.String or TokenKind.Integer or TokenKind.Float || Current.IsOperator("[") || Current.IsOperator("{")
                  || (Current.IsOperator("-") && Peek().Kind is TokenKind.Integer or TokenKind.Float))
@@ -229,7 +230,7 @@ public sealed partial class Parser
             }
         }
 
-        return new Expr.Test(input, resolved, args, negated, isToken.Line, isToken.Column);
+        return new Expr.Test(input, resolved, args, kwargs, negated, isToken.Line, isToken.Column);
     }
 
     private string DottedName(string what)

@@ -44,7 +44,7 @@ public static partial class CollectionFilters
             var resolved = library.ResolveTest(name) ?? throw new PyException($"no test named '{name}'");
             var function = library.Test(resolved);
             var rest = args.Skip(1).ToList();
-            test = value => value is Undefined u && !function.AcceptsUndefined ? throw u.Error() : Py.Truthy(function.Apply(new FilterCall(c.Session, value, rest, new Dictionary<string, object?>(), resolved)));
+            test = value => value is Undefined u && !function.AcceptsUndefined ? throw u.Error() : Py.Truthy(function.Apply(new FilterCall(c.Session, value, rest, c.Kwargs, resolved)));
         }
 
         return items.Where(item => test(path is null ? item : Attribute(item, path)) == keep).ToList();

@@ -1,0 +1,93 @@
+using Converge.Core.Binding;
+using Converge.Core.Diagnostics;
+using Converge.Core.Graph;
+using Converge.Core.Playbooks;
+using Converge.Core.Templates;
+
+namespace Converge.Core.Running;
+
+/// <summary>
+/// Dynamic includes before and during the run: one whose name (and loop) is known before the run is read and
+/// validated with everything else, on every host; one that depends on facts, registered results or other run-time
+/// values is listed (<see cref="LoadedRun.RuntimeIncludes"/>) and validated when a host first resolves it.
+/// </summary>
+public sealed partial class RunLoader
+{
+    /// <summary>The scope an include's tasks run in: the include's, with its vars and loop item, then its <c>apply:</c>.</summary>
+    internal static TaskScope IncludeScope(GraphNode include, bool hasItem, object? item)
+    {
+        var own = new Dictionary<string, object?>(include.Task.Vars, StringComparer.Ordinal);
+        if (hasItem)
+        {
+            own["item"] = item;
+        }
+
+        return include.Task.Include!.Apply with { Parent = new TaskScope { Parent = include.Scope, Vars = own } };
+    }
+
+    /// <summary>Validates nodes read at run time (a dynamic include's tasks) with the host's variables as they are now.</summary>
+    internal void Validate(LoadedRun run, IReadOnlyList<GraphNode> nodes, VariableScope scope, DiagnosticBag diagnostics)
+    {
+        var deferred = DeferredNames(run);
+        deferred.UnionWith(nodes.Select(n => n.Task.Register).OfType<string>());
+        var binder = new ParamsBinder(templates);
+        var seen = new HashSet<(SourceSpan, string)>();
+        foreach (var node in nodes.Where(n => !n.Task.IsControl))
+        {
+            var name = node.Task.Name;
+            ValidateTask(node, binder, scope, deferred, (span, detail) =>
+            {
+                var message = $"task '{name}': {(node.Task.NoLog ? NoLogDetail : detail)}";
+                if (seen.Add((span, message)))
+                {
+                    diagnostics.Add(span, message);
+                }
+            });
+        }
+    }
+
+    /// <summary>What a diagnostic of a <c>no_log</c> task says instead of its detail, which may quote a value.</summary>
+    internal const string NoLogDetail = "invalid (details hidden: the task has no_log)";
+
+    private List<NamedReference> ValidateIncludes(LoadedRun run, DiagnosticBag diagnostics)
+    {
+        var deferred = DeferredNames(run);
+        var scope = new VariableScope(run, check: true);
+        var runtime = new List<NamedReference>();
+        var found = new DiagnosticBag();
+        foreach (var node in run.Graph.Nodes.Where(n => n.Task.Include is not null))
+        {
+            var include = node.Task.Include!;
+            var vars = scope.For(node);
+            try
+            {
+                var number = 0;
+                foreach (var (hasItem, item) in LoopItems.Of(node.Task, vars, templates).ToList())
+                {
+                    var itemVars = hasItem ? scope.For(node, item, hasItem) : vars;
+                    var name = templates.RenderValue(include.Name, itemVars)?.ToString() ?? string.Empty;
+                    var tasks = run.Includes.ExpandInclude(node.Task, name, IncludeScope(node, hasItem, item), $"{node.Task.Id}.{number++}", found);
+                    Validate(run, [.. tasks.Select(t => new GraphNode(node.Host, node.Play, t) { Scope = t.Scope })], scope, found);
+                }
+            }
+            catch (UndefinedVariableException e) when (IsDeferred(e.Variable, deferred))
+            {
+                if (!runtime.Any(r => r.Span == include.NameSpan))
+                {
+                    runtime.Add(new NamedReference(include.Name, include.NameSpan));
+                }
+            }
+            catch (ConvergeException e)
+            {
+                found.Add(include.NameSpan, $"{include.Keyword} '{include.Name}': {e.Message}");
+            }
+        }
+
+        foreach (var diagnostic in found.Items.DistinctBy(d => (d.Span, d.Message)))
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        return runtime;
+    }
+}

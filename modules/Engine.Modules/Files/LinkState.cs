@@ -1,0 +1,4 @@
+namespace Converge.Modules.Files;
+
+/// <summary>A link task's view of the host: the path's kind, a symlink's target, the path's and the source's <c>dev:inode</c> (null: absent).</summary>
+public sealed record LinkState(string Kind, string? Target, string? Inode, string? SourceInode);

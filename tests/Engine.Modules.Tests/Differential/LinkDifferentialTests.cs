@@ -1,0 +1,39 @@
+using Converge.Modules.Tests.Common;
+using Converge.TestKit;
+
+namespace Converge.Modules.Tests.Differential;
+
+/// <summary>file's link and hard states against Ansible: links.yml applied by ansible-playbook and by <c>converge apply</c> must leave the same links, targets and files.</summary>
+public sealed class LinkDifferentialTests : IDisposable
+{
+    private readonly ModuleTestHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [AnsibleFact]
+    public async Task File_links_are_the_same_as_Ansibles()
+    {
+        var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", "links.yml");
+        var inventory = _host.PathOf("hosts.ini");
+        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+        var byAnsible = Directory.CreateDirectory(_host.PathOf("ansible")).FullName;
+        var byConverge = Directory.CreateDirectory(_host.PathOf("converge")).FullName;
+
+        var ansible = await AnsibleDifferentialTests.RunAnsibleAsync(playbook, inventory, byAnsible);
+        var converge = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + byConverge]);
+
+        Assert.True(ansible.Exit == 0, ansible.Output);
+        Assert.True(converge.ExitCode == 0, converge.ToString());
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(byAnsible, "registered.txt")), await File.ReadAllTextAsync(Path.Combine(byConverge, "registered.txt")));
+        Assert.Equal(Tree(byAnsible), Tree(byConverge));
+        Assert.Equal("target.txt", new FileInfo(Path.Combine(byConverge, "rel-link")).LinkTarget);
+    }
+
+    /// <summary>Each entry: a symlink with its target (never followed: one dangles on purpose), a file with its mode, link count and content.</summary>
+    private static string Tree(string root) => string.Join(
+        "\n",
+        Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f =>
+            new FileInfo(f).LinkTarget is { } target
+                ? $"== {Path.GetRelativePath(root, f)} -> {target.Replace(root, "ROOT", StringComparison.Ordinal)}"
+                : $"== {Path.GetRelativePath(root, f)} {File.GetUnixFileMode(f)}\n{File.ReadAllText(f)}"));
+}
