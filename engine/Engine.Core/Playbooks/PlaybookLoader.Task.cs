@@ -123,6 +123,7 @@ public sealed partial class PlaybookLoader
             case "name": task.Name = reader.String(value, key); return true;
             case "when": task.When = Condition(reader, value, key); return true;
             case "loop" or "with_items" or "with_list": task.Loop = value; return true;
+            case "with_dict" when WithDict(value) is { } loop: task.Loop = loop; return true;
             case "register": task.Register = reader.String(value, key); return true;
             case "notify": task.Notify = [.. reader.Strings(value, key).Select(s => new NamedReference(s.Value, s.Span))]; return true;
             case "requires": task.Requires = [.. reader.Strings(value, key).Select(s => new NamedReference(s.Value, s.Span))]; return true;
@@ -163,6 +164,21 @@ public sealed partial class PlaybookLoader
 
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>with_dict: "{{ x }}"</c> is Ansible's <c>loop: "{{ x | dict2items }}"</c> (items with <c>key</c> and <c>value</c>);
+    /// null for other forms, which are reported as not supported.
+    /// </summary>
+    private static YamlScalarNode? WithDict(YamlNode value)
+    {
+        if (value is not YamlScalarNode { Value: { } text } || !text.Trim().StartsWith("{{", StringComparison.Ordinal) || !text.Trim().EndsWith("}}", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var inner = text.Trim()[2..^2];
+        return inner.Contains("}}", StringComparison.Ordinal) ? null : new YamlScalarNode($"{{{{ ({inner}) | dict2items }}}}");
     }
 
     /// <summary>A condition written as one expression or as a list of expressions that must all hold.</summary>
