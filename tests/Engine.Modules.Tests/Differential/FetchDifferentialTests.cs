@@ -13,17 +13,8 @@ public sealed class FetchDifferentialTests : IDisposable
     [AnsibleFact]
     public async Task Fetch_lays_out_the_same_files_as_Ansible()
     {
-        var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", "fetch.yml");
-        var inventory = _host.PathOf("hosts.ini");
-        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
-        var byAnsible = Directory.CreateDirectory(_host.PathOf("ansible")).FullName;
-        var byConverge = Directory.CreateDirectory(_host.PathOf("converge")).FullName;
+        var (playbook, inventory, byAnsible, byConverge) = await DifferentialRun.ApplyAsync(_host, "fetch.yml");
 
-        var ansible = await AnsibleDifferentialTests.RunAnsibleAsync(playbook, inventory, byAnsible);
-        var converge = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + byConverge]);
-
-        Assert.True(ansible.Exit == 0, ansible.Output);
-        Assert.True(converge.ExitCode == 0, converge.ToString());
         Assert.Equal(AnsibleDifferentialTests.Files(byAnsible), AnsibleDifferentialTests.Files(byConverge));
         Assert.True(File.Exists(Path.Combine(byConverge, "fetched", "localhost", "etc", "os-release")));
     }

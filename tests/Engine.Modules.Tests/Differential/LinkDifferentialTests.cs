@@ -13,17 +13,8 @@ public sealed class LinkDifferentialTests : IDisposable
     [AnsibleFact]
     public async Task File_links_are_the_same_as_Ansibles()
     {
-        var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", "links.yml");
-        var inventory = _host.PathOf("hosts.ini");
-        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
-        var byAnsible = Directory.CreateDirectory(_host.PathOf("ansible")).FullName;
-        var byConverge = Directory.CreateDirectory(_host.PathOf("converge")).FullName;
+        var (playbook, inventory, byAnsible, byConverge) = await DifferentialRun.ApplyAsync(_host, "links.yml");
 
-        var ansible = await AnsibleDifferentialTests.RunAnsibleAsync(playbook, inventory, byAnsible);
-        var converge = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + byConverge]);
-
-        Assert.True(ansible.Exit == 0, ansible.Output);
-        Assert.True(converge.ExitCode == 0, converge.ToString());
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(byAnsible, "registered.txt")), await File.ReadAllTextAsync(Path.Combine(byConverge, "registered.txt")));
         Assert.Equal(Tree(byAnsible), Tree(byConverge));
         Assert.Equal("target.txt", new FileInfo(Path.Combine(byConverge, "rel-link")).LinkTarget);
