@@ -62,7 +62,8 @@ public sealed class SystemExampleRunTests : IDisposable
     private async Task<string> InventoryAsync()
     {
         var inventory = Path.Combine(_root, "hosts.ini");
-        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local\n");
+        // Its own state directory: other tests apply to localhost at the same time, and would share the run lock.
+        await File.WriteAllTextAsync(inventory, $"localhost ansible_connection=local converge_state_dir={_root}/state\n");
         return inventory;
     }
 

@@ -20,7 +20,7 @@ public sealed class AnsibleDifferentialTests : IDisposable
     {
         var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", "cron-sysctl.yml");
         var inventory = _host.PathOf("hosts.ini");
-        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+        await File.WriteAllTextAsync(inventory, $"localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3 converge_state_dir={_host.Root}/state\n");
         var byAnsible = Directory.CreateDirectory(_host.PathOf("ansible")).FullName;
         var byConverge = Directory.CreateDirectory(_host.PathOf("converge")).FullName;
 
@@ -38,7 +38,7 @@ public sealed class AnsibleDifferentialTests : IDisposable
     {
         var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", "access.yml");
         var inventory = _host.PathOf("hosts.ini");
-        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+        await File.WriteAllTextAsync(inventory, $"localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3 converge_state_dir={_host.Root}/state\n");
         var byAnsible = Directory.CreateDirectory(_host.PathOf("ansible")).FullName;
         var byConverge = Directory.CreateDirectory(_host.PathOf("converge")).FullName;
 

@@ -13,7 +13,7 @@ internal sealed record DifferentialRun(string Playbook, string Inventory, string
     {
         var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", playbookName);
         var inventory = host.PathOf("hosts.ini");
-        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+        await File.WriteAllTextAsync(inventory, $"localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3 converge_state_dir={host.Root}/state\n");
         var run = new DifferentialRun(playbook, inventory, Directory.CreateDirectory(host.PathOf("ansible")).FullName, Directory.CreateDirectory(host.PathOf("converge")).FullName);
 
         var ansible = await AnsibleDifferentialTests.RunAnsibleAsync(playbook, inventory, run.ByAnsible);

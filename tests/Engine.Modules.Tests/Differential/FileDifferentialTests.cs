@@ -28,7 +28,7 @@ public sealed class FileDifferentialTests : IDisposable
         }
 
         var inventory = Path.Combine(_work, "hosts.ini");
-        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local\n");
+        await File.WriteAllTextAsync(inventory, $"localhost ansible_connection=local converge_state_dir={_work}/state\n");
         var playbook = Path.Combine(Here, "files.yml");
 
         var apply = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + root]);

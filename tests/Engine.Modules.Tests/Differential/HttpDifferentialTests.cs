@@ -23,7 +23,7 @@ public sealed class HttpDifferentialTests(HttpServerFixture server) : IClassFixt
         await File.WriteAllBytesAsync(Path.Combine(server.Files, "payload.txt"), payload);
         var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", "http.yml");
         var inventory = _host.PathOf("hosts.ini");
-        await File.WriteAllTextAsync(inventory, $"localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3 base={server.BaseUrl} payload_sha256={Convert.ToHexStringLower(SHA256.HashData(payload))}\n");
+        await File.WriteAllTextAsync(inventory, $"localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3 converge_state_dir={_host.Root}/state base={server.BaseUrl} payload_sha256={Convert.ToHexStringLower(SHA256.HashData(payload))}\n");
         var byAnsible = Directory.CreateDirectory(_host.PathOf("ansible")).FullName;
         var byConverge = Directory.CreateDirectory(_host.PathOf("converge")).FullName;
 
