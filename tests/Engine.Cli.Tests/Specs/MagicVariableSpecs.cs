@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Converge.Cli.Tests.Support;
 using Converge.TestKit;
 
@@ -11,25 +10,9 @@ namespace Converge.Cli.Tests.Specs;
 /// </summary>
 public sealed class MagicVariableSpecs
 {
-    private static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "Engine.Cli.Tests", "Specs", "MagicVariables");
-
     [Fact]
     public async Task Each_host_sees_the_magic_variables_Ansible_gives_it_batches_included()
     {
-        using var workspace = new Workspace();
-        var outcome = await ConvergeProcess.RunAsync([
-            "apply", Path.Combine(Folder, "playbook.yml"), "-i", Path.Combine(Folder, "inventory.ini"), "--diff",
-            "-e", $"out_dir={workspace.Root}", "-e", $"converge_state_dir={workspace.StateDirectory}"]);
-
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        var recorded = File.ReadAllLines(Path.Combine(Folder, "magic-variables.recorded.txt"));
-        Assert.Equal(3, recorded.Length);
-        foreach (var line in recorded)
-        {
-            var host = line[..line.IndexOf(' ', StringComparison.Ordinal)];
-            var theirs = JsonNode.Parse(line[(host.Length + 1)..]);
-            var ours = JsonNode.Parse(await File.ReadAllTextAsync(workspace.PathOf(host + ".json")));
-            Assert.True(JsonNode.DeepEquals(theirs, ours), $"{host}: Ansible {theirs?.ToJsonString()}, Converge {ours?.ToJsonString()}");
-        }
+        await AnsibleRecording.AssertConvergeWritesTheSameAsync("MagicVariables", "magic-variables.recorded.txt", 3, "--diff");
     }
 }

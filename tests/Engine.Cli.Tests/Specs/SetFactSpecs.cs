@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Converge.Cli.Tests.Support;
 using Converge.TestKit;
 
@@ -10,26 +9,10 @@ namespace Converge.Cli.Tests.Specs;
 /// </summary>
 public sealed class SetFactSpecs
 {
-    private static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "Engine.Cli.Tests", "Specs", "SetFact");
-
     [Fact]
     public async Task Set_fact_variables_are_what_Ansible_gives_with_its_precedence_across_plays_and_in_ansible_facts_when_cacheable()
     {
-        using var workspace = new Workspace();
-        var outcome = await ConvergeProcess.RunAsync([
-            "apply", Path.Combine(Folder, "playbook.yml"), "-i", Path.Combine(Folder, "inventory.ini"),
-            "-e", $"out_dir={workspace.Root}", "-e", $"converge_state_dir={workspace.StateDirectory}"]);
-
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        var recorded = File.ReadAllLines(Path.Combine(Folder, "set-fact.recorded.txt"));
-        Assert.Equal(2, recorded.Length);
-        foreach (var line in recorded)
-        {
-            var name = line[..line.IndexOf(' ', StringComparison.Ordinal)];
-            var theirs = JsonNode.Parse(line[(name.Length + 1)..]);
-            var ours = JsonNode.Parse(await File.ReadAllTextAsync(workspace.PathOf(name + ".json")));
-            Assert.True(JsonNode.DeepEquals(theirs, ours), $"{name}: Ansible {theirs?.ToJsonString()}, Converge {ours?.ToJsonString()}");
-        }
+        await AnsibleRecording.AssertConvergeWritesTheSameAsync("SetFact", "set-fact.recorded.txt", 2);
     }
 
     [Fact]

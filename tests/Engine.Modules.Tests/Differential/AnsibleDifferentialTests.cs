@@ -18,17 +18,8 @@ public sealed class AnsibleDifferentialTests : IDisposable
     [AnsibleFact]
     public async Task Cron_and_sysctl_leave_the_same_files_as_Ansible()
     {
-        var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", "cron-sysctl.yml");
-        var inventory = _host.PathOf("hosts.ini");
-        await File.WriteAllTextAsync(inventory, $"localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3 converge_state_dir={_host.Root}/state\n");
-        var byAnsible = Directory.CreateDirectory(_host.PathOf("ansible")).FullName;
-        var byConverge = Directory.CreateDirectory(_host.PathOf("converge")).FullName;
+        var (_, _, byAnsible, byConverge) = await DifferentialRun.ApplyAsync(_host, "cron-sysctl.yml");
 
-        var ansible = await RunAnsibleAsync(playbook, inventory, byAnsible);
-        var converge = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + byConverge]);
-
-        Assert.True(ansible.Exit == 0, ansible.Output);
-        Assert.True(converge.ExitCode == 0, converge.ToString());
         Assert.Equal(Files(byAnsible), Files(byConverge));
         Assert.Contains("#Ansible: nightly backup", Files(byConverge));
     }
@@ -36,18 +27,9 @@ public sealed class AnsibleDifferentialTests : IDisposable
     [AnsibleFact]
     public async Task Known_hosts_sudoers_and_mount_leave_the_same_files_as_Ansible()
     {
-        var playbook = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Differential", "access.yml");
-        var inventory = _host.PathOf("hosts.ini");
-        await File.WriteAllTextAsync(inventory, $"localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3 converge_state_dir={_host.Root}/state\n");
-        var byAnsible = Directory.CreateDirectory(_host.PathOf("ansible")).FullName;
-        var byConverge = Directory.CreateDirectory(_host.PathOf("converge")).FullName;
-
-        var ansible = await RunAnsibleAsync(playbook, inventory, byAnsible);
-        var converge = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + byConverge]);
+        var (playbook, inventory, byAnsible, byConverge) = await DifferentialRun.ApplyAsync(_host, "access.yml");
         var rerun = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + byConverge]);
 
-        Assert.True(ansible.Exit == 0, ansible.Output);
-        Assert.True(converge.ExitCode == 0, converge.ToString());
         Assert.Equal(Files(byAnsible), Files(byConverge));
         Assert.Contains("deploy ALL=(root)NOPASSWD: /usr/bin/systemctl reload nginx", Files(byConverge));
         Assert.True(rerun.ExitCode == 0, rerun.ToString());

@@ -13,7 +13,7 @@ public sealed class FetchDifferentialTests : IDisposable
     [AnsibleFact]
     public async Task Fetch_lays_out_the_same_files_as_Ansible()
     {
-        var (playbook, inventory, byAnsible, byConverge) = await DifferentialRun.ApplyAsync(_host, "fetch.yml");
+        var (_, _, byAnsible, byConverge) = await DifferentialRun.ApplyAsync(_host, "fetch.yml");
 
         Assert.Equal(AnsibleDifferentialTests.Files(byAnsible), AnsibleDifferentialTests.Files(byConverge));
         Assert.True(File.Exists(Path.Combine(byConverge, "fetched", "localhost", "etc", "os-release")));

@@ -13,7 +13,7 @@ public sealed class LinkDifferentialTests : IDisposable
     [AnsibleFact]
     public async Task File_links_are_the_same_as_Ansibles()
     {
-        var (playbook, inventory, byAnsible, byConverge) = await DifferentialRun.ApplyAsync(_host, "links.yml");
+        var (_, _, byAnsible, byConverge) = await DifferentialRun.ApplyAsync(_host, "links.yml");
 
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(byAnsible, "registered.txt")), await File.ReadAllTextAsync(Path.Combine(byConverge, "registered.txt")));
         Assert.Equal(Tree(byAnsible), Tree(byConverge));
