@@ -100,7 +100,7 @@ public sealed class SshServer : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
-            var addresses = Enumerable.Range(1, hosts).Select(i => $"127.0.1.{i}").ToList();
+            var addresses = Enumerable.Range(1, hosts).Select(HostAddressOf).ToList();
             var server = new SshServer(directory, port, addresses);
             server.WriteConfig();
             try
@@ -115,6 +115,9 @@ public sealed class SshServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The i-th host's address (from 1): 127.0.1.1 … 127.0.1.254, then 127.0.2.1 …, so a benchmark can run 1,000 hosts.</summary>
+    public static string HostAddressOf(int i) => $"127.0.{1 + ((i - 1) / 254)}.{1 + ((i - 1) % 254)}";
 
     /// <summary>One host: an sshd on port 22 inside <paramref name="network"/>, which a test can cut off (the caller disposes the network).</summary>
     public static async Task<SshServer> StartInAsync(IsolatedNetwork network)
