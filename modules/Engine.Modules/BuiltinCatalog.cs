@@ -1,6 +1,7 @@
 using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Modules.Apt;
+using Converge.Modules.AptKey;
 using Converge.Modules.AptRepository;
 using Converge.Modules.Assertions;
 using Converge.Modules.AuthorizedKey;
@@ -11,6 +12,7 @@ using Converge.Modules.ConfigureDocker;
 using Converge.Modules.Copy;
 using Converge.Modules.Cron;
 using Converge.Modules.Deb822Repository;
+using Converge.Modules.Debconf;
 using Converge.Modules.Debug;
 using Converge.Modules.DpkgSelections;
 using Converge.Modules.Fail;
@@ -26,6 +28,7 @@ using Converge.Modules.IniFile;
 using Converge.Modules.InstallPkg;
 using Converge.Modules.KnownHosts;
 using Converge.Modules.Line;
+using Converge.Modules.LocaleGen;
 using Converge.Modules.Mesh;
 using Converge.Modules.Modprobe;
 using Converge.Modules.Mount;
@@ -128,6 +131,9 @@ public static class BuiltinCatalog
         // Archives, keys, debconf, locales and kernel modules under Ansible's names (issue 13).
         registry.Register(new UnarchiveModule());
         registry.Register(new ModprobeModule());
+        registry.Register(new DebconfModule());
+        registry.Register(new LocaleGenModule());
+        registry.Register(new AptKeyModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
