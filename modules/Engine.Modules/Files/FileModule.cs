@@ -18,13 +18,16 @@ public sealed class FileModule : Module<FileParams>
 
     protected override IValidator<FileParams> ParamsValidator { get; } = new FileParamsValidator();
 
-    public override IReadOnlyList<IFact> FactsOf(FileParams parameters) =>
+    public override IReadOnlyList<IFact> FactsOf(FileParams parameters) => FactsOfNormalized(Normalize(parameters));
+
+    private IReadOnlyList<IFact> FactsOfNormalized(FileParams parameters) =>
         IsLink(parameters) ? [new LinkFact(parameters.Path, parameters.Src!)]
         : parameters.Recurse ? [.. _node.FactsOf(parameters), new TreeFact(parameters.Path, hash: false)]
         : _node.FactsOf(parameters);
 
     public override async Task<Plan> CheckAsync(ModuleContext context, FileParams parameters, CancellationToken ct)
     {
+        parameters = Normalize(parameters);
         if (IsLink(parameters))
         {
             return await LinkCheck.CheckAsync(context, parameters, ct);
@@ -44,6 +47,7 @@ public sealed class FileModule : Module<FileParams>
 
     public override async Task<ApplyResult> ApplyAsync(ModuleContext context, FileParams parameters, Plan plan, CancellationToken ct)
     {
+        parameters = Normalize(parameters);
         if (IsLink(parameters))
         {
             return await LinkCheck.ApplyAsync(context, parameters, plan, ct);
@@ -58,6 +62,10 @@ public sealed class FileModule : Module<FileParams>
         await RecurseCheck.ApplyAsync(context, parameters, ct);
         return new ApplyResult($"{message}set {string.Join(", ", plan.Changes.Select(c => c.Path))}");
     }
+
+    /// <summary>Ansible's file defaults <c>state</c> to directory when <c>recurse</c> is set (recurse applies to directories only).</summary>
+    private static FileParams Normalize(FileParams parameters) =>
+        parameters.Recurse && parameters.State == "file" ? parameters with { State = "directory" } : parameters;
 
     private static bool IsLink(FileParams parameters) => parameters.State is "link" or "hard";
 

@@ -23,7 +23,7 @@ public sealed class UnarchiveModule : WorkModule<UnarchiveParams, IReadOnlyList<
     [
         new FileFact(p.Dest),
         .. p.Creates is { } creates ? [new PathStatFact(creates)] : Array.Empty<IFact>(),
-        .. p.RemoteSrc ? [new ArchiveListingFact(p.Src, ArchiveFormat.StripComponents(p.ExtraOpts))] : Array.Empty<IFact>(),
+        .. p.OnHost ? [new ArchiveListingFact(p.Src, ArchiveFormat.StripComponents(p.ExtraOpts))] : Array.Empty<IFact>(),
     ];
 
     public override async Task<Plan> CheckAsync(ModuleContext context, UnarchiveParams p, CancellationToken ct)
@@ -35,7 +35,7 @@ public sealed class UnarchiveModule : WorkModule<UnarchiveParams, IReadOnlyList<
         }
 
         var dest = await context.Facts.GetAsync(new FileFact(p.Dest), ct);
-        var members = p.RemoteSrc
+        var members = p.OnHost
             ? await context.Facts.GetAsync(new ArchiveListingFact(p.Src, ArchiveFormat.StripComponents(p.ExtraOpts)), ct)
             : await ControllerArchive.MembersAsync(Local(context, p), p.ExtraOpts, ct);
         if (p.ListFiles)
@@ -69,7 +69,7 @@ public sealed class UnarchiveModule : WorkModule<UnarchiveParams, IReadOnlyList<
 
         try
         {
-            if (p.RemoteSrc)
+            if (p.OnHost)
             {
                 await ExtractAsync(context, p, p.Src, ct);
             }

@@ -12,6 +12,12 @@ public sealed record UnarchiveParams
     /// <summary><c>src</c> is already on the host.</summary>
     public bool RemoteSrc { get; init; }
 
+    /// <summary>Ansible's deprecated inverse of <see cref="RemoteSrc"/>: <c>copy: no</c> means the archive is on the host.</summary>
+    public bool Copy { get; init; } = true;
+
+    /// <summary>Whether the archive is on the host (<c>remote_src: yes</c> or <c>copy: no</c>).</summary>
+    public bool OnHost => RemoteSrc || !Copy;
+
     /// <summary>Skip the task when this path exists on the host.</summary>
     public string? Creates { get; init; }
 

@@ -8,7 +8,7 @@ public sealed class UnarchiveParamsValidator : AbstractValidator<UnarchiveParams
     public UnarchiveParamsValidator()
     {
         RuleFor(p => p.Src).NotEmpty().WithMessage("src must name the archive");
-        RuleFor(p => p.Src).Must(PathRules.IsAbsolute).When(p => p.RemoteSrc).WithMessage("with remote_src, src must be an absolute path on the host");
+        RuleFor(p => p.Src).Must(PathRules.IsAbsolute).When(p => p.OnHost).WithMessage("with remote_src, src must be an absolute path on the host");
         RuleFor(p => p.Src).Must(s => !s.Contains("://", StringComparison.Ordinal))
             .WithMessage("src is a URL: download it first with get_url (checksum pinned), then unarchive it with remote_src: true");
         RuleFor(p => p.Src).Must(ArchiveFormat.IsKnown)

@@ -51,4 +51,20 @@ public sealed class CopyForceAndValidateTests : IDisposable
         Assert.Equal("a=1\r\nb=2\r\n", await File.ReadAllTextAsync(_host.PathOf("win.ini")));
         Assert.False(again.IsDrift, again.Reason);
     }
+
+    [Fact]
+    public async Task A_template_with_force_no_leaves_an_existing_file_alone()
+    {
+        Directory.CreateDirectory(Path.Combine(_host.PlaybookDirectory, "templates"));
+        await File.WriteAllTextAsync(Path.Combine(_host.PlaybookDirectory, "templates", "my.cnf"), "[mysqld]\n");
+        var path = _host.PathOf("my.cnf");
+        await File.WriteAllTextAsync(path, "tuned by hand\n");
+
+        var plan = await _host.CheckAsync(new TemplateModule(), new TemplateParams { Src = "my.cnf", Dest = path, Force = false });
+        var created = await _host.ConvergeAsync(new TemplateModule(), new TemplateParams { Src = "my.cnf", Dest = _host.PathOf("new.cnf"), Force = false });
+
+        Assert.False(plan.IsDrift, plan.Reason);
+        Assert.Equal("tuned by hand\n", await File.ReadAllTextAsync(path));
+        Assert.Equal("[mysqld]\n", await File.ReadAllTextAsync(_host.PathOf("new.cnf")));
+    }
 }

@@ -101,10 +101,10 @@ public sealed class CopyTreeTests : IDisposable
     }
 
     [Fact]
-    public async Task File_recurse_sets_modes_below_the_directory_once()
+    public async Task File_recurse_sets_modes_below_the_directory_once_and_means_state_directory_when_state_is_not_given()
     {
         await _host.ConvergeAsync(new CopyModule(), new CopyParams { Src = "site/", Dest = _host.PathOf("www") });
-        var parameters = new FileParams { Path = _host.PathOf("www"), State = "directory", Recurse = true, Mode = "u=rwX,g=rX,o=" };
+        var parameters = new FileParams { Path = _host.PathOf("www"), Recurse = true, Mode = "u=rwX,g=rX,o=" };
 
         var check = await _host.CheckAsync(new FileModule(), parameters);
         await _host.ConvergeAsync(new FileModule(), parameters);

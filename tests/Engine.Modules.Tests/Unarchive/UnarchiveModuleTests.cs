@@ -39,11 +39,11 @@ public sealed class UnarchiveModuleTests : IDisposable
     }
 
     [Fact]
-    public async Task A_host_archive_is_listed_on_the_host_and_a_changed_member_is_extracted_again()
+    public async Task A_host_archive_given_with_the_old_copy_no_is_listed_on_the_host_and_a_changed_member_is_extracted_again()
     {
         Directory.CreateDirectory(_host.PathOf("dest"));
         File.Copy(Path.Combine(Archives, "tree.tar.xz"), _host.PathOf("tree.tar.xz"));
-        var parameters = new UnarchiveParams { Src = _host.PathOf("tree.tar.xz"), Dest = _host.PathOf("dest"), RemoteSrc = true, ExtraOpts = ["--strip-components=1"] };
+        var parameters = new UnarchiveParams { Src = _host.PathOf("tree.tar.xz"), Dest = _host.PathOf("dest"), Copy = false, ExtraOpts = ["--strip-components=1"] };
 
         await _host.ConvergeAsync(new UnarchiveModule(), parameters);
         await File.WriteAllTextAsync(_host.PathOf("dest/a.conf"), "edited\n");
