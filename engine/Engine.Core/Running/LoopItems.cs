@@ -63,7 +63,7 @@ internal static class LoopItems
             : "files";
         try
         {
-            return [.. templates.Lookup(lookup, terms, vars, subdirectory)];
+            return [.. templates.Lookup(lookup, terms, vars, task.Scope.InnermostRole()?.Path, subdirectory)];
         }
         catch (PyException e)
         {

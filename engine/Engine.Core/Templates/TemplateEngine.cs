@@ -52,12 +52,12 @@ public sealed class TemplateEngine
     /// <c>lookup('X', v, wantlist=True)</c>). In a role, files are looked for in the role first (its
     /// <paramref name="fileSubdirectory"/>, then its <c>tasks/</c>), then beside the playbook, as Ansible's search path goes.
     /// </summary>
-    public IReadOnlyList<object?> Lookup(string plugin, IReadOnlyList<object?> terms, IReadOnlyDictionary<string, object?> variables, string fileSubdirectory)
+    public IReadOnlyList<object?> Lookup(string plugin, IReadOnlyList<object?> terms, IReadOnlyDictionary<string, object?> variables, string? roleDirectory, string fileSubdirectory)
     {
         var search = new List<string>();
-        if (variables.TryGetValue("role_path", out var role) && role is string r)
+        if (roleDirectory is not null)
         {
-            search.AddRange([r, Path.Combine(r, "tasks")]);
+            search.AddRange([roleDirectory, Path.Combine(roleDirectory, "tasks")]);
         }
 
         if (variables.TryGetValue("playbook_dir", out var dir) && dir is string d)
