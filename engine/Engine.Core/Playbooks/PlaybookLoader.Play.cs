@@ -14,6 +14,7 @@ public sealed partial class PlaybookLoader
         var hostsSpan = reader.Span(node);
         var vars = new Dictionary<string, object?>(import?.Vars ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
         var varsFiles = new List<string>();
+        var prompts = new List<VarsPrompt>();
         bool? become = null;
         string? becomeUser = null;
         string? serial = null;
@@ -42,6 +43,7 @@ public sealed partial class PlaybookLoader
 
                     break;
                 case "vars_files": varsFiles.AddRange(VarsFiles(reader, value)); break;
+                case "vars_prompt": prompts.AddRange(Prompts(reader, value)); break;
                 case "become": become = reader.Bool(value, key); break;
                 case "become_user": becomeUser = reader.String(value, key); break;
                 case "serial": serial = Serial(reader, value); break;
@@ -114,6 +116,7 @@ public sealed partial class PlaybookLoader
             HostsSpan = hostsSpan,
             Vars = vars,
             VarsFiles = varsFiles,
+            Prompts = prompts,
             Become = become,
             BecomeUser = becomeUser,
             Tasks = [.. play.Tasks.Select(t => WithPlayKeywords(t, connection, anyErrorsFatal))],
