@@ -50,4 +50,7 @@ public sealed record Play
 
     /// <summary><c>gather_subset</c>, when given.</summary>
     public IReadOnlyList<string>? GatherSubset { get; init; }
+
+    /// <summary><c>max_fail_percentage</c>: the play ends on every host once more than this share of a batch has failed.</summary>
+    public double? MaxFailPercentage { get; init; }
 }

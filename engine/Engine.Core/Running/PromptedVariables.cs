@@ -35,6 +35,9 @@ internal static class PromptedVariables
             else
             {
                 diagnostics.Add(prompt.Span, $"vars_prompt '{prompt.Name}': no value and no terminal to ask on; give it with -e {prompt.Name}=VALUE or add a default:");
+
+                // Defined, so that its uses are not reported as undefined on top of this.
+                vars[prompt.Name] = string.Empty;
             }
         }
     }

@@ -127,6 +127,11 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
                 state.EndPlay(node.Play.Index, $"any_errors_fatal: '{node.Task.Name}' failed on {host}");
             }
 
+            if (result.Blocked)
+            {
+                state.HostFailed(node, host);
+            }
+
             return RunOnce(node, result);
         }
         finally

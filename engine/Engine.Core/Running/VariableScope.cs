@@ -98,6 +98,9 @@ public sealed class VariableScope
 
     public IReadOnlyDictionary<string, object?> For(GraphNode node) => For(node, null);
 
+    /// <summary>The hosts of <paramref name="host"/>'s batch in a play (all the play's hosts without <c>serial</c>).</summary>
+    internal IReadOnlyList<string> BatchOf(int play, string host) => _playBatches[play].GetValueOrDefault(host, _playHosts[play]);
+
     /// <summary>A node's variables for one loop item: the item's own (<c>item</c> or its <c>loop_var</c>, …) above the task's.</summary>
     internal IReadOnlyDictionary<string, object?> For(GraphNode node, LoopItem? item)
     {
