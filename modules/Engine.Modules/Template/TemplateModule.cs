@@ -31,12 +31,6 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
                 $"template '{parameters.Src}' not found: looked in {Path.Combine(context.PlaybookDirectory, "templates")} and {context.PlaybookDirectory}");
         }
 
-        if (!parameters.Force && (await context.Facts.GetAsync(new FileFact(parameters.Dest, Follow(parameters)), ct)).Exists)
-        {
-            // force: no only creates a missing file; an existing one is left exactly as it is (Ansible's template).
-            return new FileSpec(parameters.Dest, "file");
-        }
-
         var text = await System.IO.File.ReadAllTextAsync(source, ct);
         var rendered = Render(context, source, text);
 

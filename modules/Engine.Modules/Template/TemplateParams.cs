@@ -17,9 +17,6 @@ public sealed record TemplateParams
 
     public bool Backup { get; init; }
 
-    /// <summary>False: only create a missing file; an existing one is left exactly as it is (Ansible's <c>force: no</c>).</summary>
-    public bool Force { get; init; } = true;
-
     /// <summary>A command run on the rendered file before it is put in place, <c>%s</c> being the file (e.g. <c>nginx -t -c %s</c>).</summary>
     public string? Validate { get; init; }
 

@@ -92,6 +92,44 @@ public sealed class DebianSystemLabTests : IAsyncLifetime
         Assert.Equal(await StateAsync("node2"), byConverge);
     }
 
+    [Converge.Modules.Tests.Apt.LabFact]
+    public async Task User_and_group_leave_the_same_accounts_as_Ansible()
+    {
+        const string Accounts =
+            """
+                - group: { name: deployers, gid: 2345 }
+                - group: { name: auditors, system: true }
+                - user: { name: deploy, uid: 2345, group: deployers, groups: [auditors], shell: /bin/bash, comment: "Deploy user", password: "$6$salt$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ./0123456789abcdefghijk" }
+                - user: { name: svc, system: true, create_home: false, shell: /usr/sbin/nologin }
+                - user: { name: locked, uid: 2400, password_lock: true }
+                - user: { name: gone, uid: 2500 }
+                - user: { name: gone, state: absent, remove: true }
+            """;
+        var playbook = await WriteAsync("accounts.yml", "node1", Accounts);
+        var apply = await ConvergeProcess.RunAsync(["apply", playbook, "-i", _lab.InventoryFile(_name)]);
+        var again = await ConvergeProcess.RunAsync(["apply", playbook, "-i", _lab.InventoryFile(_name), "--detailed-exitcode"]);
+        var ansible = await WriteAsync("accounts-ansible.yml", "node2", Accounts);
+        var result = await Machine.RunAsync("ansible-playbook", ["-i", _lab.InventoryFile(_name), ansible], CancellationToken.None, new Dictionary<string, string?>
+        {
+            ["ANSIBLE_SSH_ARGS"] = $"-o UserKnownHostsFile={Path.Combine(_lab.StateDir(_name), "known_hosts")} -o StrictHostKeyChecking=yes",
+            ["ANSIBLE_NOCOLOR"] = "1",
+        });
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.True(result.Succeeded, result.Stdout + result.Stderr);
+        Assert.Equal(await AccountsAsync("node2"), await AccountsAsync("node1"));
+        Assert.Contains("deploy:x:2345:2345:Deploy user:/home/deploy:/bin/bash", await AccountsAsync("node1"));
+    }
+
+    /// <summary>The accounts the test made: passwd and group lines, shadow's name, hash and lock (not the change date), and home folders.</summary>
+    private async Task<string> AccountsAsync(string host)
+    {
+        const string Script = "grep -E '^(deployers|auditors|deploy|svc|locked|gone):' /etc/passwd /etc/group | sed 's/^[^:]*://' | sed -E 's/^(svc|auditors):x:[0-9]+:/\\1:x:SYSTEM:/' | sort; grep -E '^(deploy|svc|locked|gone):' /etc/shadow | cut -d: -f1,2 | sort; ls /home | sort";
+        var result = await Machine.RunAsync("nsenter", _lab.ConsoleArguments(_name, host, ["/bin/sh", "-c", Script]), CancellationToken.None, null);
+        return result.Stdout;
+    }
+
     /// <summary>The answers of locales, the generated locales and /etc/locale.gen's active lines.</summary>
     private async Task<string> StateAsync(string host)
     {
