@@ -25,7 +25,8 @@ public sealed class JinjaEnvironment(JinjaLibrary library)
     /// </summary>
     public CompiledTemplate String(string text) => _strings.GetOrAdd(text, static (t, library) => Try(() =>
     {
-        var (options, body, skipped) = TemplateHeader.Read(t, JinjaOptions.Ansible with { KeepTrailingNewline = false });
+        var escape = t.Contains('\\', StringComparison.Ordinal) && t.Contains("{{", StringComparison.Ordinal);
+        var (options, body, skipped) = TemplateHeader.Read(t, JinjaOptions.Ansible with { KeepTrailingNewline = false, EscapeBackslashes = escape });
         var newlines = body.Length - body.TrimEnd('\n').Length;
         var source = !options.KeepTrailingNewline && body.EndsWith('\n') ? body[..^1] : body;
         return new CompiledTemplate(Parser.ParseTemplate(source, options, library, skipped), null, newlines);
