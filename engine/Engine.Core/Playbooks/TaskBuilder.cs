@@ -12,6 +12,10 @@ internal sealed class TaskBuilder
 
     public YamlNode? Loop { get; set; }
 
+    public string? LoopWith { get; set; }
+
+    public LoopControl LoopControl { get; set; } = LoopControl.Default;
+
     public string? Register { get; set; }
 
     public IReadOnlyList<NamedReference> Notify { get; set; } = [];
@@ -58,6 +62,8 @@ internal sealed class TaskBuilder
 
     public List<NamedReference> Unenforced { get; } = [];
 
+    public List<KeywordTemplate> KeywordTemplates { get; } = [];
+
     public TaskDefinition Build(string id, string name, string module, YamlNode? parameters, string file, SourceSpan span, SourceSpan moduleSpan, int playIndex, bool isHandler) => new()
     {
         Id = id,
@@ -71,6 +77,8 @@ internal sealed class TaskBuilder
         IsHandler = isHandler,
         When = When,
         Loop = Loop,
+        LoopWith = LoopWith,
+        LoopControl = LoopControl,
         Register = Register,
         Notify = Notify,
         Requires = Requires,
@@ -93,5 +101,6 @@ internal sealed class TaskBuilder
         BecomeUser = BecomeUser,
         Throttle = Throttle,
         Unenforced = Unenforced,
+        KeywordTemplates = KeywordTemplates,
     };
 }

@@ -31,8 +31,14 @@ public sealed record TaskDefinition
 
     public string? When { get; init; }
 
-    /// <summary>The loop source: a YAML node (list, or a string template giving a list).</summary>
+    /// <summary>The loop source: a YAML node (list, or a string template giving a list); for <c>with_X</c>, the lookup's terms.</summary>
     public YamlNode? Loop { get; init; }
+
+    /// <summary>For <c>with_X:</c>, the lookup plugin X whose list the loop walks; null for <c>loop:</c>.</summary>
+    public string? LoopWith { get; init; }
+
+    /// <summary>The task's <c>loop_control</c>.</summary>
+    public LoopControl LoopControl { get; init; } = LoopControl.Default;
 
     public string? Register { get; init; }
 
@@ -104,6 +110,21 @@ public sealed record TaskDefinition
     /// <c>delegate_to</c>), by name, with where they were written; <c>converge validate</c> lists them.
     /// </summary>
     public IReadOnlyList<NamedReference> Unenforced { get; init; } = [];
+
+    /// <summary>
+    /// Keywords written as templates (<c>ignore_errors</c>, <c>no_log</c>, <c>retries</c>, <c>delay</c>), rendered per host
+    /// when the task runs; the typed property beside each holds its value until then.
+    /// </summary>
+    public IReadOnlyList<KeywordTemplate> KeywordTemplates { get; init; } = [];
+
+    /// <summary>The template written for <paramref name="keyword"/>, or null when it is a literal (or absent).</summary>
+    public KeywordTemplate? TemplateOf(string keyword) => KeywordTemplates.FirstOrDefault(k => k.Keyword == keyword);
+
+    /// <summary>
+    /// Whether the task's details may be secret before the run: <c>no_log</c> true, or a <c>no_log</c> template whose
+    /// value is known only per host (it is treated as true until rendered).
+    /// </summary>
+    public bool HidesDetails => NoLog || TemplateOf("no_log") is not null;
 
     public override string ToString() => Name;
 }

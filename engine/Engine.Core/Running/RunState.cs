@@ -13,6 +13,7 @@ internal sealed class RunState
     private readonly ConcurrentDictionary<GraphNode, TaskCompletionSource<NodeResult>> _completion = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _throttles = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TaskOutcome> _outcomes = new();
+    private readonly ConcurrentDictionary<GraphNode, TaskKeywords> _keywords = new();
 
     public RunState(LoadedRun run, RunOptions options, IRunObserver observer, ModuleRegistry modules, TemplateEngine templates)
     {
@@ -82,6 +83,20 @@ internal sealed class RunState
             Ignored: mine.Count(o => o.Ignored));
     }
 
+    /// <summary>
+    /// Renders the node's keyword templates with its host's variables when it starts (as Ansible does); a wrong type
+    /// fails the task. <see cref="KeywordsOf"/> then gives these values.
+    /// </summary>
+    public TaskKeywords ResolveKeywords(GraphNode node, IReadOnlyDictionary<string, object?> vars)
+    {
+        var keywords = TaskKeywords.Resolve(node.Task, vars, Templates);
+        _keywords[node] = keywords;
+        return keywords;
+    }
+
+    /// <summary>The node's keywords on its host: rendered ones once resolved, else the literals (a templated <c>no_log</c> hiding).</summary>
+    public TaskKeywords KeywordsOf(GraphNode node) => _keywords.TryGetValue(node, out var keywords) ? keywords : TaskKeywords.Literal(node.Task);
+
     /// <summary>The strategy of one node: the run's, unless the task's <c>check_mode</c> says otherwise (<see cref="ExecutionStrategy.ForTask"/>).</summary>
     public ExecutionStrategy StrategyOf(GraphNode node) => Strategy.ForTask(node.Task.CheckMode);
 
@@ -90,6 +105,30 @@ internal sealed class RunState
 
     /// <summary>Ends a play on every host: none of them starts another task of it.</summary>
     public void EndPlay(int play, string why) => _endedPlays.TryAdd(play, why);
+
+    /// <summary>The hosts that failed in each play (a failure no block rescued and no ignore_errors hid), by play index.</summary>
+    private readonly ConcurrentDictionary<(int Play, string Host), bool> _failedHosts = new();
+
+    /// <summary>
+    /// A host failed in a play: with <c>max_fail_percentage</c>, once more than that share of its batch has failed, the
+    /// play ends on every host, as Ansible aborts it. Hosts run in parallel here, not task by task in lockstep, so a
+    /// host may finish tasks that Ansible would not have started before the share was exceeded.
+    /// </summary>
+    public void HostFailed(GraphNode node, string host)
+    {
+        if (node.Play.MaxFailPercentage is not { } limit)
+        {
+            return;
+        }
+
+        _failedHosts.TryAdd((node.Play.Index, host), true);
+        var batch = Scope.BatchOf(node.Play.Index, host);
+        var failed = batch.Count(h => _failedHosts.ContainsKey((node.Play.Index, h)));
+        if (batch.Count > 0 && failed * 100.0 / batch.Count > limit)
+        {
+            EndPlay(node.Play.Index, $"max_fail_percentage {limit}: {failed} of {batch.Count} hosts failed");
+        }
+    }
 
     /// <summary>Why the play was ended for every host, or null while it runs.</summary>
     public string? PlayEnded(int play) => _endedPlays.GetValueOrDefault(play);
