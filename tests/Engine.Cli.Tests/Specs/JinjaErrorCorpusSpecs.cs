@@ -14,7 +14,7 @@ public sealed class JinjaErrorCorpusSpecs
 {
     private static readonly string Corpus = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Cli.Tests", "Corpus", "JinjaErrors");
 
-    public static TheoryData<string> Cases() => [.. Directory.GetDirectories(Corpus).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+    public static TheoryData<string> Cases() => [.. Directory.GetDirectories(Corpus).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void The_corpus_covers_values_conditions_and_template_files()
