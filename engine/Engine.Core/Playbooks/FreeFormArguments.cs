@@ -92,7 +92,7 @@ public static partial class FreeFormArguments
     private static (string Key, string Value)? Pair(string word)
     {
         var equals = word.IndexOf('=', StringComparison.Ordinal);
-        if (equals <= 0 || !word[..equals].All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        if (equals <= 0 || !word[..equals].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using Converge.Core.Diagnostics;
+using Converge.Core.Templates;
 using Converge.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -129,6 +130,9 @@ public sealed partial class PlaybookLoader
             case "requires": task.Requires = [.. reader.Strings(value, key).Select(s => new NamedReference(s.Value, s.Span))]; return true;
             case "listen" when isHandler: task.Listen = [.. reader.Strings(value, key).Select(s => s.Value)]; return true;
             case "tags": task.Tags = [.. reader.Strings(value, key).Select(s => s.Value)]; return true;
+            case "ignore_errors" or "no_log" or "retries" or "delay" when Templated(value) is { } text:
+                task.KeywordTemplates.Add(new KeywordTemplate(key, text, reader.Span(value)));
+                return true;
             case "ignore_errors": task.IgnoreErrors = reader.Bool(value, key) ?? false; return true;
             case "changed_when": task.ChangedWhen = Condition(reader, value, key); return true;
             case "failed_when": task.FailedWhen = Condition(reader, value, key); return true;
@@ -162,6 +166,10 @@ public sealed partial class PlaybookLoader
                 return false;
         }
     }
+
+    /// <summary>The text of a keyword value written as a template (rendered per host at run time), else null.</summary>
+    private static string? Templated(YamlNode value) =>
+        value is YamlScalarNode { Value: { } text } && TemplateEngine.IsTemplated(text) ? text : null;
 
     /// <summary>A condition written as one expression or as a list of expressions that must all hold.</summary>
     internal static string? Condition(YamlReader reader, YamlNode value, string key)

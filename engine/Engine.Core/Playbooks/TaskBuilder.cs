@@ -62,6 +62,8 @@ internal sealed class TaskBuilder
 
     public List<NamedReference> Unenforced { get; } = [];
 
+    public List<KeywordTemplate> KeywordTemplates { get; } = [];
+
     public TaskDefinition Build(string id, string name, string module, YamlNode? parameters, string file, SourceSpan span, SourceSpan moduleSpan, int playIndex, bool isHandler) => new()
     {
         Id = id,
@@ -99,5 +101,6 @@ internal sealed class TaskBuilder
         BecomeUser = BecomeUser,
         Throttle = Throttle,
         Unenforced = Unenforced,
+        KeywordTemplates = KeywordTemplates,
     };
 }

@@ -111,5 +111,20 @@ public sealed record TaskDefinition
     /// </summary>
     public IReadOnlyList<NamedReference> Unenforced { get; init; } = [];
 
+    /// <summary>
+    /// Keywords written as templates (<c>ignore_errors</c>, <c>no_log</c>, <c>retries</c>, <c>delay</c>), rendered per host
+    /// when the task runs; the typed property beside each holds its value until then.
+    /// </summary>
+    public IReadOnlyList<KeywordTemplate> KeywordTemplates { get; init; } = [];
+
+    /// <summary>The template written for <paramref name="keyword"/>, or null when it is a literal (or absent).</summary>
+    public KeywordTemplate? TemplateOf(string keyword) => KeywordTemplates.FirstOrDefault(k => k.Keyword == keyword);
+
+    /// <summary>
+    /// Whether the task's details may be secret before the run: <c>no_log</c> true, or a <c>no_log</c> template whose
+    /// value is known only per host (it is treated as true until rendered).
+    /// </summary>
+    public bool HidesDetails => NoLog || TemplateOf("no_log") is not null;
+
     public override string ToString() => Name;
 }

@@ -17,6 +17,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
     {
         var node = agenda[index];
         var task = node.Task;
+        var keywords = state.KeywordsOf(node);
         for (var attempt = 0; ; attempt++)
         {
             ItemRun run;
@@ -24,10 +25,10 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
             {
                 run = await RunOnceAsync(index, item, ct);
             }
-            catch (TaskFailedException) when (task.Until is not null && attempt < Math.Max(task.Retries, 1))
+            catch (TaskFailedException) when (task.Until is not null && attempt < Math.Max(keywords.Retries, 1))
             {
                 // As in Ansible, a failed attempt of a task with `until` is retried, not final.
-                await Task.Delay(TimeSpan.FromSeconds(task.Delay), ct);
+                await Task.Delay(TimeSpan.FromSeconds(keywords.Delay), ct);
                 session.InvalidateFacts();
                 continue;
             }
@@ -38,13 +39,13 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
                 return run;
             }
 
-            if (attempt >= Math.Max(task.Retries, 1))
+            if (attempt >= Math.Max(keywords.Retries, 1))
             {
                 throw new TaskFailedException($"until '{task.Until}' did not hold after {attempt + 1} attempts");
             }
 
             // A retry waits for the host to change on its own (a service coming up): read it afresh.
-            await Task.Delay(TimeSpan.FromSeconds(task.Delay), ct);
+            await Task.Delay(TimeSpan.FromSeconds(keywords.Delay), ct);
             session.InvalidateFacts();
         }
     }

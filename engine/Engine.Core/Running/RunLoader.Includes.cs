@@ -35,7 +35,7 @@ public sealed partial class RunLoader
             var name = node.Task.Name;
             ValidateTask(node, binder, scope, deferred, (span, detail) =>
             {
-                var message = $"task '{name}': {(node.Task.NoLog ? NoLogDetail : detail)}";
+                var message = $"task '{name}': {(node.Task.HidesDetails ? NoLogDetail : detail)}";
                 if (seen.Add((span, message)))
                 {
                     diagnostics.Add(span, message);

@@ -27,7 +27,7 @@ public sealed partial class RunLoader
         var problems = new System.Collections.Concurrent.ConcurrentDictionary<TaskProblem, System.Collections.Concurrent.ConcurrentBag<string>>();
         Parallel.ForEach(run.Graph.Nodes.Where(n => !n.Task.IsControl), node =>
         {
-            void Problem(SourceSpan span, string detail) => problems.GetOrAdd(new TaskProblem(span, node.Task.Name, node.Task.NoLog ? NoLogDetail : detail), _ => []).Add(node.Host);
+            void Problem(SourceSpan span, string detail) => problems.GetOrAdd(new TaskProblem(span, node.Task.Name, node.Task.HidesDetails ? NoLogDetail : detail), _ => []).Add(node.Host);
             try
             {
                 ValidateTask(node, binder, scope, deferred, Problem);
@@ -60,6 +60,11 @@ public sealed partial class RunLoader
         ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, problem);
         ValidateCondition(task.FailedWhen, "failed_when", task, vars, deferred, problem);
         ValidateCondition(task.Until, "until", task, vars, deferred, problem);
+        foreach (var keyword in task.KeywordTemplates)
+        {
+            ValidateKeyword(keyword, vars, deferred, problem);
+        }
+
         foreach (var itemVars in ItemVariables(task, vars, problem))
         {
             try
@@ -153,6 +158,29 @@ public sealed partial class RunLoader
         catch (TemplateRuntimeException e)
         {
             problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// A keyword written as a template, rendered with the variables known before the run: a value of the wrong
+    /// type is reported now; one that uses a name known only at run time is checked when the task runs.
+    /// </summary>
+    private void ValidateKeyword(KeywordTemplate keyword, IReadOnlyDictionary<string, object?> vars, HashSet<string> deferred, Action<SourceSpan, string> problem)
+    {
+        try
+        {
+            var value = templates.RenderValue(keyword.Text, vars);
+            if (!TaskKeywords.Fits(keyword, value))
+            {
+                problem(keyword.Span, TaskKeywords.Problem(keyword, value));
+            }
+        }
+        catch (UndefinedVariableException e) when (IsDeferred(e.Variable, deferred))
+        {
+        }
+        catch (ConvergeException e)
+        {
+            problem(keyword.Span, $"{keyword.Keyword}: {e.Message}");
         }
     }
 

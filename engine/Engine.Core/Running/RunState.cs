@@ -13,6 +13,7 @@ internal sealed class RunState
     private readonly ConcurrentDictionary<GraphNode, TaskCompletionSource<NodeResult>> _completion = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _throttles = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TaskOutcome> _outcomes = new();
+    private readonly ConcurrentDictionary<GraphNode, TaskKeywords> _keywords = new();
 
     public RunState(LoadedRun run, RunOptions options, IRunObserver observer, ModuleRegistry modules, TemplateEngine templates)
     {
@@ -81,6 +82,20 @@ internal sealed class RunState
             Rescued: mine.Count(o => o.Rescued),
             Ignored: mine.Count(o => o.Ignored));
     }
+
+    /// <summary>
+    /// Renders the node's keyword templates with its host's variables when it starts (as Ansible does); a wrong type
+    /// fails the task. <see cref="KeywordsOf"/> then gives these values.
+    /// </summary>
+    public TaskKeywords ResolveKeywords(GraphNode node, IReadOnlyDictionary<string, object?> vars)
+    {
+        var keywords = TaskKeywords.Resolve(node.Task, vars, Templates);
+        _keywords[node] = keywords;
+        return keywords;
+    }
+
+    /// <summary>The node's keywords on its host: rendered ones once resolved, else the literals (a templated <c>no_log</c> hiding).</summary>
+    public TaskKeywords KeywordsOf(GraphNode node) => _keywords.TryGetValue(node, out var keywords) ? keywords : TaskKeywords.Literal(node.Task);
 
     /// <summary>The strategy of one node: the run's, unless the task's <c>check_mode</c> says otherwise (<see cref="ExecutionStrategy.ForTask"/>).</summary>
     public ExecutionStrategy StrategyOf(GraphNode node) => Strategy.ForTask(node.Task.CheckMode);

@@ -104,7 +104,7 @@ internal sealed class TaskOutcomes(RunState state, string host)
         }
 
         var failed = error as TaskFailedException;
-        var ignored = node.Task.IgnoresErrors;
+        var ignored = state.KeywordsOf(node).IgnoresErrors;
         var rescued = !ignored && rescue();
         Report(node, Outcome(node, clock) with
         {
@@ -127,7 +127,7 @@ internal sealed class TaskOutcomes(RunState state, string host)
     }
 
     /// <summary>Every outcome of a <c>no_log</c> task loses what could carry a value: message, changes, diff, command, stderr.</summary>
-    private void Report(GraphNode node, TaskOutcome outcome) => state.Report(!node.Task.NoLog ? outcome : outcome with
+    private void Report(GraphNode node, TaskOutcome outcome) => state.Report(!state.KeywordsOf(node).NoLog ? outcome : outcome with
     {
         Message = Censored,
         Changes = [],

@@ -81,6 +81,8 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
                 return node.Task.Meta is not null ? NodeResult.Bypassed : RunOnce(node, _outcomes.Finish(node, OutcomeStatus.Skipped, $"skipped: when '{condition}' is false", clock: clock));
             }
 
+            // As in Ansible, the keywords are templated after `when` holds, with the host's variables.
+            state.ResolveKeywords(node, vars);
             if (node.Task.IsControl)
             {
                 return await _control.RunAsync(index, vars, clock, ct);
@@ -186,7 +188,7 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
             ["register"] = node.Task.Register,
             ["tags"] = node.Task.Tags.ToList<object?>(),
         });
-        state.Scope.Register(host, "ansible_failed_result", node.Task.NoLog
+        state.Scope.Register(host, "ansible_failed_result", state.KeywordsOf(node).NoLog
             ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["censored"] = TaskOutcomes.Censored, ["failed"] = true }
             : TaskOutcomes.FailedResult(error));
         return true;

@@ -13,7 +13,7 @@ public sealed record AptFacts(DpkgStatusFact Status, DebControlFact? Deb, AptSim
     public static AptFacts Of(AptParams parameters)
     {
         var names = Names(parameters);
-        string[] release = parameters.DefaultRelease is { } r ? ["-t", r] : [];
+        string[] release = parameters.DefaultRelease is { Length: > 0 } r ? ["-t", r] : [];
         var upgrade = parameters.Upgrade switch
         {
             "yes" or "true" or "safe" => ["upgrade", "--with-new-pkgs"],

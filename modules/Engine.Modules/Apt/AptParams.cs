@@ -27,7 +27,7 @@ public sealed record AptParams
     [ParamAlias("install-recommends")]
     public bool? InstallRecommends { get; init; }
 
-    /// <summary>Passed as <c>-t</c> (APT::Default-Release).</summary>
+    /// <summary>Passed as <c>-t</c> (APT::Default-Release); empty means none, as in Ansible.</summary>
     [ParamAlias("default-release")]
     public string? DefaultRelease { get; init; }
 

@@ -29,7 +29,7 @@ public sealed class AptParamsValidator : AbstractValidator<AptParams>
         RuleFor(p => p.State).Equal("present").When(p => p.Deb is not null).WithMessage("deb only supports state: present (as in Ansible)");
         RuleFor(p => p.CacheValidTime).GreaterThanOrEqualTo(0).WithMessage("cache_valid_time must be 0 or more seconds");
         RuleFor(p => p.LockTimeout).GreaterThanOrEqualTo(0).WithMessage("lock_timeout must be 0 or more seconds");
-        RuleFor(p => p.DefaultRelease).Matches("^[A-Za-z0-9.+~_/-]+$").When(p => p.DefaultRelease is not null).WithMessage("default_release must be a release name such as bookworm-backports");
+        RuleFor(p => p.DefaultRelease).Matches("^[A-Za-z0-9.+~_/-]+$").When(p => !string.IsNullOrEmpty(p.DefaultRelease)).WithMessage("default_release must be a release name such as bookworm-backports");
         RuleFor(p => p.DpkgOptions).Must(o => Options(o).All(IsDpkgOption))
             .WithMessage(p => $"dpkg_options must be dpkg options without dashes, separated by commas (e.g. force-confdef,force-confold), not '{p.DpkgOptions}'");
     }

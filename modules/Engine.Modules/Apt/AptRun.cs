@@ -126,7 +126,7 @@ public sealed class AptRun(ModuleContext context, AptParams parameters)
             list.Add(recommends ? "--install-recommends" : "--no-install-recommends");
         }
 
-        if (parameters.DefaultRelease is { } release)
+        if (parameters.DefaultRelease is { Length: > 0 } release)
         {
             list.AddRange(["-t", release]);
         }

@@ -34,5 +34,14 @@ public sealed class PackageModule : Module<PackageParams>
     public override Task<ApplyResult> ApplyAsync(ModuleContext context, PackageParams parameters, Plan plan, CancellationToken ct) =>
         _apt.ApplyAsync(context, Apt(parameters), plan, ct);
 
-    private static AptParams Apt(PackageParams parameters) => new() { Name = parameters.Name, State = parameters.State };
+    private static AptParams Apt(PackageParams parameters) => new()
+    {
+        Name = parameters.Name.Count == 0 ? null : parameters.Name,
+        State = parameters.State,
+        UpdateCache = parameters.UpdateCache,
+        CacheValidTime = parameters.CacheValidTime,
+        AllowDowngrade = parameters.AllowDowngrade,
+        InstallRecommends = parameters.InstallRecommends,
+        DefaultRelease = parameters.DefaultRelease,
+    };
 }

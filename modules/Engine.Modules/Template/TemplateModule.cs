@@ -32,9 +32,18 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
         }
 
         var text = await System.IO.File.ReadAllTextAsync(source, ct);
+        var rendered = Render(context, source, text);
+
+        // As in Ansible's template action, the template is rendered (and fails on an undefined variable) even when
+        // force: no then leaves an existing file exactly as it is, content and attributes.
+        if (!parameters.Force && (await context.Facts.GetAsync(new FileFact(parameters.Dest), ct)).Exists)
+        {
+            return new FileSpec(parameters.Dest, "file");
+        }
+
         return new FileSpec(parameters.Dest, "file")
         {
-            Content = FileContent.FromText(TemplateNewlines.Apply(Render(context, source, text), parameters.NewlineSequence)),
+            Content = FileContent.FromText(TemplateNewlines.Apply(rendered, parameters.NewlineSequence)),
             Mode = parameters.Mode,
             Owner = parameters.Owner,
             Group = parameters.Group,

@@ -23,6 +23,9 @@ public sealed record TemplateParams
     /// <summary>The line ending of the written file: <c>\n</c> (default), <c>\r</c> or <c>\r\n</c>, as Ansible's.</summary>
     public string NewlineSequence { get; init; } = "\n";
 
+    /// <summary>False: only create a missing file; an existing one is left exactly as it is (Ansible's <c>force: no</c>).</summary>
+    public bool Force { get; init; } = true;
+
     /// <summary>A symlink at <c>dest</c>: false (default, as Ansible) replaces the link with the file; true writes the link's target.</summary>
     public bool Follow { get; init; }
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using Converge.Cli.Tests.Support;
 using Converge.TestKit;
 
 namespace Converge.Cli.Tests.ControlFlow;
@@ -33,43 +32,11 @@ public sealed class ControlFlowDifferentialSpecs : IDisposable
         var outcome = await ConvergeProcess.RunAsync(["apply", Path.Combine(Here, "playbook", "site.yml"), "-i", inventory, "-e", "root=" + root, "--report", report]);
 
         var recorded = await File.ReadAllTextAsync(Path.Combine(Here, "ansible-result.txt"));
-        var files = recorded[(recorded.IndexOf("# files\n", StringComparison.Ordinal) + "# files\n".Length)..];
 
         // h3's block fails for good (exit bit 4); h1's and h2's failures are rescued and do not count.
         Assert.True(outcome.ExitCode == 4, outcome.ToString());
-        Assert.Equal(files, Files(root));
-        Assert.Equal(RecordedRecap(recorded), Recap(JsonNode.Parse(await File.ReadAllTextAsync(report))!));
+        Assert.Equal(AnsibleRecap.RecordedFiles(recorded), AnsibleRecap.Files(root));
+        Assert.Equal(AnsibleRecap.Recorded(recorded), AnsibleRecap.Of(JsonNode.Parse(await File.ReadAllTextAsync(report))!));
         Assert.DoesNotContain("s3cret-value", outcome.Stdout + outcome.Stderr + await File.ReadAllTextAsync(report));
     }
-
-    /// <summary>Every file under the root, as the recording script lists them: name, then content.</summary>
-    private static string Files(string root)
-    {
-        var text = new StringBuilder();
-        foreach (var file in Directory.EnumerateFiles(root).Order(StringComparer.Ordinal))
-        {
-            text.Append("== ").Append(Path.GetFileName(file)).Append('\n').Append(File.ReadAllText(file));
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>Ansible's recap lines: its ok counts changed tasks too, so converge's ok + changed is compared with it.</summary>
-    private static List<string> RecordedRecap(string recorded) =>
-    [
-        .. recorded[..recorded.IndexOf("# files\n", StringComparison.Ordinal)].Split('\n').Where(l => l.StartsWith('h')).Select(l =>
-        {
-            var fields = l.Split(' ').Skip(1).Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
-            return $"{l.Split(' ')[0]} ok={fields["ok"]} changed={fields["changed"]} failed={fields["failed"]} skipped={fields["skipped"]} rescued={fields["rescued"]} ignored={fields["ignored"]}";
-        }),
-    ];
-
-    private static List<string> Recap(JsonNode report) =>
-    [
-        .. report["hosts"]!.AsObject().OrderBy(h => h.Key, StringComparer.Ordinal).Select(h =>
-        {
-            int Count(string name) => (int)h.Value![name]!;
-            return string.Create(CultureInfo.InvariantCulture, $"{h.Key} ok={Count("ok") + Count("changed")} changed={Count("changed")} failed={Count("failed")} skipped={Count("skipped")} rescued={Count("rescued")} ignored={Count("ignored")}");
-        }),
-    ];
 }

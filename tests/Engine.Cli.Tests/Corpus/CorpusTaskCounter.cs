@@ -74,9 +74,20 @@ internal static class CorpusTaskCounter
                 continue;
             }
 
-            into.Add(new CorpusTask(file, (int)task.Start.Line, (int)task.End.Line, keys.FirstOrDefault(k => !Keywords.Contains(k) && !k.StartsWith("with_", StringComparison.Ordinal))));
+            into.Add(new CorpusTask(file, (int)task.Start.Line, LastLine(task), keys.FirstOrDefault(k => !Keywords.Contains(k) && !k.StartsWith("with_", StringComparison.Ordinal))));
         }
     }
+
+    /// <summary>
+    /// The last line a node's text reaches. YamlDotNet ends a block mapping or sequence where its end event was
+    /// read, which is not the line of its last value, so the end is taken from the deepest last child.
+    /// </summary>
+    private static int LastLine(YamlNode node) => node switch
+    {
+        YamlMappingNode { Children.Count: > 0 } mapping => Math.Max((int)mapping.Start.Line, mapping.Children.Max(c => Math.Max(LastLine(c.Key), LastLine(c.Value)))),
+        YamlSequenceNode { Children.Count: > 0 } sequence => Math.Max((int)sequence.Start.Line, sequence.Children.Max(LastLine)),
+        _ => Math.Max((int)node.Start.Line, (int)node.End.Line),
+    };
 
     private static YamlNode? Read(string path)
     {
