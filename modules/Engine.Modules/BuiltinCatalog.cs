@@ -27,6 +27,7 @@ using Converge.Modules.InstallPkg;
 using Converge.Modules.KnownHosts;
 using Converge.Modules.Line;
 using Converge.Modules.Mesh;
+using Converge.Modules.Modprobe;
 using Converge.Modules.Mount;
 using Converge.Modules.Package;
 using Converge.Modules.Pause;
@@ -47,6 +48,7 @@ using Converge.Modules.Systemd;
 using Converge.Modules.TempFile;
 using Converge.Modules.Template;
 using Converge.Modules.Timezone;
+using Converge.Modules.Unarchive;
 using Converge.Modules.Uri;
 using Converge.Modules.User;
 using Converge.Modules.WaitFor;
@@ -122,6 +124,10 @@ public static class BuiltinCatalog
         registry.Register(new UriModule());
         registry.Register(new ScriptModule());
         registry.Register(new FetchModule());
+
+        // Archives, keys, debconf, locales and kernel modules under Ansible's names (issue 13).
+        registry.Register(new UnarchiveModule());
+        registry.Register(new ModprobeModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");

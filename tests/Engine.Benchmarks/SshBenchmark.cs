@@ -30,10 +30,11 @@ public static class SshBenchmark
         }
 
         await using var server = await SshServer.StartAsync(options.HostCounts.Max());
+        using var meter = HostsCpuMeter.Start(server);
         await using var users = options.LoginAsRoot ? null : await SshTestUsers.CreateAsync();
         var login = users?.NoPasswordUser ?? "root";
         await output.WriteLineAsync($"converge: {converge}");
-        await output.WriteLineAsync($"sshd on {server.Addresses[0]}-{server.Addresses[^1]}:{server.Port}; {Environment.ProcessorCount} cores; {SshWorkspace.TasksPerHost} tasks per host; login as {(users is null ? "root (this machine's ~root/.bashrc)" : login + " (Debian's default shell start-up files)")}");
+        await output.WriteLineAsync($"sshd on {server.Addresses[0]}-{server.Addresses[^1]}:{server.Port}; {Environment.ProcessorCount} cores; {SshWorkspace.TasksPerHost} tasks per host; hosts' CPU from {meter.Method}; login as {(users is null ? "root (this machine's ~root/.bashrc)" : login + " (Debian's default shell start-up files)")}");
         await output.WriteLineAsync("hosts  run          exit  wall s  ms/host-task  cpu s  peak MB  hosts cpu s  load  ctl ms/host  wall/cpu-bound");
         var failed = false;
         foreach (var hosts in options.HostCounts)
@@ -47,10 +48,7 @@ public static class SshBenchmark
             })
             {
                 var load = LoadAverage();
-                var hostsBefore = HostsCpu(server);
-                var (exit, wall, cpu, peak, log) = await MeasureAsync(converge, arguments);
-                await SessionsEndedAsync(server);
-                var hostsCpu = HostsCpu(server) - hostsBefore;
+                var ((exit, wall, cpu, peak, log), hostsCpu) = await meter.MeasureAsync(() => MeasureAsync(converge, arguments));
                 var perTask = wall.TotalMilliseconds / (hosts * SshWorkspace.TasksPerHost);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hosts,5}  {name,-11}  {exit,4}  {wall.TotalSeconds,6:0.00}  {perTask,12:0.0}  {cpu.TotalSeconds,5:0.00}  {peak / 1024.0,7:0}  {hostsCpu.TotalSeconds,11:0.00}  {load,4:0.0}  {cpu.TotalMilliseconds / hosts,11:0.0}  {wall / ((cpu + hostsCpu) / Environment.ProcessorCount),14:0.00}"));
                 if (exit is not 0)
@@ -179,47 +177,6 @@ public static class SshBenchmark
         catch (IOException)
         {
             return 0;
-        }
-    }
-
-    /// <summary>
-    /// CPU time of everything the sshd processes ran and reaped (their own time and their children's:
-    /// per-connection sshd processes, login shells, probes), from /proc/PID/stat fields 14-17.
-    /// </summary>
-    internal static TimeSpan HostsCpu(SshServer server)
-    {
-        long ticks = 0;
-        foreach (var pid in server.ProcessIds)
-        {
-            try
-            {
-                var stat = File.ReadAllText($"/proc/{pid}/stat");
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += Enumerable.Range(11, 4).Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
-            }
-            catch (IOException)
-            {
-                // An sshd that exited has nothing more to count.
-            }
-        }
-
-        return TimeSpan.FromSeconds(ticks / 100.0);
-    }
-
-    /// <summary>Waits (at most 5 s) until the sshd processes have reaped every session of the run, so <see cref="HostsCpu"/> counts them all.</summary>
-    internal static async Task SessionsEndedAsync(SshServer server)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (DateTime.UtcNow < deadline && server.ProcessIds.Any(HasChildren))
-        {
-            await Task.Delay(20);
-        }
-
-        static bool HasChildren(int pid)
-        {
-            // sshd is single-threaded: its main thread's children are all of them.
-            var children = $"/proc/{pid}/task/{pid}/children";
-            return File.Exists(children) && File.ReadAllText(children).Trim().Length > 0;
         }
     }
 

@@ -87,10 +87,11 @@ public static partial class VersusAnsibleBenchmark
 
         var counts = options.HostCounts;
         await using var server = await SshServer.StartAsync(counts.Max());
+        using var meter = HostsCpuMeter.Start(server);
         await using var users = await SshTestUsers.CreateAsync();
         var login = users.NoPasswordUser;
         await output.WriteLineAsync($"converge: {converge}; {(await ToolRun.MeasureAsync("ansible-playbook", ["--version"])).Log.Split('\n')[0]}");
-        await output.WriteLineAsync($"sshd on 127.0.1.1-{counts.Max()}:{server.Port}; {Environment.ProcessorCount} cores; process spawn {SpawnMilliseconds():0.0} ms; login as {login}");
+        await output.WriteLineAsync($"sshd on {server.Addresses[0]}-{server.Addresses[^1]}:{server.Port}; {Environment.ProcessorCount} cores; process spawn {SpawnMilliseconds():0.0} ms; hosts' CPU from {meter.Method}; login as {login}");
         await output.WriteLineAsync("hosts  run          tool       exit  changed  wall s  ctl cpu s  hosts cpu s  peak MB  load  Ansible/Converge wall  cpu");
         var failed = false;
         foreach (var hosts in counts)
@@ -101,8 +102,8 @@ public static partial class VersusAnsibleBenchmark
             var config = WriteAnsibleConfig(workspace, server);
             foreach (var run in new[] { "first apply", "no-op rerun", "check" })
             {
-                var ansible = await MeasureAnsibleAsync(run, hosts, workspace, server, config, login);
-                var ours = await MeasureConvergeAsync(run, converge, workspace, server, login);
+                var ansible = await MeasureAnsibleAsync(run, hosts, workspace, meter, config, login);
+                var ours = await MeasureConvergeAsync(run, converge, workspace, server, meter, login);
                 foreach (var (tool, result) in new[] { ("ansible", ansible), ("converge", ours) })
                 {
                     // The CPU ratio (controller + hosts) does not depend on how busy the shared machine is; the wall ratio does.
@@ -124,7 +125,7 @@ public static partial class VersusAnsibleBenchmark
         return failed ? 1 : 0;
     }
 
-    private static async Task<Measured> MeasureAnsibleAsync(string run, int hosts, SshWorkspace workspace, SshServer server, string config, string login)
+    private static async Task<Measured> MeasureAnsibleAsync(string run, int hosts, SshWorkspace workspace, HostsCpuMeter meter, string config, string login)
     {
         if (run == "first apply")
         {
@@ -136,19 +137,19 @@ public static partial class VersusAnsibleBenchmark
         string[] arguments = ["-i", workspace.Inventory, workspace.Playbook, "-f", hosts.ToString(CultureInfo.InvariantCulture), .. run == "check" ? new[] { "--check", "--diff" } : []];
         var environment = new Dictionary<string, string> { ["ANSIBLE_CONFIG"] = config, ["ANSIBLE_SSH_CONTROL_PATH_DIR"] = controlDirectory };
         var load = SshBenchmark.LoadAverage();
-        var hostsBefore = SshBenchmark.HostsCpu(server);
-        var result = await ToolRun.MeasureAsync("ansible-playbook", arguments, environment);
+        var ((result, mastersCpu), hostsCpu) = await meter.MeasureAsync(async () =>
+        {
+            var run = await ToolRun.MeasureAsync("ansible-playbook", arguments, environment);
 
-        // The ControlPersist masters left the process tree (ssh daemonizes them), so their CPU is read before they are stopped.
-        var mastersCpu = StopMasters(controlDirectory);
-        await SshBenchmark.SessionsEndedAsync(server);
-        var hostsCpu = SshBenchmark.HostsCpu(server) - hostsBefore;
+            // The ControlPersist masters left the process tree (ssh daemonizes them), so their CPU is read before they are stopped.
+            return (run, StopMasters(controlDirectory));
+        });
         Directory.Delete(controlDirectory, recursive: true);
         var changed = AnsibleRecap().Matches(result.Log).Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
         return new Measured(result with { Cpu = result.Cpu + mastersCpu }, changed, hostsCpu, load);
     }
 
-    private static async Task<Measured> MeasureConvergeAsync(string run, string converge, SshWorkspace workspace, SshServer server, string login)
+    private static async Task<Measured> MeasureConvergeAsync(string run, string converge, SshWorkspace workspace, SshServer server, HostsCpuMeter meter, string login)
     {
         if (run == "first apply")
         {
@@ -162,10 +163,7 @@ public static partial class VersusAnsibleBenchmark
             _ => workspace.Arguments("check", server),
         };
         var load = SshBenchmark.LoadAverage();
-        var hostsBefore = SshBenchmark.HostsCpu(server);
-        var result = await ToolRun.MeasureAsync(converge, arguments);
-        await SshBenchmark.SessionsEndedAsync(server);
-        var hostsCpu = SshBenchmark.HostsCpu(server) - hostsBefore;
+        var (result, hostsCpu) = await meter.MeasureAsync(() => ToolRun.MeasureAsync(converge, arguments));
 
         // --detailed-exitcode: 2 means something changed (or would change, for check).
         return new Measured(result, result.Exit == 2 ? 1 : 0, hostsCpu, load);

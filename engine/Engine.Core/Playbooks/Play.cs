@@ -20,6 +20,9 @@ public sealed record Play
     /// <summary>Variable files (relative to the playbook), loaded in order above play vars.</summary>
     public IReadOnlyList<string> VarsFiles { get; init; } = [];
 
+    /// <summary>The play's <c>vars_prompt</c>, answered before the run (<see cref="Running.PromptedVariables"/>).</summary>
+    public IReadOnlyList<VarsPrompt> Prompts { get; init; } = [];
+
     public bool? Become { get; init; }
 
     public string? BecomeUser { get; init; }
@@ -47,4 +50,7 @@ public sealed record Play
 
     /// <summary><c>gather_subset</c>, when given.</summary>
     public IReadOnlyList<string>? GatherSubset { get; init; }
+
+    /// <summary><c>max_fail_percentage</c>: the play ends on every host once more than this share of a batch has failed.</summary>
+    public double? MaxFailPercentage { get; init; }
 }

@@ -14,6 +14,7 @@ public sealed partial class PlaybookLoader
         var hostsSpan = reader.Span(node);
         var vars = new Dictionary<string, object?>(import?.Vars ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
         var varsFiles = new List<string>();
+        var prompts = new List<VarsPrompt>();
         bool? become = null;
         string? becomeUser = null;
         string? serial = null;
@@ -22,6 +23,7 @@ public sealed partial class PlaybookLoader
         bool? gatherFacts = null;
         string? connection = null;
         var anyErrorsFatal = false;
+        double? maxFailPercentage = null;
         IReadOnlyList<string>? gatherSubset = null;
         var sections = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in node.Children)
@@ -42,6 +44,7 @@ public sealed partial class PlaybookLoader
 
                     break;
                 case "vars_files": varsFiles.AddRange(VarsFiles(reader, value)); break;
+                case "vars_prompt": prompts.AddRange(Prompts(reader, value)); break;
                 case "become": become = reader.Bool(value, key); break;
                 case "become_user": becomeUser = reader.String(value, key); break;
                 case "serial": serial = Serial(reader, value); break;
@@ -50,6 +53,7 @@ public sealed partial class PlaybookLoader
                 case "gather_facts": gatherFacts = reader.Bool(value, key); break;
                 case "connection": connection = reader.String(value, key); break;
                 case "any_errors_fatal": anyErrorsFatal = reader.Bool(value, key) ?? false; break;
+                case "max_fail_percentage": maxFailPercentage = Percentage(reader, value); break;
                 case "gather_subset":
                     gatherSubset = [.. reader.Strings(value, key).Select(s => s.Value)];
                     if (Facts.Gathered.FactSubsets.Parse(gatherSubset, out var unknown) is null)
@@ -114,6 +118,7 @@ public sealed partial class PlaybookLoader
             HostsSpan = hostsSpan,
             Vars = vars,
             VarsFiles = varsFiles,
+            Prompts = prompts,
             Become = become,
             BecomeUser = becomeUser,
             Tasks = [.. play.Tasks.Select(t => WithPlayKeywords(t, connection, anyErrorsFatal))],
@@ -123,6 +128,7 @@ public sealed partial class PlaybookLoader
             Tags = tags,
             GatherFacts = gatherFacts,
             GatherSubset = gatherSubset,
+            MaxFailPercentage = maxFailPercentage,
             RoleDefaults = Merge(play.Roles.Select(r => r.Defaults)),
             RoleVars = Merge(play.Roles.Select(r => r.Vars)),
         };
@@ -160,6 +166,19 @@ public sealed partial class PlaybookLoader
         }
 
         return merged;
+    }
+
+    /// <summary><c>max_fail_percentage</c>: a number from 0 to 100 (Ansible also accepts <c>"30%"</c>).</summary>
+    private static double? Percentage(YamlReader reader, YamlNode value)
+    {
+        var text = reader.String(value, "max_fail_percentage")?.Trim().TrimEnd('%');
+        if (text is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent) && percent is >= 0 and <= 100)
+        {
+            return percent;
+        }
+
+        reader.Error(value, $"'max_fail_percentage' must be a percentage from 0 to 100 (e.g. 30), not '{text}'");
+        return null;
     }
 
     /// <summary>

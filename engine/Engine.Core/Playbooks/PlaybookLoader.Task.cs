@@ -9,7 +9,7 @@ namespace Converge.Core.Playbooks;
 public sealed partial class PlaybookLoader
 {
     private static readonly string[] TaskKeys =
-        ["name", "when", "loop", "with_items", "with_list", "register", "notify", "requires", "tags", "ignore_errors", "changed_when",
+        ["name", "when", "loop", "loop_control", "with_items", "with_list", "register", "notify", "requires", "tags", "ignore_errors", "changed_when",
          "failed_when", "until", "retries", "delay", "vars", "become", "become_user", "throttle", "args", "action", "local_action",
          "no_log", "check_mode", "delegate_to", "connection", "run_once", "any_errors_fatal"];
 
@@ -123,8 +123,8 @@ public sealed partial class PlaybookLoader
         {
             case "name": task.Name = reader.String(value, key); return true;
             case "when": task.When = Condition(reader, value, key); return true;
-            case "loop" or "with_items" or "with_list": task.Loop = value; return true;
-            case "with_dict" when WithDict(value) is { } loop: task.Loop = loop; return true;
+            case "loop": SetLoop(reader, task, keyNode, value, null); return true;
+            case "loop_control": task.LoopControl = ReadLoopControl(reader, value); return true;
             case "register": task.Register = reader.String(value, key); return true;
             case "notify": task.Notify = [.. reader.Strings(value, key).Select(s => new NamedReference(s.Value, s.Span))]; return true;
             case "requires": task.Requires = [.. reader.Strings(value, key).Select(s => new NamedReference(s.Value, s.Span))]; return true;
@@ -150,13 +150,10 @@ public sealed partial class PlaybookLoader
             case "any_errors_fatal": task.AnyErrorsFatal = reader.Bool(value, key) ?? false; return true;
             case "delegate_to": task.DelegateTo = reader.String(value, key); return true;
             case "connection": task.Connection = reader.String(value, key); return true;
-            case "loop_control":
-                reader.Error(keyNode, $"'{key}' is not supported yet: without it the task would name its loop variable differently than written");
-                return true;
             default:
                 if (key.StartsWith("with_", StringComparison.Ordinal))
                 {
-                    reader.Error(keyNode, $"'{key}' is not supported yet; write the loop with 'loop:' (e.g. loop: \"{{{{ x | dict2items }}}}\")");
+                    SetLoop(reader, task, keyNode, value, key["with_".Length..]);
                     return true;
                 }
 
@@ -168,21 +165,6 @@ public sealed partial class PlaybookLoader
 
                 return false;
         }
-    }
-
-    /// <summary>
-    /// <c>with_dict: "{{ x }}"</c> is Ansible's <c>loop: "{{ x | dict2items }}"</c> (items with <c>key</c> and <c>value</c>);
-    /// null for other forms, which are reported as not supported.
-    /// </summary>
-    private static YamlScalarNode? WithDict(YamlNode value)
-    {
-        if (value is not YamlScalarNode { Value: { } text } || !text.Trim().StartsWith("{{", StringComparison.Ordinal) || !text.Trim().EndsWith("}}", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var inner = text.Trim()[2..^2];
-        return inner.Contains("}}", StringComparison.Ordinal) ? null : new YamlScalarNode($"{{{{ ({inner}) | dict2items }}}}");
     }
 
     /// <summary>The text of a keyword value written as a template (rendered per host at run time), else null.</summary>

@@ -18,13 +18,13 @@ public sealed partial class PlaybookLoader(IReadOnlyCollection<string> moduleNam
 {
     private static readonly string[] PlayKeys =
         ["name", "hosts", "vars", "vars_files", "become", "become_user", "pre_tasks", "roles", "tasks", "post_tasks", "handlers",
-         "serial", "throttle", "tags", "gather_facts", "gather_subset", "connection", "any_errors_fatal"];
+         "serial", "throttle", "tags", "gather_facts", "gather_subset", "connection", "any_errors_fatal", "max_fail_percentage", "vars_prompt"];
 
     /// <summary>Play keywords Ansible has that Converge accepts without acting on them yet; <c>converge validate</c> names them.</summary>
     private static readonly string[] UnenforcedPlayKeys =
-        ["max_fail_percentage", "ignore_unreachable", "ignore_errors", "debugger", "diff", "timeout",
+        ["ignore_unreachable", "ignore_errors", "debugger", "diff", "timeout",
          "collections", "module_defaults", "order", "strategy", "force_handlers", "gather_timeout",
-         "fact_path", "remote_user", "become_method", "become_flags", "environment", "no_log", "check_mode", "run_once", "vars_prompt"];
+         "fact_path", "remote_user", "become_method", "become_flags", "environment", "no_log", "check_mode", "run_once"];
 
     public Playbook? Load(string path, DiagnosticBag diagnostics)
     {

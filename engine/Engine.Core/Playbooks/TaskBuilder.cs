@@ -12,6 +12,10 @@ internal sealed class TaskBuilder
 
     public YamlNode? Loop { get; set; }
 
+    public string? LoopWith { get; set; }
+
+    public LoopControl LoopControl { get; set; } = LoopControl.Default;
+
     public string? Register { get; set; }
 
     public IReadOnlyList<NamedReference> Notify { get; set; } = [];
@@ -73,6 +77,8 @@ internal sealed class TaskBuilder
         IsHandler = isHandler,
         When = When,
         Loop = Loop,
+        LoopWith = LoopWith,
+        LoopControl = LoopControl,
         Register = Register,
         Notify = Notify,
         Requires = Requires,

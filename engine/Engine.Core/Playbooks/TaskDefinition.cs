@@ -31,8 +31,14 @@ public sealed record TaskDefinition
 
     public string? When { get; init; }
 
-    /// <summary>The loop source: a YAML node (list, or a string template giving a list).</summary>
+    /// <summary>The loop source: a YAML node (list, or a string template giving a list); for <c>with_X</c>, the lookup's terms.</summary>
     public YamlNode? Loop { get; init; }
+
+    /// <summary>For <c>with_X:</c>, the lookup plugin X whose list the loop walks; null for <c>loop:</c>.</summary>
+    public string? LoopWith { get; init; }
+
+    /// <summary>The task's <c>loop_control</c>.</summary>
+    public LoopControl LoopControl { get; init; } = LoopControl.Default;
 
     public string? Register { get; init; }
 

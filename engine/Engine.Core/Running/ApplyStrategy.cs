@@ -20,4 +20,6 @@ internal sealed class ApplyStrategy : ExecutionStrategy
     public override Task AfterHandlerAsync(Func<CancellationToken, Task> clearNotification, CancellationToken ct) => clearNotification(ct);
 
     public override bool IsAssumedChange(Exception error, bool upstreamPending) => false;
+
+    public override HostLockFact Lock(string stateDirectory, string runId, Become? become) => new(stateDirectory, runId, check: false, become);
 }

@@ -28,4 +28,6 @@ internal sealed class CheckStrategy : ExecutionStrategy
     /// </summary>
     public override bool IsAssumedChange(Exception error, bool upstreamPending) =>
         upstreamPending && error is not CheckModeViolationException;
+
+    public override HostLockFact Lock(string stateDirectory, string runId, Become? become) => new(stateDirectory, runId, check: true, become);
 }

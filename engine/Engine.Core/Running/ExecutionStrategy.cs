@@ -35,6 +35,9 @@ internal abstract class ExecutionStrategy
     /// <summary>After a handler ran: its pending notification is cleared only when it really ran.</summary>
     public abstract Task AfterHandlerAsync(Func<CancellationToken, Task> clearNotification, CancellationToken ct);
 
+    /// <summary>The host's run lock: an apply creates and records it; a check takes it only when an earlier apply left its file, and writes nothing.</summary>
+    public abstract HostLockFact Lock(string stateDirectory, string runId, Become? become);
+
     /// <summary>Whether a task's failure is an assumed change: one an earlier pending (unapplied) change would fix.</summary>
     public abstract bool IsAssumedChange(Exception error, bool upstreamPending);
 }

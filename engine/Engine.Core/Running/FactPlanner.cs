@@ -52,16 +52,16 @@ internal sealed class FactPlanner(RunState state)
         {
             var module = state.Modules.Get(task.Module);
             var vars = state.Scope.For(node);
-            if (TaskConditions.FirstFalse(node, vars, state.Templates) is not null)
+            if (LoopItems.RunTimeOnly(task) || TaskConditions.FirstFalse(node, vars, state.Templates) is not null)
             {
                 return [];
             }
 
             var facts = new List<IFact>();
-            foreach (var (hasItem, item) in LoopItems.Of(task, vars, state.Templates))
+            foreach (var item in LoopItems.Of(task, vars, state.Templates))
             {
                 // As the runner does: `when` once for the task, params per item.
-                var itemVars = hasItem ? state.Scope.For(node, item, hasItem) : vars;
+                var itemVars = item.HasItem ? state.Scope.For(node, item) : vars;
                 facts.AddRange(module.FactsOf(state.Binder.Bind(module, task.Params, task.File, task.ModuleSpan, itemVars)));
             }
 

@@ -55,7 +55,7 @@ internal sealed class HostSession : IAsyncDisposable
 
         // The first task's wait for another host would drop the facts read now.
         var start = FactPlanner.WaitsForOtherHosts(agenda[0]) ? (int?)null : 0;
-        session.Lock = new HostLockFact(StateDirectory(state, host), state.Options.RunId, state.Strategy.IsCheck, state.Run.Connections.BecomeOf(agenda[0]));
+        session.Lock = state.Strategy.Lock(StateDirectory(state, host), state.Options.RunId, state.Run.Connections.BecomeOf(agenda[0]));
         IReadOnlyList<IFact> first = [.. new IFact?[] { session.Lock, session.Journal?.Pending, state.Gathering.FactOf(agenda[0].Play) }.OfType<IFact>()];
         await session.PrefetchAsync(agenda, start, first, ct);
         return session;

@@ -22,13 +22,13 @@ internal sealed class IncludeStep(RunState state, string host, HostAgenda agenda
         var spliced = new List<GraphNode>();
         var reports = new List<string>();
         var number = 0;
-        foreach (var (hasItem, item) in LoopItems.Of(node.Task, vars, state.Templates))
+        foreach (var item in LoopItems.Of(node.Task, vars, state.Templates))
         {
             ct.ThrowIfCancellationRequested();
-            var itemVars = hasItem ? state.Scope.For(node, item, hasItem) : vars;
+            var itemVars = item.HasItem ? state.Scope.For(node, item) : vars;
             var name = state.Templates.RenderValue(include.Name, itemVars)?.ToString() ?? string.Empty;
 
-            var scope = RunLoader.IncludeScope(node, hasItem, item);
+            var scope = RunLoader.IncludeScope(node, item);
             var diagnostics = new DiagnosticBag();
             var tasks = state.Run.Includes.ExpandInclude(node.Task, name, scope, $"{node.Task.Id}.{number++}", diagnostics);
             var nodes = tasks.Select(t => new GraphNode(host, node.Play, t) { Scope = t.Scope }).ToList();
@@ -43,7 +43,7 @@ internal sealed class IncludeStep(RunState state, string host, HostAgenda agenda
                 throw new TaskFailedException($"{include.Keyword} '{name}': {string.Join("; ", diagnostics.Items.Select(d => $"{d.Span}: {d.Message}"))}");
             }
 
-            reports.Add(hasItem ? $"included: {name} for {host} (item={LoopItems.Label(item)})" : $"included: {name} for {host}");
+             reports.Add(item.HasItem ? $"included: {name} for {host} (item={item.Label})" : $"included: {name} for {host}");
             spliced.AddRange(nodes);
         }
 

@@ -13,7 +13,7 @@ namespace Converge.Core.Running;
 /// </summary>
 internal sealed class ItemStep(RunState state, HostSession session, HandlerNotifications handlers, HostAgenda agenda)
 {
-    public async Task<ItemRun> RunAsync(int index, (bool HasItem, object? Item) item, CancellationToken ct)
+    public async Task<ItemRun> RunAsync(int index, LoopItem item, CancellationToken ct)
     {
         var node = agenda[index];
         var task = node.Task;
@@ -34,7 +34,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
             }
 
             // A predicted run (check mode) has no result: `until` cannot hold or fail on it, so it is not retried.
-            if (task.Until is null || run.Predicted || state.Templates.Evaluate(task.Until, RegisteredResult.VarsWith(state.Scope.For(node, item.Item, item.HasItem), task, run.Registered)))
+            if (task.Until is null || run.Predicted || state.Templates.Evaluate(task.Until, RegisteredResult.VarsWith(state.Scope.For(node, item), task, run.Registered)))
             {
                 return run;
             }
@@ -50,12 +50,12 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
         }
     }
 
-    private async Task<ItemRun> RunOnceAsync(int index, (bool HasItem, object? Item) item, CancellationToken ct)
+    private async Task<ItemRun> RunOnceAsync(int index, LoopItem item, CancellationToken ct)
     {
         var node = agenda[index];
         var task = node.Task;
         var module = state.Modules.Get(task.Module);
-        var vars = state.Scope.For(node, item.Item, item.HasItem);
+        var vars = state.Scope.For(node, item);
         var parameters = state.Binder.Bind(module, task.Params, task.File, task.ModuleSpan, vars);
         var transport = await session.TransportOfAsync(node, ct);
         var become = state.Run.Connections.BecomeOf(node);
@@ -103,7 +103,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
             Register(node, output);
             if (task.FailedWhen is not null && !state.Templates.Evaluate(task.FailedWhen, RegisteredResult.VarsWith(vars, task, output)))
             {
-                return new ItemRun(item.HasItem, item.Item, Plan.InSync($"failure ignored: failed_when '{task.FailedWhen}' is false"), null, false, output);
+                return new ItemRun(item, Plan.InSync($"failure ignored: failed_when '{task.FailedWhen}' is false"), null, false, output);
             }
 
             throw;
@@ -134,7 +134,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
         }
 
         Register(node, registered);
-        return new ItemRun(item.HasItem, item.Item, plan, applied, changed, registered);
+        return new ItemRun(item, plan, applied, changed, registered);
     }
 
     /// <summary>
@@ -143,7 +143,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
     /// result. A task declared never to change (`changed_when: false`, e.g. a read-only command) is reported
     /// skipped, as Ansible skips commands in check mode; otherwise it is a predicted change.
     /// </summary>
-    private ItemRun Predicted(GraphNode node, (bool HasItem, object? Item) item, Plan plan, IReadOnlyDictionary<string, object?> vars, Dictionary<string, object?> registered)
+    private ItemRun Predicted(GraphNode node, LoopItem item, Plan plan, IReadOnlyDictionary<string, object?> vars, Dictionary<string, object?> registered)
     {
         var task = node.Task;
 
@@ -156,7 +156,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
         Register(node, registered);
         var what = string.Join("; ", plan.Changes.Select(c => c.After is null ? c.Path : $"`{c.After}`"));
         var shown = changed ? plan : Plan.InSync($"check mode: {what} not run (changed_when is false)");
-        return new ItemRun(item.HasItem, item.Item, shown, null, changed, registered) { Predicted = true };
+        return new ItemRun(item, shown, null, changed, registered) { Predicted = true };
     }
 
     private void Register(GraphNode node, IReadOnlyDictionary<string, object?> output)

@@ -3,6 +3,7 @@ using Converge.Core.Diagnostics;
 using Converge.Core.Graph;
 using Converge.Core.Playbooks;
 using Converge.Core.Templates;
+using Converge.Core.Variables;
 
 namespace Converge.Core.Running;
 
@@ -14,13 +15,10 @@ namespace Converge.Core.Running;
 public sealed partial class RunLoader
 {
     /// <summary>The scope an include's tasks run in: the include's, with its vars and loop item, then its <c>apply:</c>.</summary>
-    internal static TaskScope IncludeScope(GraphNode include, bool hasItem, object? item)
+    internal static TaskScope IncludeScope(GraphNode include, LoopItem item)
     {
         var own = new Dictionary<string, object?>(include.Task.Vars, StringComparer.Ordinal);
-        if (hasItem)
-        {
-            own["item"] = item;
-        }
+        VariableMerge.Overlay(own, item.Variables);
 
         return include.Task.Include!.Apply with { Parent = new TaskScope { Parent = include.Scope, Vars = own } };
     }
@@ -62,11 +60,11 @@ public sealed partial class RunLoader
             try
             {
                 var number = 0;
-                foreach (var (hasItem, item) in LoopItems.Of(node.Task, vars, templates).ToList())
+                foreach (var item in LoopItems.Of(node.Task, vars, templates).ToList())
                 {
-                    var itemVars = hasItem ? scope.For(node, item, hasItem) : vars;
+                    var itemVars = item.HasItem ? scope.For(node, item) : vars;
                     var name = templates.RenderValue(include.Name, itemVars)?.ToString() ?? string.Empty;
-                    var tasks = run.Includes.ExpandInclude(node.Task, name, IncludeScope(node, hasItem, item), $"{node.Task.Id}.{number++}", found);
+                    var tasks = run.Includes.ExpandInclude(node.Task, name, IncludeScope(node, item), $"{node.Task.Id}.{number++}", found);
                     Validate(run, [.. tasks.Select(t => new GraphNode(node.Host, node.Play, t) { Scope = t.Scope })], scope, found);
                 }
             }

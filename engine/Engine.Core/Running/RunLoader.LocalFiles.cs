@@ -18,7 +18,13 @@ public sealed partial class RunLoader
     private static HashSet<string> DeferredNames(LoadedRun run)
     {
         var deferred = run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        deferred.Add("item");
+        deferred.UnionWith(["item", "ansible_loop", "ansible_loop_var", "ansible_index_var"]);
+
+        // loop_control's names hold the loop's item and index, known only per item.
+        foreach (var control in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.LoopControl))
+        {
+            deferred.UnionWith(new[] { control.LoopVar, control.IndexVar }.OfType<string>());
+        }
 
         // include_vars' names come from the files it may read.
         foreach (var task in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Where(t => t.Module == "include_vars"))

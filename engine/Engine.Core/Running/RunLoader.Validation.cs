@@ -6,6 +6,7 @@ using Converge.Core.Modules;
 using Converge.Core.Planning;
 using Converge.Core.Playbooks;
 using Converge.Core.Templates;
+using Converge.Core.Variables;
 using Converge.Core.Yaml;
 
 namespace Converge.Core.Running;
@@ -91,9 +92,19 @@ public sealed partial class RunLoader
             return [vars];
         }
 
+        if (LoopItems.RunTimeOnly(task))
+        {
+            return [vars];
+        }
+
         try
         {
-            return LoopItems.Of(task, vars, templates).Select(i => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(vars) { ["item"] = i.Item });
+            return LoopItems.Of(task, vars, templates).Select(i =>
+            {
+                var itemVars = new Dictionary<string, object?>(vars);
+                VariableMerge.Overlay(itemVars, i.Variables);
+                return (IReadOnlyDictionary<string, object?>)itemVars;
+            });
         }
         catch (UndefinedVariableException)
         {

@@ -55,7 +55,9 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
             }
 
             playHosts[play.Index] = limit is null ? hosts : [.. hosts.Where(limit.Contains)];
-            playVariables[play.Index] = PlayVariables(play, playbook, diagnostics);
+            var vars = PlayVariables(play, playbook, diagnostics);
+            PromptedVariables.Add(play, extra, request.Ask, vars, diagnostics);
+            playVariables[play.Index] = vars;
         }
 
         var graph = GraphBuilder.Build(playbook, playHosts, inventory.HostNames, request.Filter, diagnostics);

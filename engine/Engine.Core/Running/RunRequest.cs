@@ -1,4 +1,5 @@
 using Converge.Core.Graph;
+using Converge.Core.Playbooks;
 
 namespace Converge.Core.Running;
 
@@ -11,6 +12,9 @@ public sealed record RunRequest
 
     /// <summary>Raw <c>-e</c> arguments: <c>key=value</c>, <c>@file.yml</c> or inline JSON/YAML.</summary>
     public IReadOnlyList<string> ExtraVars { get; init; } = [];
+
+    /// <summary>Asks a <c>vars_prompt</c> question on the terminal; null (or returning null) where there is none.</summary>
+    public Func<VarsPrompt, string?>? Ask { get; init; }
 
     /// <summary>A host pattern that further limits every play (<c>--limit</c>).</summary>
     public string? Limit { get; init; }

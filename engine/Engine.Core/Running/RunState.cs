@@ -106,6 +106,30 @@ internal sealed class RunState
     /// <summary>Ends a play on every host: none of them starts another task of it.</summary>
     public void EndPlay(int play, string why) => _endedPlays.TryAdd(play, why);
 
+    /// <summary>The hosts that failed in each play (a failure no block rescued and no ignore_errors hid), by play index.</summary>
+    private readonly ConcurrentDictionary<(int Play, string Host), bool> _failedHosts = new();
+
+    /// <summary>
+    /// A host failed in a play: with <c>max_fail_percentage</c>, once more than that share of its batch has failed, the
+    /// play ends on every host, as Ansible aborts it. Hosts run in parallel here, not task by task in lockstep, so a
+    /// host may finish tasks that Ansible would not have started before the share was exceeded.
+    /// </summary>
+    public void HostFailed(GraphNode node, string host)
+    {
+        if (node.Play.MaxFailPercentage is not { } limit)
+        {
+            return;
+        }
+
+        _failedHosts.TryAdd((node.Play.Index, host), true);
+        var batch = Scope.BatchOf(node.Play.Index, host);
+        var failed = batch.Count(h => _failedHosts.ContainsKey((node.Play.Index, h)));
+        if (batch.Count > 0 && failed * 100.0 / batch.Count > limit)
+        {
+            EndPlay(node.Play.Index, $"max_fail_percentage {limit}: {failed} of {batch.Count} hosts failed");
+        }
+    }
+
     /// <summary>Why the play was ended for every host, or null while it runs.</summary>
     public string? PlayEnded(int play) => _endedPlays.GetValueOrDefault(play);
 

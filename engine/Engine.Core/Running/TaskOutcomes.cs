@@ -4,6 +4,7 @@ using Converge.Core.Diagnostics;
 using Converge.Core.Graph;
 using Converge.Core.Reporting;
 using Converge.Core.Templates;
+using Converge.Core.Variables;
 
 namespace Converge.Core.Running;
 
@@ -21,8 +22,8 @@ internal sealed class TaskOutcomes(RunState state, string host)
     public NodeResult Combine(GraphNode node, IReadOnlyList<ItemRun> runs, Stopwatch clock, bool fromEarlierRun)
     {
         var changed = runs.Any(r => r.Changed);
-        var changes = runs.Where(r => r.Changed).SelectMany(r => r.Plan.Changes.Select(c => r.HasItem ? c with { Path = $"[{LoopItems.Label(r.Item)}] {c.Path}" } : c)).ToList();
-        var messages = runs.Select(r => (r.HasItem ? $"[{LoopItems.Label(r.Item)}] " : string.Empty) + (r.Applied?.Message ?? r.Plan.Reason)).ToList();
+        var changes = runs.Where(r => r.Changed).SelectMany(r => r.Plan.Changes.Select(c => r.HasItem ? c with { Path = "[{r.Loop.Label}] {c.Path}" } : c)).ToList();
+        var messages = runs.Select(r => (r.HasItem ? $"[{r.Loop.Label}] " : string.Empty) + (r.Applied?.Message ?? r.Plan.Reason)).ToList();
         if (runs.Count == 0)
         {
             messages.Add("skipped: the loop is empty");
@@ -33,17 +34,12 @@ internal sealed class TaskOutcomes(RunState state, string host)
             messages.Insert(0, "pending from an earlier run:");
         }
 
-        if (node.Task.Register is { } name && runs.Count != 1)
+        if (node.Task.Register is { } name && node.Task.Loop is not null)
         {
-            state.Scope.Register(host, name, new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["changed"] = changed,
-                ["failed"] = false,
-                ["results"] = runs.Select(r => (object?)r.Registered).ToList(),
-            });
+            state.Scope.Register(host, name, LoopResult(runs, changed));
         }
 
-        var status = runs.Count == 0 || runs.All(r => r.Predicted && !r.Changed) ? OutcomeStatus.Skipped : changed ? OutcomeStatus.Changed : OutcomeStatus.Ok;
+        var status = runs.Count == 0 || runs.All(r => (r.Predicted && !r.Changed) || r.WasSkipped) ? OutcomeStatus.Skipped : changed ? OutcomeStatus.Changed : OutcomeStatus.Ok;
         Report(node, Outcome(node, clock) with
         {
             Status = status,
@@ -53,6 +49,39 @@ internal sealed class TaskOutcomes(RunState state, string host)
             Assumed = runs.Any(r => r.Plan.Assumed),
         });
         return new NodeResult(status, Blocked: false, Pending: changed);
+    }
+
+    /// <summary>
+    /// What <c>register</c> stores for a looped task, as ansible-core 2.14 builds it: <c>results</c> (each item's result
+    /// with its loop variables: <c>item</c>, <c>ansible_loop_var</c>, the <c>index_var</c>, <c>ansible_loop</c>),
+    /// <c>changed</c>, <c>msg</c> and <c>skipped</c>; an empty loop is skipped with its reason.
+    /// </summary>
+    private static Dictionary<string, object?> LoopResult(IReadOnlyList<ItemRun> runs, bool changed)
+    {
+        if (runs.Count == 0)
+        {
+            return new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["changed"] = false,
+                ["results"] = new List<object?>(),
+                ["skipped"] = true,
+                ["skipped_reason"] = "No items in the list",
+            };
+        }
+
+        var results = runs.Select(r =>
+        {
+            var result = new Dictionary<string, object?>(r.Registered, StringComparer.Ordinal);
+            VariableMerge.Overlay(result, r.Loop.Variables);
+            return (object?)result;
+        }).ToList();
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["changed"] = changed,
+            ["msg"] = "All items completed",
+            ["results"] = results,
+            ["skipped"] = runs.All(r => r.Registered.GetValueOrDefault("skipped") is true),
+        };
     }
 
     /// <summary>

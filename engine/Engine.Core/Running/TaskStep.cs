@@ -74,7 +74,8 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
         try
         {
             var vars = state.Scope.For(node);
-            if (TaskConditions.FirstFalse(node, vars, state.Templates) is { } condition)
+            var items = node.Task.Loop is null || node.Task.IsControl ? null : ItemsOrNull(node, vars);
+            if (items is null && TaskConditions.FirstFalse(node, vars, state.Templates) is { } condition)
             {
                 // A meta task that does not run is not counted, as in Ansible's recap.
                 return node.Task.Meta is not null ? NodeResult.Bypassed : RunOnce(node, _outcomes.Finish(node, OutcomeStatus.Skipped, $"skipped: when '{condition}' is false", clock: clock));
@@ -87,11 +88,19 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
                 return await _control.RunAsync(index, vars, clock, ct);
             }
 
-            // Check → plan → apply, per item.
+            // Check → plan → apply, per item; a loop's `when` is tested per item, as Ansible does; loop_control's
+            // pause between items, as Ansible sleeps before each but the first.
             var runs = new List<ItemRun>();
-            foreach (var item in LoopItems.Of(node.Task, vars, state.Templates))
+            foreach (var item in items ?? [LoopItem.None])
             {
-                runs.Add(await _items.RunAsync(index, item, ct));
+                if (runs.Count > 0 && node.Task.LoopControl.Pause > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(node.Task.LoopControl.Pause), ct);
+                }
+
+                runs.Add(items is not null && TaskConditions.FirstFalse(node, state.Scope.For(node, item), state.Templates) is { } itemCondition
+                    ? ItemRun.Skipped(item, itemCondition)
+                    : await _items.RunAsync(index, item, ct));
             }
 
             // Outcome, and what it means for handlers.
@@ -120,11 +129,44 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
                 state.EndPlay(node.Play.Index, $"any_errors_fatal: '{node.Task.Name}' failed on {host}");
             }
 
+            if (result.Blocked)
+            {
+                state.HostFailed(node, host);
+            }
+
             return RunOnce(node, result);
         }
         finally
         {
             throttle?.Release();
+        }
+    }
+
+    /// <summary>
+    /// A loop's items, or null when they cannot be made while the task's <c>when</c> is false without them (Ansible
+    /// tests the condition before it reports a loop that fails: <c>loop: "{{ x }}"</c> with <c>when: x is defined</c>).
+    /// </summary>
+    private List<LoopItem>? ItemsOrNull(GraphNode node, IReadOnlyDictionary<string, object?> vars)
+    {
+        try
+        {
+            return LoopItems.Of(node.Task, vars, state.Templates);
+        }
+        catch (Exception) when (WhenIsFalse(node, vars))
+        {
+            return null;
+        }
+    }
+
+    private bool WhenIsFalse(GraphNode node, IReadOnlyDictionary<string, object?> vars)
+    {
+        try
+        {
+            return TaskConditions.FirstFalse(node, vars, state.Templates) is not null;
+        }
+        catch (ConvergeException)
+        {
+            return false;
         }
     }
 

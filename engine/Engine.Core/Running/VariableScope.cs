@@ -96,7 +96,13 @@ public sealed class VariableScope
     private static IEnumerable<KeyValuePair<string, object?>> FactVariables(IReadOnlyDictionary<string, object?> facts) =>
         facts.Select(p => KeyValuePair.Create("ansible_" + p.Key, p.Value)).Append(KeyValuePair.Create<string, object?>("ansible_facts", facts));
 
-    public IReadOnlyDictionary<string, object?> For(GraphNode node, object? item = null, bool hasItem = false)
+    public IReadOnlyDictionary<string, object?> For(GraphNode node) => For(node, null);
+
+    /// <summary>The hosts of <paramref name="host"/>'s batch in a play (all the play's hosts without <c>serial</c>).</summary>
+    internal IReadOnlyList<string> BatchOf(int play, string host) => _playBatches[play].GetValueOrDefault(host, _playHosts[play]);
+
+    /// <summary>A node's variables for one loop item: the item's own (<c>item</c> or its <c>loop_var</c>, …) above the task's.</summary>
+    internal IReadOnlyDictionary<string, object?> For(GraphNode node, LoopItem? item)
     {
         var host = node.Host;
         // Role defaults sit below everything, inventory included; role vars above play vars (Ansible's precedence table).
@@ -119,10 +125,7 @@ public sealed class VariableScope
 
         VariableMerge.Overlay(vars, node.Task.Vars);
         VariableMerge.Overlay(vars, _registered.TryGetValue(host, out var registered) ? registered : null);
-        if (hasItem)
-        {
-            vars["item"] = item;
-        }
+        VariableMerge.Overlay(vars, item?.Variables);
 
         VariableMerge.Overlay(vars, _run.ExtraVariables);
         vars["inventory_hostname"] = host;

@@ -47,6 +47,29 @@ public sealed class TemplateEngine
         return new Evaluator(session).Truthy(expr, new Frame(null));
     }
 
+    /// <summary>
+    /// Runs a lookup plugin on terms already rendered, as a <c>with_*</c> loop does (<c>with_X: v</c> is
+    /// <c>lookup('X', v, wantlist=True)</c>). In a role, files are looked for in the role first (its
+    /// <paramref name="fileSubdirectory"/>, then its <c>tasks/</c>), then beside the playbook, as Ansible's search path goes.
+    /// </summary>
+    public IReadOnlyList<object?> Lookup(string plugin, IReadOnlyList<object?> terms, IReadOnlyDictionary<string, object?> variables, string? roleDirectory, string fileSubdirectory)
+    {
+        var search = new List<string>();
+        if (roleDirectory is not null)
+        {
+            search.AddRange([roleDirectory, Path.Combine(roleDirectory, "tasks")]);
+        }
+
+        if (variables.TryGetValue("playbook_dir", out var dir) && dir is string d)
+        {
+            search.Add(d);
+        }
+
+        var session = new RenderSession(_environment, variables, search);
+        var result = Jinja.Filters.Lookups.Run(session, [plugin, .. terms], new Dictionary<string, object?>(), wantList: true, fileSubdirectory);
+        return result as IReadOnlyList<object?> ?? [result];
+    }
+
     /// <summary>Checks a condition's syntax only, for load-time validation; returns the error or null.</summary>
     public static TemplateSyntaxException? ConditionError(string condition)
     {

@@ -12,7 +12,7 @@ namespace Converge.Modules.Common;
 /// Several file facts read in one prefetch share one probe (<see cref="IBatchedFact"/>, <see cref="BatchScript"/>);
 /// a followed path is read on its own.
 /// </summary>
-public sealed class FileFact(string path, bool follow = false) : Fact<FileSnapshot>, IBatchedFact
+public sealed class FileFact(string path, bool follow = false, bool hash = true) : Fact<FileSnapshot>, IBatchedFact
 {
     /// <summary>
     /// Every path's state with a constant number of processes: shell built-ins tell which paths exist and which
@@ -45,6 +45,14 @@ public sealed class FileFact(string path, bool follow = false) : Fact<FileSnapsh
         if [ $# -gt 0 ]; then sha256sum -- "$@" || exit 3; fi
         """;
 
+    /// <summary>
+    /// The batch script without hashing, for checks that do not compare content: reading a file for its hash would
+    /// update its access time (relatime), which a task managing <c>access_time</c> must not disturb.
+    /// </summary>
+    private static readonly string NoHashScript = BatchScript
+        .Replace("then echo h\n", "then echo e\n", StringComparison.Ordinal)
+        .Replace("if [ $# -gt 0 ]; then sha256sum -- \"$@\" || exit 3; fi", string.Empty, StringComparison.Ordinal);
+
     /// <summary>A followed path: a symlink is resolved first and named (<c>target PATH</c>), then read like any other.</summary>
     private const string FollowPrelude =
         """
@@ -60,12 +68,14 @@ public sealed class FileFact(string path, bool follow = false) : Fact<FileSnapsh
     public string Path => path;
 
     /// <summary>Followed paths are not batched: each is its own kind.</summary>
-    public string BatchKind => follow ? $"{nameof(FileFact)} follow {path}" : nameof(FileFact);
+    public string BatchKind => follow ? $"{nameof(FileFact)} follow {path}" : hash ? nameof(FileFact) : nameof(FileFact) + " without hashes";
 
     /// <summary>One path read alone is a batch of one: the batch script is the single source of the flags' meaning.</summary>
     public override CommandSpec Command { get; } = follow
-        ? CommandSpec.Probe("/bin/sh", "-c", FollowPrelude + BatchScript, "converge-file-fact", path)
-        : CommandSpec.Probe("/bin/sh", "-c", BatchScript, "converge-file-fact", path);
+        ? CommandSpec.Probe("/bin/sh", "-c", FollowPrelude + (hash ? BatchScript : NoHashScript), "converge-file-fact", path)
+        : CommandSpec.Probe("/bin/sh", "-c", hash ? BatchScript : NoHashScript, "converge-file-fact", path);
+
+    private string Script => hash ? BatchScript : NoHashScript;
 
     public override FileSnapshot Parse(CommandResult result)
     {
@@ -102,7 +112,7 @@ public sealed class FileFact(string path, bool follow = false) : Fact<FileSnapsh
     }
 
     public CommandSpec BatchCommand(IReadOnlyList<IBatchedFact> facts) =>
-        CommandSpec.Probe("/bin/sh", ["-c", BatchScript, "converge-file-facts", .. facts.Cast<FileFact>().Select(f => f.Path)]);
+        CommandSpec.Probe("/bin/sh", ["-c", Script, "converge-file-facts", .. facts.Cast<FileFact>().Select(f => f.Path)]);
 
     /// <summary>Cuts the batch's output into each path's own output: the same script's output for a batch of one.</summary>
     public IReadOnlyList<CommandResult>? SplitBatch(IReadOnlyList<IBatchedFact> facts, CommandResult result)

@@ -42,4 +42,12 @@ public sealed record FileSpec(string Path, string Kind)
     /// it is put in place (e.g. <c>visudo -cf %s</c>); a failure leaves the file untouched.
     /// </summary>
     public string? Validate { get; init; }
+
+    /// <summary>The modification time wanted: a touch(1) <c>-t</c> stamp, <see cref="FileTimes.Now"/>, or null (not managed).</summary>
+    public string? ModificationTime { get; init; }
+
+    /// <summary>The access time wanted, as <see cref="ModificationTime"/>.</summary>
+    public string? AccessTime { get; init; }
+
+    public bool ManagesTimes => ModificationTime is not null || AccessTime is not null;
 }

@@ -53,4 +53,17 @@ public abstract partial class FileStateModule<TParams>
             await HostCommand.RunAsync(context, CommandSpec.Change("chown", owner + (group is null ? string.Empty : ":" + group), "--", path), ct);
         }
     }
+
+    /// <summary>Times last: writing content or creating the path sets them, so they are set after everything else.</summary>
+    private static async Task SetTimesAsync(ModuleContext context, string path, StateDifference<PathState> difference, CancellationToken ct)
+    {
+        foreach (var (property, flag, value) in new[] { ("modification_time", "-m", difference.Desired.Modified), ("access_time", "-a", difference.Desired.Accessed) })
+        {
+            if (value is not null && difference.Differs(property))
+            {
+                var touch = value == FileTimes.Now ? CommandSpec.Change("touch", flag, "-c", "--", path) : CommandSpec.Change("touch", flag, "-c", "-t", value, "--", path);
+                await HostCommand.RunAsync(context, touch, ct);
+            }
+        }
+    }
 }

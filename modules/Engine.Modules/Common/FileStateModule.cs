@@ -28,6 +28,8 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
         new("mode", s => s.Mode),
         new("owner", s => s.Owner),
         new("group", s => s.Group),
+        new("modification_time", s => s.Modified),
+        new("access_time", s => s.Accessed),
     ];
 
     protected sealed override IReadOnlyList<StateProperty<PathState>> Properties => Compared;
@@ -39,7 +41,10 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
     /// The one <see cref="FileFact"/> the check reads, so the runner can prefetch it. Every file module's
     /// subject is the path its <see cref="SpecAsync"/> manages; if one ever differs, the check reads its own path.
     /// </summary>
-    public sealed override IReadOnlyList<IFact> FactsOf(TParams parameters) => [new FileFact(Subject(parameters), Follow(parameters)), .. MoreFacts(parameters)];
+    public sealed override IReadOnlyList<IFact> FactsOf(TParams parameters) => [new FileFact(Subject(parameters), Follow(parameters), Hashes(parameters)), .. MoreFacts(parameters)];
+
+    /// <summary>Whether the check compares content, so the file is hashed (a module that never manages content need not read it).</summary>
+    protected virtual bool Hashes(TParams parameters) => true;
 
     /// <summary>Facts <see cref="SpecAsync"/> reads besides the path's stat (e.g. the text an edit starts from).</summary>
     protected virtual IReadOnlyList<IFact> MoreFacts(TParams parameters) => [];
@@ -54,11 +59,12 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
     {
         var spec = await SpecAsync(context, parameters, ct);
         var follow = Follow(parameters);
-        var snapshot = await context.Facts.GetAsync(new FileFact(spec.Path, follow), ct);
+        var hash = Hashes(parameters);
+        var snapshot = await context.Facts.GetAsync(new FileFact(spec.Path, follow, hash), ct);
         if (spec.IntoDirectory is { } name && (snapshot.Stat?.Kind == FileKind.Directory || snapshot.PointsToDirectory))
         {
             spec = spec with { Path = (snapshot.Target ?? spec.Path).TrimEnd('/') + "/" + name, IntoDirectory = null };
-            snapshot = await context.Facts.GetAsync(new FileFact(spec.Path, follow), ct);
+            snapshot = await context.Facts.GetAsync(new FileFact(spec.Path, follow, hash), ct);
         }
 
         if (snapshot.Target is { } target)
@@ -74,6 +80,11 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
             throw new TaskFailedException($"{ParentOf(spec.Path)} does not exist, so {spec.Path} cannot be written; create the directory first (file with state: directory)");
         }
         var actual = await ActualAsync(context, spec, snapshot, ct);
+        if (spec.ManagesTimes && actual.Kind != "absent" && await context.Facts.GetAsync(new FileTimesFact(spec.Path), ct) is var (modified, accessed))
+        {
+            actual = actual with { Modified = modified, Accessed = accessed };
+        }
+
         var desired = await DesiredAsync(spec, snapshot, ct);
         return new StatePair<PathState>(actual, desired with { Label = spec.Source, Spec = spec })
         {
@@ -92,39 +103,48 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
 
         try
         {
-            switch (desired.Kind)
-            {
-                case "absent":
-                    await HostCommand.RunAsync(context, CommandSpec.Change("rm", "-rf", "--", spec.Path), ct);
-                    return $"removed {spec.Path}";
-                case "directory":
-                    var created = actual.Kind == "absent";
-                    if (created)
-                    {
-                        await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", spec.Path), ct);
-                    }
-
-                    await SetAttributesAsync(context, spec.Path, difference, forceAll: created, ct);
-                    return $"{(created ? "created" : "updated")} {spec.Path} ({string.Join(", ", difference.Properties)})";
-                default:
-                    if (difference.Differs("state") || difference.Differs("content"))
-                    {
-                        if (spec.CreateParents && actual.Kind == "absent")
-                        {
-                            await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", ParentOf(spec.Path)), ct);
-                        }
-
-                        await WriteAsync(context, spec, desired, ct);
-                        return $"wrote {spec.Path} ({string.Join(", ", difference.Properties)})";
-                    }
-
-                    await SetAttributesAsync(context, spec.Path, difference, forceAll: false, ct);
-                    return $"updated {spec.Path} ({string.Join(", ", difference.Properties)})";
-            }
+            var message = await SetKindAsync(context, spec, difference, ct);
+            await SetTimesAsync(context, spec.Path, difference, ct);
+            return message;
         }
         finally
         {
             context.Facts.Invalidate<FileFact>();
+            context.Facts.Invalidate<FileTimesFact>();
+        }
+    }
+
+    private static async Task<string> SetKindAsync(ModuleContext context, FileSpec spec, StateDifference<PathState> difference, CancellationToken ct)
+    {
+        var (actual, desired) = (difference.Actual, difference.Desired);
+        switch (desired.Kind)
+        {
+            case "absent":
+                await HostCommand.RunAsync(context, CommandSpec.Change("rm", "-rf", "--", spec.Path), ct);
+                return $"removed {spec.Path}";
+            case "directory":
+                var created = actual.Kind == "absent";
+                if (created)
+                {
+                    await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", spec.Path), ct);
+                }
+
+                await SetAttributesAsync(context, spec.Path, difference, forceAll: created, ct);
+                return $"{(created ? "created" : "updated")} {spec.Path} ({string.Join(", ", difference.Properties)})";
+            default:
+                if (difference.Differs("state") || difference.Differs("content"))
+                {
+                    if (spec.CreateParents && actual.Kind == "absent")
+                    {
+                        await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", ParentOf(spec.Path)), ct);
+                    }
+
+                    await WriteAsync(context, spec, desired, ct);
+                    return $"wrote {spec.Path} ({string.Join(", ", difference.Properties)})";
+                }
+
+                await SetAttributesAsync(context, spec.Path, difference, forceAll: false, ct);
+                return $"updated {spec.Path} ({string.Join(", ", difference.Properties)})";
         }
     }
 
@@ -177,6 +197,8 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
             Owner = spec.Owner,
             Group = spec.Group,
             Text = spec.Content is null ? null : await spec.Content.TextAsync(ct),
+            Modified = spec.ModificationTime,
+            Accessed = spec.AccessTime,
         };
     }
 

@@ -18,6 +18,11 @@ public sealed record PathState(string Path, string Kind)
 
     public string? Text { get; init; }
 
+    /// <summary>The modification time as a touch(1) stamp (or <c>now</c> when wanted), null when not read or not managed.</summary>
+    public string? Modified { get; init; }
+
+    public string? Accessed { get; init; }
+
     /// <summary>Where desired content comes from, for the diff header (e.g. the template file).</summary>
     public string? Label { get; init; }
 

@@ -1,4 +1,5 @@
 using Converge.Core.Diagnostics;
+using Converge.Core.Facts;
 using Converge.Core.Modules;
 using Converge.Modules.Common;
 using FluentValidation;
@@ -6,58 +7,86 @@ using FluentValidation;
 namespace Converge.Modules.Copy;
 
 /// <summary>
-/// <c>copy</c>: a controller file or literal content into a file on the host, compared by sha256 (the host
-/// file is hashed by the probe, the controller file locally), uploaded atomically only when it differs.
-/// Directories are not copied recursively (yet).
+/// <c>copy</c>: literal content or one controller file (<see cref="CopyFileModule"/>, with its diff), a controller
+/// directory copied recursively, or a host path copied on the host with <c>remote_src</c> (<see cref="CopyTree"/>).
 /// </summary>
-public sealed class CopyModule : FileStateModule<CopyParams>
+public sealed class CopyModule : Module<CopyParams>
 {
+    private readonly CopyFileModule _file = new();
+
     public override string Name => "copy";
 
     protected override IValidator<CopyParams> ParamsValidator { get; } = new CopyParamsValidator();
 
-    protected override string Subject(CopyParams parameters) => parameters.Dest;
+    /// <summary>
+    /// A host source is listed (and hashed) in the host's batch with the destination; a controller directory's
+    /// destinations are known only once the directory is walked, so they are read in one batched probe of their own.
+    /// </summary>
+    public override IReadOnlyList<IFact> FactsOf(CopyParams parameters) =>
+        parameters.RemoteSrc
+            ? [new TreeFact(parameters.Src!, hash: true), new FileFact(parameters.Src!), new FileFact(parameters.Dest)]
+            : _file.FactsOf(parameters);
 
-    /// <summary>As Ansible (<c>follow: false</c> by default): a symlink at <c>dest</c> is replaced by the file; with <c>follow: true</c> its target is written.</summary>
-    protected override bool Follow(CopyParams parameters) => parameters.Follow;
-
-    protected override async Task<FileSpec> SpecAsync(ModuleContext context, CopyParams parameters, CancellationToken ct)
+    public override async Task<Plan> CheckAsync(ModuleContext context, CopyParams parameters, CancellationToken ct)
     {
-        if (!parameters.Force && (await context.Facts.GetAsync(new FileFact(parameters.Dest), ct)).Exists)
+        if (parameters.RemoteSrc)
         {
-            // force: no leaves an existing file exactly as it is, content and attributes (Ansible's copy).
-            return new FileSpec(parameters.Dest, "file");
+            var (items, root) = await HostItemsAsync(context, parameters, ct);
+            return await CopyTree.CheckAsync(context, parameters, items, root, ct);
         }
 
-        FileContent content;
-        string? source = null;
-        if (parameters.Src is { } src)
+        if (parameters.Src is { } src && Directory.Exists(context.ResolveLocalPath(src, "files")))
         {
-            source = context.ResolveLocalPath(src, "files");
-            if (!System.IO.File.Exists(source))
-            {
-                throw new TaskFailedException(Directory.Exists(source)
-                    ? $"src '{src}' is a directory; copy copies single files"
-                    : $"src '{src}' not found: looked in {Path.Combine(context.PlaybookDirectory, "files")} and {context.PlaybookDirectory}");
-            }
-
-            content = await FileContent.FromLocalFileAsync(source, ct);
-        }
-        else
-        {
-            content = FileContent.FromText(parameters.Content!);
+            var items = await CopySources.FromControllerAsync(context.ResolveLocalPath(src, "files"), parameters, ct);
+            return await CopyTree.CheckAsync(context, parameters, items, CopySources.Root(parameters), ct);
         }
 
-        return new FileSpec(parameters.Dest, "file")
+        if (parameters.Mode == CopyItem.Preserve && parameters.Src is { } file)
         {
-            Content = content,
-            Mode = parameters.Mode,
-            Owner = parameters.Owner,
-            Group = parameters.Group,
-            Backup = parameters.Backup,
-            Source = source,
-            Validate = parameters.Validate,
-            IntoDirectory = source is null ? null : Path.GetFileName(source),
-        };
+            parameters = parameters with { Mode = FileModes.Format((int)File.GetUnixFileMode(context.ResolveLocalPath(file, "files"))) };
+        }
+
+        return await _file.CheckAsync(context, parameters, ct);
+    }
+
+    public override Task<ApplyResult> ApplyAsync(ModuleContext context, CopyParams parameters, Plan plan, CancellationToken ct)
+    {
+        if (plan.State is CopyWork work)
+        {
+            return CopyTree.ApplyAsync(context, parameters, plan, work, ct);
+        }
+
+        if (parameters.Mode == CopyItem.Preserve && parameters.Src is { } file)
+        {
+            parameters = parameters with { Mode = FileModes.Format((int)File.GetUnixFileMode(context.ResolveLocalPath(file, "files"))) };
+        }
+
+        return _file.ApplyAsync(context, parameters, plan, ct);
+    }
+
+    /// <summary>A host source: a directory is copied as a tree; a file into <c>dest</c> (or inside it, when it is a directory).</summary>
+    private static async Task<(IReadOnlyList<CopyItem> Items, string Root)> HostItemsAsync(ModuleContext context, CopyParams p, CancellationToken ct)
+    {
+        var tree = await context.Facts.GetAsync(new TreeFact(p.Src!, hash: true), ct);
+        var source = await context.Facts.GetAsync(new FileFact(p.Src!), ct);
+        if (tree.IsDirectory)
+        {
+            return (CopySources.FromHostTree(tree, source.Stat?.ModeOctal ?? FileModes.Format(FileModes.DefaultDirectory), p), CopySources.Root(p));
+        }
+
+        if (source.Stat is null || source.Sha256 is null)
+        {
+            throw new TaskFailedException(source.Stat is null ? $"Source {p.Src} not found" : $"Source {p.Src} is not a readable regular file");
+        }
+
+        var dest = CopyFileModule.FileDest(p);
+        var target = await context.Facts.GetAsync(new FileFact(dest), ct);
+        if (target.Stat?.Kind == Core.Connections.FileKind.Directory || target.PointsToDirectory)
+        {
+            dest = dest.TrimEnd('/') + "/" + Path.GetFileName(p.Src);
+        }
+
+        var mode = p.Mode is null or CopyItem.Preserve ? source.Stat.ModeOctal : p.Mode;
+        return ([new CopyItem(dest, IsDirectory: false) { Sha256 = source.Sha256, RemotePath = p.Src, Mode = p.Mode is null ? null : mode }], dest);
     }
 }

@@ -1,3 +1,4 @@
+using Converge.Core.Facts;
 using Converge.Core.Modules;
 using Converge.Modules.Common;
 using FluentValidation;
@@ -28,5 +29,21 @@ public sealed class FileNodeModule : FileStateModule<FileParams>
             Owner = parameters.Owner,
             Group = parameters.Group,
             Backup = parameters.Backup,
+            ModificationTime = Time(parameters.ModificationTime, parameters.ModificationTimeFormat),
+            AccessTime = Time(parameters.AccessTime, parameters.AccessTimeFormat),
         });
+
+    /// <summary>Only content is compared by hash; without it the file is not read (its access time stays as it is).</summary>
+    protected override bool Hashes(FileParams parameters) => parameters.Content is not null;
+
+    /// <summary>The times are read in the host's batch when the task manages them.</summary>
+    protected override IReadOnlyList<IFact> MoreFacts(FileParams parameters) =>
+        parameters.ModificationTime != FileTimes.Preserve || parameters.AccessTime != FileTimes.Preserve ? [new FileTimesFact(parameters.Path)] : [];
+
+    private static string? Time(string value, string format) => value switch
+    {
+        FileTimes.Preserve => null,
+        FileTimes.Now => FileTimes.Now,
+        _ => FileTimes.ToStamp(value, format),
+    };
 }

@@ -1,4 +1,5 @@
 using Converge.Core.Modules;
+using Converge.Modules.Common;
 
 namespace Converge.Modules.Files;
 
@@ -33,4 +34,18 @@ public sealed record FileParams
 
     /// <summary>Keep the previous content beside the file when the content is replaced.</summary>
     public bool Backup { get; init; }
+
+    /// <summary>With <c>state: directory</c>: mode, owner and group apply to everything under the directory too.</summary>
+    public bool Recurse { get; init; }
+
+    /// <summary><c>preserve</c> (default: not managed), <c>now</c> (set every run, as Ansible), or a time in <see cref="ModificationTimeFormat"/>.</summary>
+    public string ModificationTime { get; init; } = "preserve";
+
+    /// <summary>Python's strftime format of <see cref="ModificationTime"/> (<c>%Y%m%d%H%M.%S</c>, as Ansible).</summary>
+    public string ModificationTimeFormat { get; init; } = FileTimes.DefaultFormat;
+
+    /// <summary><c>preserve</c> (default), <c>now</c>, or a time in <see cref="AccessTimeFormat"/>.</summary>
+    public string AccessTime { get; init; } = "preserve";
+
+    public string AccessTimeFormat { get; init; } = FileTimes.DefaultFormat;
 }

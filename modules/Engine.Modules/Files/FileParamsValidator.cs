@@ -19,5 +19,14 @@ public sealed class FileParamsValidator : AbstractValidator<FileParams>
         RuleFor(p => p.Src).Null().When(p => p.State is not ("link" or "hard")).WithMessage(p => $"src needs state: link or hard (state is {p.State})");
         RuleFor(p => p.Mode).Null().When(p => p.State == "link")
             .WithMessage("a symlink's mode is its target's: set mode on src (Converge does not change a target through a link task)");
+        RuleFor(p => p.Recurse).Equal(false).When(p => p.State != "directory").WithMessage(p => $"recurse needs state: directory (state is {p.State})");
+        RuleFor(p => p.ModificationTimeFormat).Must(FileTimes.IsValidFormat).WithMessage(FileTimes.FormatMessage);
+        RuleFor(p => p.AccessTimeFormat).Must(FileTimes.IsValidFormat).WithMessage(FileTimes.FormatMessage);
+        RuleFor(p => p.ModificationTime).Must((p, v) => FileTimes.IsValid(v, p.ModificationTimeFormat))
+            .WithMessage(p => $"modification_time must be preserve, now, or a time in modification_time_format ({p.ModificationTimeFormat}), not '{p.ModificationTime}'");
+        RuleFor(p => p.AccessTime).Must((p, v) => FileTimes.IsValid(v, p.AccessTimeFormat))
+            .WithMessage(p => $"access_time must be preserve, now, or a time in access_time_format ({p.AccessTimeFormat}), not '{p.AccessTime}'");
+        RuleFor(p => p).Must(p => p.ModificationTime == FileTimes.Preserve && p.AccessTime == FileTimes.Preserve).When(p => p.State is "absent" or "link" or "hard")
+            .WithMessage(p => $"modification_time and access_time do not apply to state: {p.State} in Converge");
     }
 }

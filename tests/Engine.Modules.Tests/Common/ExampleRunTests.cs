@@ -34,6 +34,7 @@ public sealed class ExampleRunTests : IDisposable
     [InlineData("find")]
     [InlineData("script")]
     [InlineData("fetch")]
+    [InlineData("unarchive")]
     public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
     {
         var inventory = Path.Combine(_root, "hosts.ini");

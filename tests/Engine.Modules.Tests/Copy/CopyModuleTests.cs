@@ -52,23 +52,23 @@ public sealed class CopyModuleTests : IDisposable
     }
 
     [Fact]
-    public async Task An_absolute_src_is_used_as_is_and_a_directory_src_is_refused()
+    public async Task An_absolute_src_is_used_as_is_and_a_missing_src_fails_saying_where_it_looked()
     {
         var src = Path.Combine(_host.Root, "elsewhere.txt");
         await File.WriteAllTextAsync(src, "abs");
 
         await _host.ConvergeAsync(_module, new CopyParams { Src = src, Dest = _host.PathOf("abs") });
-        var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.CheckAsync(_module, new CopyParams { Src = _host.Root, Dest = _host.PathOf("d") }));
+        var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.CheckAsync(_module, new CopyParams { Src = "missing.txt", Dest = _host.PathOf("d") }));
 
         Assert.Equal("abs", await File.ReadAllTextAsync(_host.PathOf("abs")));
-        Assert.Contains("is a directory", error.Message);
+        Assert.Contains("src 'missing.txt' not found: looked in " + Path.Combine(_host.PlaybookDirectory, "files"), error.Message);
     }
 
     [Theory]
     [InlineData(null, null, "/x", "exactly one of src and content")]
     [InlineData("a", "b", "/x", "exactly one of src and content")]
     [InlineData("a", null, "x", "dest must be absolute")]
-    [InlineData("a", null, "/etc/", "not a directory")]
+    [InlineData(null, "b", "/etc/", "not a directory")]
     public void The_validator_explains_each_mistake(string? src, string? content, string dest, string expected)
     {
         var result = new CopyParamsValidator().Validate(new CopyParams { Src = src, Content = content, Dest = dest });

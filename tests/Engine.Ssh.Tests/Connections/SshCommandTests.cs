@@ -109,6 +109,29 @@ public sealed class SshCommandTests(SshdFixture sshd)
     }
 
     [SshdFact]
+    public async Task Probe_scripts_run_in_the_batch_shell_with_their_arguments_and_stay_apart()
+    {
+        // Probe scripts for /bin/sh -c run in the batch's own shell (no second sh per probe): each still gets its own
+        // arguments, its exit ends only itself, its variables do not reach the next one, and a last-line comment
+        // cannot swallow the batch's framing.
+        await using var connection = await TestConnections.OpenAsync(sshd.Server);
+        CommandSpec[] probes =
+        [
+            CommandSpec.Probe("/bin/sh", "-c", "x=set; printf '%s|' \"$#\" \"$@\"\n# a comment on the last line", "name", "a b", "it's", "", "-n"),
+            CommandSpec.Probe("/bin/sh", "-c", "printf '[%s]' \"${x-unset}\" \"$#\"; exit 4", "name"),
+            CommandSpec.Probe("/bin/sh", "-c", "echo after"),
+        ];
+
+        var batched = await connection.RunProbesAsync(probes, CancellationToken.None);
+        var alone = await connection.RunAsync(probes[0], CancellationToken.None);
+
+        Assert.Equal(new CommandResult(0, null, "4|a b|it's||-n|", string.Empty), batched[0]);
+        Assert.Equal(new CommandResult(4, null, "[unset][0]", string.Empty), batched[1]);
+        Assert.Equal(new CommandResult(0, null, "after\n", string.Empty), batched[2]);
+        Assert.Equal(batched[0], alone);
+    }
+
+    [SshdFact]
     public async Task Commands_run_in_parallel_on_one_connection()
     {
         // A rendezvous, not a stopwatch: each command announces itself and waits until all eight have,

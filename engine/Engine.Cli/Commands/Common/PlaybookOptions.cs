@@ -57,6 +57,7 @@ internal sealed class PlaybookOptions
         Limit = result.GetValue(Limit),
         Filter = new TaskFilter(Split(result.GetValue(Tags)), Split(result.GetValue(SkipTags))),
         Vault = Vault.Keyring(result),
+        Ask = TerminalPrompt.Ask,
     };
 
     private static string[] Split(string[]? values) =>

@@ -15,6 +15,8 @@ public sealed class KnownHostsFile
     // Hosts connect in parallel; appends to one file go one at a time.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> AppendLocks = new(StringComparer.Ordinal);
 
+    private static readonly ConcurrentDictionary<string, ((long Length, long Ticks) Stamp, KnownHostsFile File)> Parsed = new(StringComparer.Ordinal);
+
     private KnownHostsFile(string path, IReadOnlyList<KnownHostEntry> entries)
     {
         Path = path;
@@ -25,8 +27,27 @@ public sealed class KnownHostsFile
 
     public IReadOnlyList<KnownHostEntry> Entries { get; }
 
-    /// <summary>Reads the file; a missing file has no entries. Malformed lines are skipped, as ssh does.</summary>
+    /// <summary>
+    /// Reads the file; a missing file has no entries. Malformed lines are skipped, as ssh does. Every host of a run
+    /// checks its key against the same file, so the parsed file is kept while its size and modification time stay
+    /// the same: parsing it per host would cost a run of N hosts N² lines (a million at 1,000 hosts).
+    /// </summary>
     public static KnownHostsFile Load(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var info = new FileInfo(full);
+        var stamp = info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (-1L, 0L);
+        if (Parsed.TryGetValue(full, out var cached) && cached.Stamp == stamp)
+        {
+            return cached.File;
+        }
+
+        var file = Read(path);
+        Parsed[full] = (stamp, file);
+        return file;
+    }
+
+    private static KnownHostsFile Read(string path)
     {
         var entries = new List<KnownHostEntry>();
         if (File.Exists(path))
@@ -112,7 +133,7 @@ public sealed class KnownHostsFile
         await gate.WaitAsync(ct);
         try
         {
-            var current = Load(path).Verify(lookupName, key);
+            var current = Read(path).Verify(lookupName, key);
             if (current.Status != HostKeyStatus.Unknown)
             {
                 return current;

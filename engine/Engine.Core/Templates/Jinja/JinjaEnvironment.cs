@@ -34,12 +34,17 @@ public sealed class JinjaEnvironment(JinjaLibrary library)
     /// <summary>A bare expression: a condition, or the inside of a <c>{{ }}</c>.</summary>
     public Expr Expression(string text) => _expressions.GetOrAdd(text, static (t, library) => Try(() => Parser.ParseExpression(t, library)), Library).Get();
 
-    /// <summary>A template file; its <c>#jinja2:</c> header applies, the trailing newline is kept.</summary>
+    /// <summary>
+    /// A template file; its <c>#jinja2:</c> header applies. As for a string, Jinja drops one trailing newline and
+    /// Ansible's template action adds back the ones the result lacks, counted on the whole file (header included),
+    /// so a template that ends in a block tag or an empty value still ends as Ansible's does.
+    /// </summary>
     public CompiledTemplate File(string path, string text) => _files.GetOrAdd((path, text), static (key, library) => Try(() =>
     {
-        var (options, body, skipped) = TemplateHeader.Read(key.Text, JinjaOptions.Ansible);
+        var (options, body, skipped) = TemplateHeader.Read(key.Text, JinjaOptions.Ansible with { KeepTrailingNewline = false });
+        var newlines = key.Text.Length - key.Text.TrimEnd('\n').Length;
         var source = !options.KeepTrailingNewline && body.EndsWith('\n') ? body[..^1] : body;
-        return new CompiledTemplate(Parser.ParseTemplate(source, options, library, skipped), key.Path);
+        return new CompiledTemplate(Parser.ParseTemplate(source, options, library, skipped), key.Path, newlines);
     }), Library).Get();
 
     private static Parsed<T> Try<T>(Func<T> parse)

@@ -78,6 +78,7 @@ public sealed partial class Parser
             "call" => CallBlock(at),
             "filter" => FilterBlock(at),
             "with" => With(at),
+            "block" => NamedBlock(at),
             "include" => Include(at),
             "break" or "continue" => EndTag(new Stmt.Loop(at.Text, at.Line, at.Column)),
             "do" => EndTag(new Stmt.Do(Tuple(), at.Line, at.Column)),
@@ -278,6 +279,35 @@ public sealed partial class Parser
         var body = Body(new Block("with", at, ["endwith"]));
         EndOfBody();
         return EndTag(new Stmt.With(assignments, body, at.Line, at.Column));
+    }
+
+    /// <summary>
+    /// <c>{% block name [scoped] [required] %}…{% endblock [name] %}</c>. With no <c>extends</c> (which Ansible's
+    /// templates do not use) a block renders where it stands, in a scope of its own, as Jinja renders it.
+    /// </summary>
+    private Stmt.With NamedBlock(Token at)
+    {
+        var name = ExpectName("a block name");
+        while (Current.IsName("scoped") || Current.IsName("required"))
+        {
+            _index++;
+        }
+
+        Expect(TokenKind.BlockEnd, "end of statement block ('%}')");
+        var body = Body(new Block("block", at, ["endblock"]));
+        EndOfBody();
+        if (Current.Kind == TokenKind.Name)
+        {
+            var closing = Current;
+            if (closing.Text != name)
+            {
+                throw Error($"'endblock {closing.Text}' closes block '{name}' (opened at {at.Line}:{at.Column}); write 'endblock {name}' or 'endblock'", closing);
+            }
+
+            _index++;
+        }
+
+        return EndTag(new Stmt.With([], body, at.Line, at.Column));
     }
 
     private Stmt.Include Include(Token at)

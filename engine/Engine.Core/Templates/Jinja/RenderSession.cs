@@ -117,7 +117,9 @@ public sealed partial class RenderSession(JinjaEnvironment environment, IReadOnl
     {
         var output = new OutputBuffer(this);
         WithTemplate(template.Path, () => new Evaluator(this).Execute(template.Body, new Frame(null), output));
-        return output.ToString();
+        var text = output.ToString();
+        var missing = template.TrailingNewlines - (text.Length - text.TrimEnd('\n').Length);
+        return missing > 0 ? text + new string('\n', missing) : text;
     }
 
     public void WithTemplate(string? path, Action render)

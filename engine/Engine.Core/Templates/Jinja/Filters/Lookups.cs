@@ -9,7 +9,11 @@ namespace Converge.Core.Templates.Jinja.Filters;
 /// </summary>
 public static partial class Lookups
 {
-    public static object? Run(RenderSession session, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> kwargs, bool wantList)
+    /// <summary>
+    /// Runs a lookup. <paramref name="fileSubdirectory"/> is where <c>first_found</c> looks inside each search
+    /// directory first: <c>files</c>, or for a loop the task's kind (<c>templates</c> for template, <c>vars</c> for include_vars), as Ansible's task executor sets it.
+    /// </summary>
+    public static object? Run(RenderSession session, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> kwargs, bool wantList, string fileSubdirectory = "files")
     {
         if (args.Count == 0)
         {
@@ -29,16 +33,22 @@ public static partial class Lookups
             "pipe" => terms.Select(t => (object?)Pipe(Py.Str(t)).TrimEnd('\n')).ToList(),
             "lines" => terms.SelectMany(t => Pipe(Py.Str(t)).Split('\n', StringSplitOptions.None).SkipLast(Pipe(Py.Str(t)).EndsWith('\n') ? 1 : 0).Select(l => (object?)l)).ToList(),
             "fileglob" => terms.SelectMany(t => FileGlob(session, Py.Str(t))).ToList(),
-            "first_found" => [FirstFound(session, terms, options)],
+            "first_found" => [FirstFound(session, terms, options, fileSubdirectory)],
             "items" => CollectionFilters.Flatten(terms, 1, false),
             "list" => terms,
             "indexed_items" => CollectionFilters.Flatten(terms, 1, false).Select((x, i) => (object?)new PyTuple([(long)i, x])).ToList(),
             "dict" => terms.SelectMany(t => Py.Entries(t).Select(e => (object?)new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = e.Key, ["value"] = e.Value })).ToList(),
-            "sequence" => Sequence(terms, options),
+            "sequence" => terms.Count == 0 ? Sequence(null, options) : [.. terms.SelectMany(t => Sequence(t, new Dictionary<string, object?>(options, StringComparer.Ordinal)))],
+            "flattened" => Flattened(terms),
+            "together" => Together(terms),
+            "nested" or "cartesian" => Nested(terms, name),
+            "subelements" => Subelements(terms),
+            "random_choice" => RandomChoice(terms),
+            "inventory_hostnames" => InventoryHostnames(session, terms),
             "password" => terms.Select(t => (object?)Password(session, Py.Str(t), options)).ToList(),
             "ini" => terms.Select(t => Ini(session, Py.Str(t), options)).ToList(),
             "csvfile" => terms.Select(t => Csv(session, Py.Str(t), options)).ToList(),
-            _ => throw new PyException($"lookup plugin '{name}' is not supported (file, env, vars, template, pipe, lines, fileglob, first_found, items, list, indexed_items, dict, sequence, password, ini, csvfile)"),
+            _ => throw new PyException($"lookup plugin '{name}' is not supported ({string.Join(", ", Plugins)})"),
         };
         if (wantList)
         {
@@ -101,7 +111,7 @@ public static partial class Lookups
         return [];
     }
 
-    private static object? FirstFound(RenderSession session, List<object?> terms, Dictionary<string, object?> options)
+    private static object? FirstFound(RenderSession session, List<object?> terms, Dictionary<string, object?> options, string subdirectory)
     {
         var files = new List<string>();
         var paths = new List<string>();
@@ -125,7 +135,7 @@ public static partial class Lookups
             var candidates = paths.Count == 0 ? [file] : paths.Select(p => Path.Combine(p, file));
             foreach (var candidate in candidates)
             {
-                if (session.FindFile(candidate, "files") is { } found)
+                if (session.FindFile(candidate, subdirectory) is { } found)
                 {
                     return found;
                 }
@@ -138,38 +148,105 @@ public static partial class Lookups
     private static IEnumerable<string> Names(object? value) =>
         value is string s ? s.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : Py.Iterate(value).Select(Py.Str);
 
-    private static List<object?> Sequence(List<object?> terms, Dictionary<string, object?> options)
+    /// <summary>
+    /// sequence.py: one term, as the shortcut <c>[start-]end[/stride][:format]</c> or as <c>k=v</c> words
+    /// (<c>start=0 end=32 stride=4 format=vol%02d</c>, numbers in any base Python's <c>int(x, 0)</c> reads), over the keyword options.
+    /// </summary>
+    private static List<object?> Sequence(object? term, Dictionary<string, object?> options)
     {
-        long Get(string key, long fallback) => options.TryGetValue(key, out var v) ? Py.ToLong(v is string s ? long.Parse(s, CultureInfo.InvariantCulture) : v, key) : fallback;
-        var format = options.TryGetValue("format", out var f) ? Py.Str(f) : "%d";
-        if (terms.Count > 0 && terms[0] is string shortcut)
+        if (term is string text && text.Trim().Length > 0)
         {
-            var m = SequenceShortcut().Match(shortcut);
-            if (!m.Success)
+            var m = SequenceShortcut().Match(text.Trim());
+            if (m.Success)
             {
-                throw new PyException($"can't parse arg '{shortcut}' as a sequence (start-end/stride:format)");
+                options["start"] = m.Groups[1].Value.Length > 0 ? m.Groups[1].Value : "1";
+                options["end"] = m.Groups[2].Value;
+                options["stride"] = m.Groups[3].Success ? m.Groups[3].Value : "1";
+                if (m.Groups[4].Success)
+                {
+                    options["format"] = m.Groups[4].Value;
+                }
             }
+            else
+            {
+                foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var equals = word.IndexOf('=', StringComparison.Ordinal);
+                    var key = equals > 0 ? word[..equals] : word;
+                    if (equals <= 0 || key is not ("start" or "end" or "count" or "stride" or "format"))
+                    {
+                        throw new PyException($"can't parse arg '{word}' of with_sequence '{text}': write start-end/stride:format or start=N end=N|count=N stride=N format=F");
+                    }
 
-            options["start"] = m.Groups[1].Value.Length > 0 ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 1L;
-            options["end"] = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            options["stride"] = m.Groups[3].Success ? long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) : 1L;
-            format = m.Groups[4].Success ? m.Groups[4].Value : format;
+                    options[key] = word[(equals + 1)..];
+                }
+            }
+        }
+        else if (Py.IsMap(term))
+        {
+            foreach (var (key, value) in Py.Entries(term))
+            {
+                options[key] = value;
+            }
+        }
+
+        long Get(string key, long fallback) => options.TryGetValue(key, out var v) ? v is string s ? SequenceNumber(s, key) : Py.ToLong(v, key) : fallback;
+        var format = options.TryGetValue("format", out var f) ? Py.Str(f) : "%d";
+        if (options.ContainsKey("count") && options.ContainsKey("end"))
+        {
+            throw new PyException("can't specify both count and end in with_sequence");
+        }
+
+        if (!options.ContainsKey("count") && !options.ContainsKey("end"))
+        {
+            throw new PyException("must specify count or end in with_sequence");
         }
 
         var start = Get("start", 1);
         var stride = Get("stride", 1);
-        var end = options.ContainsKey("count") ? start + ((Get("count", 0) - 1) * stride) : Get("end", 0);
+        var count = Get("count", 0);
+        var end = options.ContainsKey("count") ? (count == 0 ? start - stride : start + ((count - 1) * stride)) : Get("end", 0);
+        if (stride > 0 && end < start)
+        {
+            throw new PyException("to count backwards make stride negative");
+        }
+
+        if (stride < 0 && end > start)
+        {
+            throw new PyException("to count forward don't make stride negative");
+        }
+
         var result = new List<object?>();
-        for (var i = start; stride > 0 ? i <= end : i >= end; i += stride)
+        for (var i = start; stride != 0 && (stride > 0 ? i <= end : i >= end); i += stride)
         {
             result.Add(PercentFormat.Apply(format, i));
-            if (result.Count > 100_000 || stride == 0)
+            if (result.Count > 100_000)
             {
-                break;
+                throw new PyException($"with_sequence gives more than 100000 items (start={start}, end={end}, stride={stride})");
             }
         }
 
         return result;
+    }
+
+    /// <summary>A number as Python's <c>int(x, 0)</c> reads it: decimal, <c>0x</c>, <c>0o</c>, <c>0b</c>.</summary>
+    private static long SequenceNumber(string text, string key)
+    {
+        var s = text.Trim().ToLowerInvariant();
+        var negative = s.StartsWith('-');
+        s = s.TrimStart('-', '+');
+        try
+        {
+            var value = s.StartsWith("0x", StringComparison.Ordinal) ? Convert.ToInt64(s[2..], 16)
+                : s.StartsWith("0o", StringComparison.Ordinal) ? Convert.ToInt64(s[2..], 8)
+                : s.StartsWith("0b", StringComparison.Ordinal) ? Convert.ToInt64(s[2..], 2)
+                : long.Parse(s, CultureInfo.InvariantCulture);
+            return negative ? -value : value;
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        {
+            throw new PyException($"can't parse {key}={text} as integer");
+        }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(\d+)-)?(\d+)(?:/(\d+))?(?::(.+))?$")]

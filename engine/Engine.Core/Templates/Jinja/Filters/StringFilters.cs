@@ -158,23 +158,59 @@ public static partial class StringFilters
         return cut + end;
     }
 
+    /// <summary>Ansible's <c>comment</c> filter, step by step as its Python composes it (prefix/postfix lines, counts, custom newline).</summary>
     private static object? Comment(FilterCall c)
     {
         var style = c.Text(0, "style", "plain");
-        var (start, decoration, end) = style switch
+        var (beginning, styleDecoration, end) = style switch
         {
-            "c" => ("//", "// ", "//"),
+            "plain" => ("", "# ", ""),
+            "erlang" => ("", "% ", ""),
+            "c" => ("", "// ", ""),
             "cblock" => ("/*", " * ", " */"),
-            "erlang" => ("%", "% ", "%"),
             "xml" => ("<!--", " - ", "-->"),
-            "cpp" => ("//", "// ", "//"),
-            _ => ("#", "# ", "#"),
+            _ => throw new TemplateRuntimeException($"comment style '{style}' is not one of plain, erlang, c, cblock, xml"),
         };
-        start = c.Kwargs.TryGetValue("prefix", out var p) ? Py.Str(p) : start;
-        decoration = c.Kwargs.TryGetValue("decoration", out var d) ? Py.Str(d) : decoration;
-        end = c.Kwargs.TryGetValue("postfix", out var e) ? Py.Str(e) : end;
-        var body = string.Join('\n', Str(c).Split('\n').Select(l => (decoration + l).TrimEnd()));
-        return $"{start}\n{body}\n{end}";
+        string Kw(string name, string fallback) => c.Kwargs.TryGetValue(name, out var v) ? Py.Str(v) : fallback;
+        var prepostfix = Kw("decoration", styleDecoration);
+        var newline = Kw("newline", "\n");
+        beginning = Kw("beginning", beginning);
+        var decoration = Kw("decoration", styleDecoration);
+        var prefix = Kw("prefix", prepostfix.TrimEnd());
+        var postfix = Kw("postfix", prepostfix.TrimEnd());
+        end = Kw("end", end);
+        if (newline.Length == 0)
+        {
+            throw new TemplateRuntimeException("comment's newline must not be empty");
+        }
+
+        var prefixCount = c.Kwargs.TryGetValue("prefix_count", out var pc) ? (int)Py.ToLong(pc, "prefix_count") : 1;
+        var postfixCount = c.Kwargs.TryGetValue("postfix_count", out var qc) ? (int)Py.ToLong(qc, "postfix_count") : 1;
+
+        var text = new StringBuilder();
+        if (beginning.Length > 0)
+        {
+            text.Append(beginning).Append(newline);
+        }
+
+        if (prefix.Length > 0)
+        {
+            text.Insert(text.Length, prefix == newline ? newline : prefix + newline, prefixCount);
+        }
+
+        text.Append((decoration + Str(c).Replace(newline, newline + decoration, StringComparison.Ordinal))
+            .Replace(decoration + newline, decoration.TrimEnd() + newline, StringComparison.Ordinal));
+        for (var i = 0; i < postfixCount; i++)
+        {
+            text.Append(newline).Append(postfix);
+        }
+
+        if (end.Length > 0)
+        {
+            text.Append(newline).Append(end);
+        }
+
+        return text.ToString();
     }
 
     private static object? WordWrap(FilterCall c)

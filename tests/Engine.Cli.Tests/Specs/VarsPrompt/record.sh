@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Records what Ansible (Debian's ansible-core) writes for playbook.yml's prompted variables, without a terminal:
+# one line per file, "name JSON", into vars-prompt.recorded.txt. VarsPromptSpecs compares converge's.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+ANSIBLE_STDOUT_CALLBACK=minimal ansible-playbook -i "$here/inventory.ini" "$here/playbook.yml" -e "out_dir=$out" -e given=from-extra-vars </dev/null >/dev/null
+for f in "$out"/*.json; do printf '%s %s\n' "$(basename "$f" .json)" "$(cat "$f")"; done > "$here/vars-prompt.recorded.txt"
+cat "$here/vars-prompt.recorded.txt"
