@@ -20,6 +20,11 @@ public sealed record BenchmarkOptions
     /// <summary><c>--versus-ansible</c>: run Ansible and Converge side by side (default N = 10, 25, 50).</summary>
     public bool VersusAnsible { get; init; }
 
+    /// <summary><c>--templates [--ansible-hosts M] [N]</c>: the template benchmark (TemplateBenchmark), N hosts (default 1,000), Ansible on M of them (default 10: its Templar is slow, and the figure is a rate).</summary>
+    public bool Templates { get; init; }
+
+    public int AnsibleHosts { get; init; } = 10;
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
@@ -31,6 +36,8 @@ public sealed record BenchmarkOptions
                 "--login" when i + 1 < args.Count && args[i + 1] is "user" or "root" => options with { LoginAsRoot = args[++i] == "root" },
                 "--converge" when i + 1 < args.Count => options with { Converge = args[++i] },
                 "--versus-ansible" => options with { VersusAnsible = true },
+                "--templates" => options with { Templates = true },
+                "--ansible-hosts" when i + 1 < args.Count => options with { AnsibleHosts = int.Parse(args[++i]) },
                 "--serve" when i + 1 < args.Count => options with { Serve = int.Parse(args[++i]) },
                 _ when int.TryParse(args[i], out var n) && n > 0 => Add(options, n),
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--versus-ansible] [--login user|root] [--converge PATH] [--serve N] [N ...]"),

@@ -34,7 +34,9 @@ public sealed partial class PlaybookLoader
                     break;
                 case "name": task.Name = reader.String(value, key); break;
                 case "when": task.When = Condition(reader, value, key); break;
-                case "loop" or "with_items" or "with_list": task.Loop = value; break;
+                case "loop": SetLoop(reader, task, keyNode, value, null); break;
+                case "loop_control": task.LoopControl = ReadLoopControl(reader, value); break;
+                case var loop when loop.StartsWith("with_", StringComparison.Ordinal): SetLoop(reader, task, keyNode, value, loop["with_".Length..]); break;
                 case "vars": task.Vars = reader.Variables(value, key); break;
                 case "tags": task.Tags = [.. reader.Strings(value, key).Select(s => s.Value)]; break;
                 case "ignore_errors": task.IgnoreErrors = reader.Bool(value, key); break;
@@ -44,7 +46,7 @@ public sealed partial class PlaybookLoader
                 case "become": task.Become = reader.Bool(value, key); break;
                 case "become_user": task.BecomeUser = reader.String(value, key); break;
                 default:
-                    reader.Error(keyNode, $"{keyword}: '{key}' is not supported beside it yet; it takes name, when, loop, vars, tags, ignore_errors, become and become_user (and apply: among its options)");
+                    reader.Error(keyNode, $"{keyword}: '{key}' is not supported beside it yet; it takes name, when, loop (or with_*), loop_control, vars, tags, ignore_errors, become and become_user (and apply: among its options)");
                     break;
             }
         }

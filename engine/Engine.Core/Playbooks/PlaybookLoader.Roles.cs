@@ -45,7 +45,7 @@ public sealed partial class PlaybookLoader
 
         // include_role named by a template, or looping, or with apply: expanded when a host reaches it.
         var keys = node.Children.Keys.Select(YamlValues.KeyText).ToList();
-        if (keyword == "include_role" && (TemplateEngine.IsTemplated(reference.Name) || keys.Any(k => k is "loop" or "with_items" or "with_list") || (entry.Value is YamlMappingNode options && options.Children.ContainsKey(new YamlScalarNode("apply")))))
+        if (keyword == "include_role" && (TemplateEngine.IsTemplated(reference.Name) || keys.Any(IsLoopKey) || (entry.Value is YamlMappingNode options && options.Children.ContainsKey(new YamlScalarNode("apply")))))
         {
             if (LoadInclude(reader, node, keyword, reference.Name, entry.Value, context, isHandler: false, reference) is { } include)
             {

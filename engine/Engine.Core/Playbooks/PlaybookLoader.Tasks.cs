@@ -112,12 +112,15 @@ public sealed partial class PlaybookLoader
     /// loop, no <c>apply</c>) are read now, their tasks inheriting the include's when, vars and tags. Any other
     /// <c>include_tasks</c> is dynamic: one task that the runner expands when a host reaches it (<see cref="LoadInclude"/>).
     /// </summary>
+    /// <summary>A key that makes a task loop: <c>loop</c> or any <c>with_X</c>.</summary>
+    private static bool IsLoopKey(string key) => key == "loop" || key.StartsWith("with_", StringComparison.Ordinal);
+
     private void LoadTaskFile(YamlReader reader, YamlMappingNode node, string keyword, TaskContext context, bool isHandler)
     {
         string? file = null;
         YamlNode? fileNode = null;
         // apply: is an option of include_tasks (beside file:), as in Ansible.
-        var dynamic = keyword != "import_tasks" && (node.Children.Keys.Select(YamlValues.KeyText).Any(k => k is "loop" or "with_items" or "with_list")
+        var dynamic = keyword != "import_tasks" && (node.Children.Keys.Select(YamlValues.KeyText).Any(IsLoopKey)
             || node.Children.Values.OfType<YamlMappingNode>().Any(m => m.Children.ContainsKey(new YamlScalarNode("apply"))));
         var scope = new TaskScope { Parent = context.Scope };
         var tags = new List<string>();
@@ -136,7 +139,7 @@ public sealed partial class PlaybookLoader
                 case "tags": tags.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
                 case "become": scope = scope with { Become = reader.Bool(value, key) }; break;
                 case "become_user": scope = scope with { BecomeUser = reader.String(value, key) }; break;
-                case "loop" or "with_items" or "with_list" when dynamic: break;
+                case var loop when dynamic && (IsLoopKey(loop) || loop == "loop_control"): break;
                 default:
                     reader.Error(keyNode, $"{keyword}: '{key}' is not supported beside it yet; it takes name, when, vars, tags, become and become_user{(keyword == "import_tasks" ? string.Empty : ", loop and apply")}");
                     break;

@@ -13,6 +13,14 @@ internal sealed record ItemRun(LoopItem Loop, Plan Plan, ApplyResult? Applied, b
     /// <summary>The item's <c>when</c> was false: it did not run.</summary>
     public bool WasSkipped { get; init; }
 
+    /// <summary>The item failed: the result Ansible registers for it.</summary>
+    public bool HasFailed { get; init; }
+
+    /// <summary>An item that failed, with its result as register stores it.</summary>
+    public static ItemRun Failed(LoopItem loop, Diagnostics.TaskFailedException error) =>
+        new(loop, Plan.InSync(error.Message), null, false, RegisteredResult.Of(null, null, failed: true, error.Message, error.Output, error.ExitCode, error.StderrTail))
+        { HasFailed = true };
+
     /// <summary>An item whose <c>when</c> is false, with the result Ansible registers for it.</summary>
     public static ItemRun Skipped(LoopItem loop, string condition) =>
         new(loop, Plan.InSync($"skipped: when '{condition}' is false"), null, false, new Dictionary<string, object?>(StringComparer.Ordinal)

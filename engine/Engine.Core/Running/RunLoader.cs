@@ -36,7 +36,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
             diagnostics.Add(SourceSpan.CommandLine("playbook"), $"playbook '{request.Playbook}' does not exist");
         }
 
-        var (hostVariables, plans) = Plan(inventory, diagnostics);
+        var (hostVariables, plans) = Plan(inventory, request.HostDefaults, diagnostics);
         if (playbook is null)
         {
             diagnostics.ThrowIfErrors();
@@ -91,9 +91,9 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         return run;
     }
 
-    private (IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>, IReadOnlyList<(string, InventoryPlan)>) Plan(Inventory.Inventory inventory, DiagnosticBag diagnostics)
+    private (IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>, IReadOnlyList<(string, InventoryPlan)>) Plan(Inventory.Inventory inventory, IReadOnlyDictionary<string, object?> defaults, DiagnosticBag diagnostics)
     {
-        var variables = inventory.HostNames.ToDictionary(h => h, h => inventory.VariablesOf(h), StringComparer.Ordinal);
+        var variables = inventory.HostNames.ToDictionary(h => h, h => WithDefaults(inventory.VariablesOf(h), defaults), StringComparer.Ordinal);
         var merged = variables.ToDictionary(p => p.Key, p => new Dictionary<string, object?>(p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
         var plans = new List<(string, InventoryPlan)>();
         foreach (var planner in planners)
@@ -128,6 +128,19 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         }
 
         return hosts.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>A host's inventory variables over the defaults ansible.cfg implies (which the inventory overrides).</summary>
+    private static IReadOnlyDictionary<string, object?> WithDefaults(IReadOnlyDictionary<string, object?> variables, IReadOnlyDictionary<string, object?> defaults)
+    {
+        if (defaults.Count == 0)
+        {
+            return variables;
+        }
+
+        var merged = new Dictionary<string, object?>(defaults, StringComparer.Ordinal);
+        VariableMerge.Overlay(merged, variables);
+        return merged;
     }
 
     private static Dictionary<string, object?> PlayVariables(Play play, Playbook playbook, DiagnosticBag diagnostics)

@@ -13,6 +13,9 @@ public sealed record RunRequest
     /// <summary>Raw <c>-e</c> arguments: <c>key=value</c>, <c>@file.yml</c> or inline JSON/YAML.</summary>
     public IReadOnlyList<string> ExtraVars { get; init; } = [];
 
+    /// <summary>Host variables below the inventory's (what ansible.cfg's remote_user, private_key_file and become* imply).</summary>
+    public IReadOnlyDictionary<string, object?> HostDefaults { get; init; } = new Dictionary<string, object?>();
+
     /// <summary>Asks a <c>vars_prompt</c> question on the terminal; null (or returning null) where there is none.</summary>
     public Func<VarsPrompt, string?>? Ask { get; init; }
 

@@ -34,10 +34,7 @@ internal sealed class TaskOutcomes(RunState state, string host)
             messages.Insert(0, "pending from an earlier run:");
         }
 
-        if (node.Task.Register is { } name && node.Task.Loop is not null)
-        {
-            state.Scope.Register(host, name, LoopResult(runs, changed));
-        }
+        RegisterLoop(node, runs);
 
         var status = runs.Count == 0 || runs.All(r => (r.Predicted && !r.Changed) || r.WasSkipped) ? OutcomeStatus.Skipped : changed ? OutcomeStatus.Changed : OutcomeStatus.Ok;
         Report(node, Outcome(node, clock) with
@@ -56,7 +53,15 @@ internal sealed class TaskOutcomes(RunState state, string host)
     /// with its loop variables: <c>item</c>, <c>ansible_loop_var</c>, the <c>index_var</c>, <c>ansible_loop</c>),
     /// <c>changed</c>, <c>msg</c> and <c>skipped</c>; an empty loop is skipped with its reason.
     /// </summary>
-    private static Dictionary<string, object?> LoopResult(IReadOnlyList<ItemRun> runs, bool changed)
+    public void RegisterLoop(GraphNode node, IReadOnlyList<ItemRun> runs)
+    {
+        if (node.Task.Register is { } name && node.Task.Loop is not null)
+        {
+            state.Scope.Register(host, name, LoopResult(runs));
+        }
+    }
+
+    private static Dictionary<string, object?> LoopResult(IReadOnlyList<ItemRun> runs)
     {
         if (runs.Count == 0)
         {
@@ -75,13 +80,20 @@ internal sealed class TaskOutcomes(RunState state, string host)
             VariableMerge.Overlay(result, r.Loop.Variables);
             return (object?)result;
         }).ToList();
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        var loop = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["changed"] = changed,
+            ["changed"] = runs.Any(r => r.Changed),
             ["msg"] = "All items completed",
             ["results"] = results,
             ["skipped"] = runs.All(r => r.Registered.GetValueOrDefault("skipped") is true),
         };
+        if (runs.Any(r => r.HasFailed))
+        {
+            loop["failed"] = true;
+            loop["msg"] = "One or more items failed";
+        }
+
+        return loop;
     }
 
     /// <summary>

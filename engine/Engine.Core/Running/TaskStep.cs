@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Converge.Core.Diagnostics;
 using Converge.Core.Graph;
 using Converge.Core.Reporting;
@@ -90,7 +91,9 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
 
             // Check → plan → apply, per item; a loop's `when` is tested per item, as Ansible does; loop_control's
             // pause between items, as Ansible sleeps before each but the first.
+            // An item that fails does not stop the others: the task fails after them, as Ansible's does.
             var runs = new List<ItemRun>();
+            ExceptionDispatchInfo? failure = null;
             foreach (var item in items ?? [LoopItem.None])
             {
                 if (runs.Count > 0 && node.Task.LoopControl.Pause > 0)
@@ -98,9 +101,23 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
                     await Task.Delay(TimeSpan.FromSeconds(node.Task.LoopControl.Pause), ct);
                 }
 
-                runs.Add(items is not null && TaskConditions.FirstFalse(node, state.Scope.For(node, item), state.Templates) is { } itemCondition
-                    ? ItemRun.Skipped(item, itemCondition)
-                    : await _items.RunAsync(index, item, ct));
+                try
+                {
+                    runs.Add(items is not null && TaskConditions.FirstFalse(node, state.Scope.For(node, item), state.Templates) is { } itemCondition
+                        ? ItemRun.Skipped(item, itemCondition)
+                        : await _items.RunAsync(index, item, ct));
+                }
+                catch (TaskFailedException e) when (items is not null)
+                {
+                    failure ??= ExceptionDispatchInfo.Capture(e);
+                    runs.Add(ItemRun.Failed(item, e));
+                }
+            }
+
+            if (failure is not null)
+            {
+                _outcomes.RegisterLoop(node, runs);
+                failure.Throw();
             }
 
             // Outcome, and what it means for handlers.

@@ -11,6 +11,9 @@ public sealed class TemplateEngine
 {
     private readonly JinjaEnvironment _environment = new(JinjaLibrary.Standard);
 
+    /// <summary>How many parses this engine has done: each distinct template text, condition and file once.</summary>
+    public int Parses => _environment.Parses;
+
     /// <summary>Whether a string contains template syntax at all (plain strings skip the engine).</summary>
     public static bool IsTemplated(string? text) => TemplateText.IsTemplated(text);
 
@@ -117,7 +120,27 @@ public sealed class TemplateEngine
 
     private RenderSession Session(IReadOnlyDictionary<string, object?> variables)
     {
-        var search = variables.TryGetValue("playbook_dir", out var dir) && dir is string d ? new[] { d } : [];
-        return new RenderSession(_environment, variables, search);
+        return new RenderSession(_environment, variables, SearchPath(variables));
+    }
+
+    /// <summary>
+    /// Where a lookup's relative path is searched, as Ansible's search path for a task: the task's role (its
+    /// folder, then its <c>tasks/</c>), then the playbook's folder; each with the lookup's own subfolder first.
+    /// </summary>
+    private static string[] SearchPath(IReadOnlyDictionary<string, object?> variables)
+    {
+        var search = new List<string>();
+        if (variables.TryGetValue("role_path", out var role) && role is string r && r.Length > 0)
+        {
+            search.Add(r);
+            search.Add(Path.Combine(r, "tasks"));
+        }
+
+        if (variables.TryGetValue("playbook_dir", out var dir) && dir is string d && d.Length > 0)
+        {
+            search.Add(d);
+        }
+
+        return [.. search];
     }
 }

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using Converge.Cli.Tests.Support;
+using Converge.TestKit;
 
 namespace Converge.Cli.Tests.Specs;
 
@@ -87,5 +90,35 @@ public sealed class TemplateSpecs
         Assert.Contains($"{template}:2:11: error: undefined variable 'app_prot' (template of task 'config')", outcome.Stderr);
         Assert.Contains($"{playbook}:8:24: error: task 'missing template': template.src: 'nope.j2' not found", outcome.Stderr);
         Assert.Contains($"{playbook}:10:20: error: task 'missing source': copy.src: 'nothere.conf' not found", outcome.Stderr);
+    }
+
+    [Fact]
+    public async Task Three_Jinja_mistakes_against_a_remote_host_never_contact_it()
+    {
+        using var workspace = new Workspace();
+        using var target = new TcpListener(IPAddress.Loopback, 0);
+        target.Start();
+        var inventory = workspace.Write("hosts.ini", $"web ansible_host=127.0.0.1 ansible_port={((IPEndPoint)target.LocalEndpoint).Port} ansible_user=nobody\n");
+        var knownHosts = workspace.Write("known_hosts", string.Empty);
+        workspace.Write("templates/motd.j2", "{% if greeting %}\n{{ greeting }}\n");
+        var playbook = workspace.Write("site.yml", """
+            - hosts: all
+              vars:
+                greeting: hi
+              tasks:
+                - copy: { content: "{{ greeting | shout }}", dest: /tmp/shout }
+                - template: { src: motd.j2, dest: /tmp/motd }
+                - command: echo hi
+                  when: greeting ==
+            """);
+
+        var outcome = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "--known-hosts", knownHosts]);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains("3 errors", outcome.Stderr);
+        Assert.Contains("no filter named 'shout'", outcome.Stderr);
+        Assert.Contains("the 'if' block opened here is never closed", outcome.Stderr);
+        Assert.Contains("when: template error at 1:12", outcome.Stderr);
+        Assert.False(target.Pending(), "a run with Jinja mistakes connected to the inventory's host");
     }
 }

@@ -40,10 +40,30 @@ internal sealed class PlaybookOptions
         command.Options.Add(RolesPath);
     }
 
+    /// <summary>The ansible.cfg in effect (read once); its warnings are printed when first read.</summary>
+    public AnsibleConfig Config
+    {
+        get
+        {
+            if (_config is null)
+            {
+                _config = AnsibleConfig.Find(Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
+                foreach (var (line, message) in _config.Warnings)
+                {
+                    Console.Error.WriteLine($"{_config.Path}:{line}: warning: {message}");
+                }
+            }
+
+            return _config;
+        }
+    }
+
+    private AnsibleConfig? _config;
+
     public RunRequest Request(ParseResult result)
     {
         // ansible.cfg supplies what the command line leaves out, as with ansible-playbook.
-        var config = AnsibleConfig.Find(Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
+        var config = Config;
         var inventories = result.GetValue(Inventory) is { Length: > 0 } given ? given : [.. config.Inventory];
         return Request(result, config, inventories);
     }
@@ -58,6 +78,7 @@ internal sealed class PlaybookOptions
         Filter = new TaskFilter(Split(result.GetValue(Tags)), Split(result.GetValue(SkipTags))),
         Vault = Vault.Keyring(result),
         Ask = TerminalPrompt.Ask,
+        HostDefaults = config.HostDefaults,
     };
 
     private static string[] Split(string[]? values) =>

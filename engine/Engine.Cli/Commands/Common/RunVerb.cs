@@ -28,10 +28,10 @@ internal static class RunVerb
         var runOptions = HostConnections.RunOptions(
             run,
             check,
-            Math.Max(1, parse.GetValue(options.Forks)),
+            Math.Max(1, Given(parse, options.Forks) ?? playbook.Config.Forks ?? parse.GetValue(options.Forks)),
             parse.GetValue(options.KnownHosts),
             parse.GetValue(options.AcceptNewHostKeys),
-            TimeSpan.FromSeconds(parse.GetValue(options.ConnectTimeout)));
+            TimeSpan.FromSeconds(Given(parse, options.ConnectTimeout) ?? playbook.Config.Timeout ?? parse.GetValue(options.ConnectTimeout)));
         runOptions = runOptions with { Stop = Interruption.Current?.Stop ?? CancellationToken.None, Diff = diff };
         var runner = ConvergeEngine.Runner();
         Interruption.Current?.RunStarted();
@@ -74,4 +74,8 @@ internal static class RunVerb
 
         return report.Interrupted ? Interruption.Current!.ExitCode : report.ExitCode(detailed);
     }
+
+    /// <summary>An option's value when the command line gives it; null when only its default would apply (ansible.cfg then decides).</summary>
+    private static int? Given(ParseResult parse, Option<int> option) =>
+        parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option) : null;
 }

@@ -49,7 +49,7 @@ public sealed partial class Lexer
             }
             else if (c is '\'' or '"')
             {
-                String(c);
+                String(c, raw: begin == TokenKind.VariableBegin && _options.EscapeBackslashes);
             }
             else
             {
@@ -123,7 +123,8 @@ public sealed partial class Lexer
         _tokens.Add(new Token(isFloat ? TokenKind.Float : TokenKind.Integer, text, Line(start), Column(start), value));
     }
 
-    private void String(char quote)
+    /// <summary>A string literal; a raw one (Ansible's escaped backslashes) ends at the first quote and keeps every backslash.</summary>
+    private void String(char quote, bool raw)
     {
         var start = _pos++;
         var value = new StringBuilder();
@@ -140,7 +141,7 @@ public sealed partial class Lexer
                 break;
             }
 
-            if (c == '\\' && _pos < _text.Length)
+            if (c == '\\' && _pos < _text.Length && !raw)
             {
                 Escape(value);
             }

@@ -19,7 +19,8 @@ public sealed partial class RenderSession
 
         foreach (var directory in Directories)
         {
-            if (subdirectory is not null && System.IO.File.Exists(Path.Combine(directory, subdirectory, name)))
+            // As Ansible's path_dwim_relative_stack: no second subfolder when the name already starts with it ('files/x').
+            if (subdirectory is not null && name.Split('/')[0] != subdirectory && System.IO.File.Exists(Path.Combine(directory, subdirectory, name)))
             {
                 return Path.Combine(directory, subdirectory, name);
             }

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Records Ansible's own rendering of the differential corpus (ansible-core's Templar, the oracle).
 
-Run with Debian's python3 that has ansible 2.14 (`/usr/bin/python3 record.py`); it rewrites
+Run with Debian's python3 that has ansible 2.14 and python3-netaddr (for ansible.utils' address filters)
+(`/usr/bin/python3 record.py`); it rewrites
 expressions.recorded.json next to it. Each line of expressions.txt is one template string rendered
 as a task value (Templar.template); '#' lines name the source of what follows; a two-character \\n stands for a newline.
 """

@@ -9,7 +9,7 @@ public static class CoreFilters
     {
         filters["default"] = filters["d"] = new(Default, AcceptsUndefined: true);
         filters["mandatory"] = new(Mandatory, AcceptsUndefined: true);
-        filters["bool"] = new(c => Bool(c.DefinedInput));
+        filters["bool"] = new(c => c.DefinedInput is null ? null : Bool(c.DefinedInput));
         filters["int"] = new(Int);
         filters["float"] = new(Float);
         filters["string"] = new(c => Py.Str(c.DefinedInput));
@@ -17,7 +17,8 @@ public static class CoreFilters
         filters["abs"] = new(c => c.DefinedInput switch { long l => (object)Math.Abs(l), double d => Math.Abs(d), bool b => b ? 1L : 0L, var x => throw new PyException($"bad operand type for abs(): '{Py.TypeName(x)}'") });
         filters["round"] = new(Round);
         filters["type_debug"] = new(c => Py.TypeName(c.DefinedInput));
-        filters["attr"] = new(c => Py.TryLookup(c.DefinedInput, c.Text(0, "name", string.Empty), out var v) ? v : new Undefined(c.Text(0, "name", string.Empty), 0, 0));
+        // attr() is Python's getattr: a dict's keys are not its attributes (Jinja's '.' falls back to keys, attr does not).
+        filters["attr"] = new(c => !Py.IsMap(c.DefinedInput) && Py.TryLookup(c.DefinedInput, c.Text(0, "name", string.Empty), out var v) ? v : new Undefined(c.Text(0, "name", string.Empty), 0, 0));
     }
 
     private static object? Default(FilterCall c)

@@ -23,7 +23,8 @@ public static class SetFilters
     {
         var recursive = c.Kwargs.TryGetValue("recursive", out var r) && Py.Truthy(r);
         var listMerge = c.Kwargs.TryGetValue("list_merge", out var l) ? Py.Str(l) : "replace";
-        var layers = new[] { c.DefinedInput }.Concat(c.Args.SelectMany(a => Py.IsMap(a) ? [a] : Py.ToList(a))).ToList();
+        // Ansible flattens the input and the arguments one level: a list of dicts combines too.
+        var layers = new[] { c.DefinedInput }.Concat(c.Args).SelectMany(a => Py.IsSequence(a) ? Py.ToList(a) : [a]).ToList();
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var layer in layers)
         {

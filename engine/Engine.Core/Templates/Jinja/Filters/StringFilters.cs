@@ -81,8 +81,20 @@ public static partial class StringFilters
             return match.Value;
         }
 
-        return groups.Select(g => (object?)(g.StartsWith("\\g<", StringComparison.Ordinal) ? match.Groups[g[3..^1]].Value
-            : g.StartsWith('\\') ? match.Groups[int.Parse(g[1..], CultureInfo.InvariantCulture)].Value : throw new PyException($"unknown argument '{g}'"))).ToList();
+        return groups.Select(g => (object?)BackReference(match, g)).ToList();
+    }
+
+    /// <summary>A group argument of regex_search as Ansible reads it (<c>\\g&lt;name&gt;</c> or <c>\\N</c>); anything else fails as it does.</summary>
+    private static string? BackReference(System.Text.RegularExpressions.Match match, string argument)
+    {
+        var named = System.Text.RegularExpressions.Regex.Match(argument, @"^\\g<(\S+)>");
+        var numbered = System.Text.RegularExpressions.Regex.Match(argument, @"^\\(\d+)");
+        var group = argument.StartsWith("\\g", StringComparison.Ordinal)
+            ? named.Success ? match.Groups[named.Groups[1].Value] : throw new PyException($"regex_search: '{argument}' is not a group reference (\\g<name>)")
+            : argument.StartsWith('\\')
+                ? numbered.Success ? match.Groups[int.Parse(numbered.Groups[1].Value, CultureInfo.InvariantCulture)] : throw new PyException($"regex_search: '{argument}' is not a group reference (\\N)")
+                : throw new PyException($"regex_search: unknown argument '{argument}' (a group is \\N or \\g<name>)");
+        return group.Success ? group.Value : null;
     }
 
     private static object? RegexFindAll(FilterCall c)

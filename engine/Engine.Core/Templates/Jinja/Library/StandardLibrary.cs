@@ -16,6 +16,7 @@ public static class StandardLibrary
         SetFilters.Register(filters);
         DataFilters.Register(filters);
         PathFilters.Register(filters);
+        IpFilters.Register(filters);
         Tests.Register(tests);
         Globals.Register(globals);
         return new JinjaLibrary(filters, tests, globals);
