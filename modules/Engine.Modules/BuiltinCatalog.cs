@@ -139,6 +139,12 @@ public static class BuiltinCatalog
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
         }
 
+        // Other systems' package managers, refused for the same reason (roles carry them in their OS-specific task files).
+        foreach (var (name, system) in new[] { ("zypper_repository", "SUSE"), ("pkgng", "FreeBSD"), ("pacman", "Arch Linux"), ("openbsd_pkg", "OpenBSD"), ("apk", "Alpine"), ("homebrew", "macOS") })
+        {
+            registry.Refuse(name, $"the {system} package manager's module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
+        }
+
         return registry;
     }
 

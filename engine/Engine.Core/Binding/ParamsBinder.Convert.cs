@@ -113,6 +113,13 @@ public sealed partial class ParamsBinder
             return Enum.Parse(target, match);
         }
 
+        if (ElementType(type) is { IsValueType: true } numbers && text.Contains(',', StringComparison.Ordinal))
+        {
+            // Ansible's list type splits a string on commas (status_code: 200,403); done here for lists of numbers,
+            // where no item can hold a comma.
+            return MakeList(type, numbers, text.Split(',').Select(part => ConvertText(numbers, part.Trim(), quoted, span, context, path + "[]")));
+        }
+
         if (ElementType(type) is { } element && !string.IsNullOrEmpty(text))
         {
             // A single string where a list is expected is a list of one, as Ansible accepts.

@@ -74,7 +74,11 @@ public sealed partial class ParamsBinder
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
         foreach (var item in items)
         {
-            list.Add(item);
+            // An element that did not convert is already a problem of the binding; a list of numbers cannot hold it.
+            if (item is not null || !element.IsValueType)
+            {
+                list.Add(item);
+            }
         }
 
         if (!listType.IsArray)

@@ -23,6 +23,10 @@ public static class ModuleNames
         return name;
     }
 
+    /// <summary>The name without a collection prefix Ansible resolves (<c>ansible.builtin.yum</c> → <c>yum</c>), to say why a refused module is refused.</summary>
+    public static string WithoutPrefix(string name) =>
+        Prefixes.FirstOrDefault(p => name.StartsWith(p, StringComparison.Ordinal)) is { } prefix ? name[prefix.Length..] : name;
+
     /// <summary>The short name for a structural keyword written with a collection prefix (<c>ansible.builtin.import_tasks</c>).</summary>
     public static string Short(string name) =>
         name.StartsWith("ansible.builtin.", StringComparison.Ordinal) ? name["ansible.builtin.".Length..]

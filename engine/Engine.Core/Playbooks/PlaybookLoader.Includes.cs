@@ -67,7 +67,7 @@ public sealed partial class PlaybookLoader
         {
             // The file is known now: read it with everything else (a missing file is a load error, located here).
             var preview = new PlayBuilder(context.Play.Index, $"{id}.preview");
-            var path = Path.Combine(context.Directory, name);
+            var path = context.TaskFile(name);
             if (context.Files.Select(Path.GetFullPath).Contains(Path.GetFullPath(path)))
             {
                 reader.Error(nameNode, $"{keyword}: '{name}' includes itself (through {string.Join(" → ", context.Files.Select(Path.GetFileName))})");
@@ -143,7 +143,7 @@ public sealed partial class PlaybookLoader
             return play.Tasks;
         }
 
-        var path = Path.Combine(context.Directory, name);
+        var path = context.TaskFile(name);
         if (context.Files.Select(Path.GetFullPath).Contains(Path.GetFullPath(path)))
         {
             diagnostics.Add(definition.NameSpan, $"include_tasks: '{name}' includes itself (through {string.Join(" → ", context.Files.Select(Path.GetFileName))})");

@@ -52,7 +52,7 @@ public sealed partial class PlaybookLoader
         var known = moduleKeys.Where(m => moduleNames.Contains(m.Name)).ToList();
         foreach (var (unknown, keyNode, _) in moduleKeys.Where(m => !moduleNames.Contains(m.Name)))
         {
-            if (refusedModules?.GetValueOrDefault(unknown) is { } refusal)
+            if ((refusedModules?.GetValueOrDefault(unknown) ?? refusedModules?.GetValueOrDefault(ModuleNames.WithoutPrefix(unknown))) is { } refusal)
             {
                 reader.Error(keyNode, $"{unknown}: {refusal}");
                 continue;

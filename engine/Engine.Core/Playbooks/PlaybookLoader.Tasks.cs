@@ -167,7 +167,7 @@ public sealed partial class PlaybookLoader
             return;
         }
 
-        var path = Path.Combine(context.Directory, file);
+        var path = context.TaskFile(file);
         if (context.Files.Select(Path.GetFullPath).Contains(Path.GetFullPath(path)))
         {
             reader.Error(fileNode, $"{keyword}: '{file}' includes itself (through {string.Join(" → ", context.Files.Select(Path.GetFileName))})");

@@ -9,4 +9,17 @@ namespace Converge.Core.Playbooks;
 internal sealed record TaskContext(PlayBuilder Play, TaskScope Scope, IReadOnlyList<string> Tags, string Directory, RoleInstance? Role, IReadOnlyList<string> Files)
 {
     public TaskContext Within(TaskScope scope, IReadOnlyList<string> tags) => this with { Scope = scope, Tags = [.. Tags, .. tags] };
+
+    /// <summary>
+    /// The file a task file names: beside the file being read, else, in a role, relative to the role's folder and its
+    /// <c>tasks/</c> (Ansible's <c>path_dwim_relative</c>: a handler's <c>include_tasks: tasks/restart.yml</c> finds the
+    /// role's <c>tasks/restart.yml</c>). The first candidate when none exists, for the message.
+    /// </summary>
+    public string TaskFile(string name)
+    {
+        string[] candidates = Role is { } role
+            ? [System.IO.Path.Combine(Directory, name), System.IO.Path.Combine(role.Path, name), System.IO.Path.Combine(role.Path, "tasks", name)]
+            : [System.IO.Path.Combine(Directory, name)];
+        return candidates.FirstOrDefault(File.Exists) ?? candidates[0];
+    }
 }

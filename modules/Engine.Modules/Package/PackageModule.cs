@@ -34,7 +34,8 @@ public sealed class PackageModule : Module<PackageParams>
     public override Task<ApplyResult> ApplyAsync(ModuleContext context, PackageParams parameters, Plan plan, CancellationToken ct) =>
         _apt.ApplyAsync(context, Apt(parameters), plan, ct);
 
-    private static AptParams Apt(PackageParams parameters) => new()
+    /// <summary>What package hands apt: the name and state, and the apt parameters it was given (as Ansible's package action does).</summary>
+    internal static AptParams Apt(PackageParams parameters) => new()
     {
         Name = parameters.Name.Count == 0 ? null : parameters.Name,
         State = parameters.State,

@@ -108,4 +108,43 @@ public sealed class RoleSpecs
         Assert.Contains($"{playbook}:4:7: error: role 'nowhere' not found; looked in ", outcome.Stderr);
         Assert.Equal(before, workspace.Snapshot());
     }
+
+    [Fact]
+    public async Task Every_mistake_in_roles_is_located_reported_at_once_and_nothing_is_contacted()
+    {
+        using var workspace = new Workspace();
+        var meta = workspace.Write("roles/odd/meta/main.yml", "galaxy_info: {}\ndependecies: []\n");
+        workspace.Write("roles/odd/tasks/main.yml", "- command: /bin/true\n");
+        workspace.Write("roles/empty/defaults/main.yml", "x: 1\n");
+        workspace.Write("roles/a/meta/main.yml", "dependencies: [b]\n");
+        workspace.Write("roles/a/tasks/main.yml", "- command: /bin/true\n");
+        var cycle = workspace.Write("roles/b/meta/main.yml", "dependencies: [a]\n");
+        workspace.Write("roles/b/tasks/main.yml", "- command: /bin/true\n");
+        var include = workspace.Write("roles/c/tasks/main.yml", "- include_tasks: gone.yml\n");
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              roles:
+                - odd
+                - empty
+                - nowhere
+                - a
+                - c
+              tasks:
+                - name: would write
+                  copy: {dest: "{{ example_root }}/x", content: x}
+            """);
+        var before = workspace.Snapshot();
+
+        var outcome = await workspace.RunAsync("apply", playbook);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains($"{meta}:2:1: error: unknown key 'dependecies' in a role's meta/main.yml; did you mean 'dependencies'?", outcome.Stderr);
+        Assert.Contains($"{playbook}:4:7: error: role 'empty' has no tasks/main.yml", outcome.Stderr);
+        Assert.Contains($"{playbook}:5:7: error: role 'nowhere' not found; looked in ", outcome.Stderr);
+        Assert.Contains($"{cycle}:1:", outcome.Stderr);
+        Assert.Contains("role 'a' depends on itself: a → b → a", outcome.Stderr);
+        Assert.Contains($"{include}:1:18: error: include_tasks: 'gone.yml' does not exist", outcome.Stderr);
+        Assert.DoesNotContain("would write", outcome.Stdout);
+        Assert.Equal(before, workspace.Snapshot());
+    }
 }

@@ -96,6 +96,24 @@ public sealed class RoleLoadingTests
     }
 
     [Fact]
+    public void A_task_file_named_from_a_roles_handlers_is_found_relative_to_the_role_as_in_Ansible()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("roles/app/tasks/main.yml", "- command: /bin/true\n  notify: restart app\n");
+        var restart = dir.Write("roles/app/tasks/restart.yml", "- name: really restart\n  command: /bin/true\n");
+        dir.Write("roles/app/handlers/main.yml", "- name: restart app\n  include_tasks: tasks/restart.yml\n- name: restart again\n  import_tasks: restart.yml\n");
+        var path = dir.Write("site.yml", "- hosts: all\n  roles: [app]\n");
+        var diagnostics = new DiagnosticBag();
+
+        var playbook = new PlaybookLoader(Modules).Load(path, diagnostics)!;
+
+        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items));
+        var handlers = Assert.Single(playbook.Plays).Handlers;
+        Assert.Equal(2, handlers.Count);
+        Assert.All(handlers, h => Assert.Equal(("really restart", restart), (h.Name, h.File)));
+    }
+
+    [Fact]
     public void Blocks_are_scopes_and_import_playbook_carries_its_vars_and_when()
     {
         using var dir = new TempDirectory();

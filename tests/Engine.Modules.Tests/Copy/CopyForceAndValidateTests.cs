@@ -5,7 +5,7 @@ using Converge.Modules.Tests.Common;
 
 namespace Converge.Modules.Tests.Copy;
 
-/// <summary>copy's <c>force: no</c> and <c>validate</c>, template's <c>validate</c> and <c>newline_sequence</c>, on real files.</summary>
+/// <summary>copy's and template's <c>force: no</c>, copy's <c>validate</c>, template's <c>validate</c> and <c>newline_sequence</c>, on real files.</summary>
 public sealed class CopyForceAndValidateTests : IDisposable
 {
     private readonly ModuleTestHost _host = new();
@@ -22,6 +22,24 @@ public sealed class CopyForceAndValidateTests : IDisposable
         await File.WriteAllTextAsync(path, "edited by hand\n");
         var plan = await _host.CheckAsync(new CopyModule(), parameters);
 
+        Assert.False(plan.IsDrift, plan.Reason);
+        Assert.Equal("edited by hand\n", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task Template_force_no_creates_a_missing_file_and_leaves_an_existing_one_alone()
+    {
+        Directory.CreateDirectory(Path.Combine(_host.PlaybookDirectory, "templates"));
+        await File.WriteAllTextAsync(Path.Combine(_host.PlaybookDirectory, "templates", "local.conf.j2"), "default\n");
+        var path = _host.PathOf("local.conf");
+        var parameters = new TemplateParams { Src = "local.conf.j2", Dest = path, Force = false, Mode = "0600" };
+
+        await _host.ConvergeAsync(new TemplateModule(), parameters);
+        var created = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, "edited by hand\n");
+        var plan = await _host.CheckAsync(new TemplateModule(), parameters);
+
+        Assert.Equal("default\n", created);
         Assert.False(plan.IsDrift, plan.Reason);
         Assert.Equal("edited by hand\n", await File.ReadAllTextAsync(path));
     }
