@@ -46,6 +46,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         var limit = Limit(request.Limit, inventory, diagnostics);
         var playHosts = new Dictionary<int, IReadOnlyList<string>>();
         var playVariables = new Dictionary<int, IReadOnlyDictionary<string, object?>>();
+        var privateAnswers = new List<Secrets.Secret>();
         foreach (var play in playbook.Plays)
         {
             var hosts = HostPattern.Resolve(play.Hosts, inventory, out var error);
@@ -56,7 +57,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
 
             playHosts[play.Index] = limit is null ? hosts : [.. hosts.Where(limit.Contains)];
             var vars = PlayVariables(play, playbook, diagnostics);
-            PromptedVariables.Add(play, extra, request.Ask, vars, diagnostics);
+            PromptedVariables.Add(play, extra, request.Ask, privateAnswers, vars, diagnostics);
             playVariables[play.Index] = vars;
         }
 
@@ -77,6 +78,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
 
         // What the vault opened while loading is a secret of the run, like a become password.
         request.Vault.RegisterWith(secrets);
+        privateAnswers.ForEach(secrets.Register);
         run = run with { Connections = ConnectionPlan.Read(run, templates, secrets, diagnostics), Secrets = secrets };
         ValidateTasks(run, diagnostics);
         run = run with { RuntimeIncludes = ValidateIncludes(run, diagnostics) };
