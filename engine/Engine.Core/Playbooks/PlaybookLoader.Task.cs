@@ -122,7 +122,7 @@ public sealed partial class PlaybookLoader
         switch (key)
         {
             case "name": task.Name = reader.String(value, key); return true;
-            case "when": task.When = Condition(reader, value, key); return true;
+            case "when": task.When = Condition(reader, value, key); task.ConditionSpans[key] = reader.Span(value); return true;
             case "loop": SetLoop(reader, task, keyNode, value, null); return true;
             case "loop_control": task.LoopControl = ReadLoopControl(reader, value); return true;
             case "register": task.Register = reader.String(value, key); return true;
@@ -134,9 +134,9 @@ public sealed partial class PlaybookLoader
                 task.KeywordTemplates.Add(new KeywordTemplate(key, text, reader.Span(value)));
                 return true;
             case "ignore_errors": task.IgnoreErrors = reader.Bool(value, key) ?? false; return true;
-            case "changed_when": task.ChangedWhen = Condition(reader, value, key); return true;
-            case "failed_when": task.FailedWhen = Condition(reader, value, key); return true;
-            case "until": task.Until = Condition(reader, value, key); return true;
+            case "changed_when": task.ChangedWhen = Condition(reader, value, key); task.ConditionSpans[key] = reader.Span(value); return true;
+            case "failed_when": task.FailedWhen = Condition(reader, value, key); task.ConditionSpans[key] = reader.Span(value); return true;
+            case "until": task.Until = Condition(reader, value, key); task.ConditionSpans[key] = reader.Span(value); return true;
             case "retries": task.Retries = reader.Int(value, key) ?? 0; return true;
             case "delay": task.Delay = reader.Int(value, key) ?? 0; return true;
             case "vars": task.Vars = reader.Variables(value, key); return true;

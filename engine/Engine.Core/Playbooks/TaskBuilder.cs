@@ -64,6 +64,8 @@ internal sealed class TaskBuilder
 
     public List<KeywordTemplate> KeywordTemplates { get; } = [];
 
+    public Dictionary<string, SourceSpan> ConditionSpans { get; } = new(StringComparer.Ordinal);
+
     public TaskDefinition Build(string id, string name, string module, YamlNode? parameters, string file, SourceSpan span, SourceSpan moduleSpan, int playIndex, bool isHandler) => new()
     {
         Id = id,
@@ -102,5 +104,6 @@ internal sealed class TaskBuilder
         Throttle = Throttle,
         Unenforced = Unenforced,
         KeywordTemplates = KeywordTemplates,
+        ConditionSpans = ConditionSpans,
     };
 }

@@ -117,6 +117,9 @@ public sealed record TaskDefinition
     /// </summary>
     public IReadOnlyList<KeywordTemplate> KeywordTemplates { get; init; } = [];
 
+    /// <summary>Where each condition (<c>when</c>, <c>changed_when</c>, <c>failed_when</c>, <c>until</c>) was written, for its diagnostics.</summary>
+    public IReadOnlyDictionary<string, SourceSpan> ConditionSpans { get; init; } = new Dictionary<string, SourceSpan>();
+
     /// <summary>The template written for <paramref name="keyword"/>, or null when it is a literal (or absent).</summary>
     public KeywordTemplate? TemplateOf(string keyword) => KeywordTemplates.FirstOrDefault(k => k.Keyword == keyword);
 

@@ -140,6 +140,7 @@ public sealed partial class RunLoader
             return;
         }
 
+        var at = task.ConditionSpans.GetValueOrDefault(keyword, task.Span);
         try
         {
             templates.Evaluate(condition, vars);
@@ -149,15 +150,15 @@ public sealed partial class RunLoader
         }
         catch (UndefinedVariableException e)
         {
-            problem(task.Span, $"{keyword}: undefined variable '{e.Variable}'");
+            problem(at, $"{keyword}: undefined variable '{e.Variable}'");
         }
         catch (TemplateSyntaxException e)
         {
-            problem(task.Span, $"{keyword}: {e.Message}");
+            problem(at, $"{keyword}: {e.Message}");
         }
         catch (TemplateRuntimeException e)
         {
-            problem(task.Span, $"task '{task.Name}'{{0}}: {keyword}: {e.Message}");
+            problem(at, $"task '{task.Name}'{{0}}: {keyword}: {e.Message}");
         }
     }
 

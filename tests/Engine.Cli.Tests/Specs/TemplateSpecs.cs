@@ -39,7 +39,7 @@ public sealed class TemplateSpecs
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.Contains($"{playbook}:7:18: error: task 'shout' on localhost: copy.content: template error at 1:15: no filter named 'shout'", outcome.Stderr);
         Assert.Contains($"{template}:2:4: error: unexpected end of template: the 'if' block opened here is never closed", outcome.Stderr);
-        Assert.Contains($"{playbook}:13:7: error: task 'broken condition' on localhost: when: template error at 1:12: expected an expression, got the end of the expression", outcome.Stderr);
+        Assert.Contains($"{playbook}:17:13: error: task 'broken condition' on localhost: when: template error at 1:12: expected an expression, got the end of the expression", outcome.Stderr);
         Assert.Contains("3 errors", outcome.Stderr);
         Assert.Equal(before, workspace.Snapshot());
     }
@@ -62,8 +62,8 @@ public sealed class TemplateSpecs
         var outcome = await workspace.RunAsync("apply", playbook);
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
-        Assert.Contains($"{playbook}:3:7: error: task 'compared' on localhost: when: undefined variable 'typo'", outcome.Stderr);
-        Assert.Contains($"{playbook}:6:7: error: task 'negated' on localhost: when: undefined variable 'other_typo'", outcome.Stderr);
+        Assert.Contains($"{playbook}:5:13: error: task 'compared' on localhost: when: undefined variable 'typo'", outcome.Stderr);
+        Assert.Contains($"{playbook}:8:13: error: task 'negated' on localhost: when: undefined variable 'other_typo'", outcome.Stderr);
     }
 
     [Fact]
