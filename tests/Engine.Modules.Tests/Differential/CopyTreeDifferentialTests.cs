@@ -25,11 +25,6 @@ public sealed class CopyTreeDifferentialTests : IDisposable
         Assert.True(File.Exists(Path.Combine(byConverge, "three", "sub", "deep", "c.txt")));
     }
 
-    /// <summary>Every directory and file with its mode, and each file's content (times are compared through registered.txt).</summary>
-    private static string Tree(string root) => string.Join(
-        "\n",
-        Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f =>
-            Directory.Exists(f)
-                ? $"== {Path.GetRelativePath(root, f)}/ {File.GetUnixFileMode(f)}"
-                : $"== {Path.GetRelativePath(root, f)} {File.GetUnixFileMode(f)}\n{File.ReadAllText(f)}"));
+    /// <summary>Times are compared through registered.txt.</summary>
+    private static string Tree(string root) => DifferentialRun.Tree(root);
 }

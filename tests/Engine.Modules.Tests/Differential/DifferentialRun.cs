@@ -23,4 +23,15 @@ internal sealed record DifferentialRun(string Playbook, string Inventory, string
         Assert.True(converge.ExitCode == 0, converge.ToString());
         return run;
     }
+
+    /// <summary>
+    /// Every directory and file under <paramref name="root"/> with its mode, and each file's content as
+    /// <paramref name="content"/> reads it (the text itself by default), in one string two trees can be compared by.
+    /// </summary>
+    public static string Tree(string root, Func<string, string>? content = null) => string.Join(
+        "\n",
+        Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f =>
+            Directory.Exists(f)
+                ? $"== {Path.GetRelativePath(root, f)}/ {File.GetUnixFileMode(f)}"
+                : $"== {Path.GetRelativePath(root, f)} {File.GetUnixFileMode(f)}\n{(content ?? File.ReadAllText)(f)}"));
 }
