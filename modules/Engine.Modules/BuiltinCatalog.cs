@@ -145,7 +145,32 @@ public static class BuiltinCatalog
             registry.Refuse(name, $"the {system} package manager's module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
         }
 
+        RefuseCollections(registry);
         return registry;
+    }
+
+    /// <summary>
+    /// Modules of collections Converge does not carry, named with why, under their short and full names (a role
+    /// may write either): the database servers' own modules, Jenkins' plugin manager and snapd.
+    /// </summary>
+    private static void RefuseCollections(ModuleRegistry registry)
+    {
+        foreach (var name in new[] { "mysql_db", "mysql_user", "mysql_replication", "mysql_variables", "mysql_query", "mysql_info", "mysql_role" })
+        {
+            var reason = $"a module of the community.mysql collection, which Converge does not provide (it talks to MySQL through a Python driver); run the SQL with command: mysql -e ... and a creates/unless guard";
+            registry.Refuse(name, reason).Refuse("community.mysql." + name, reason);
+        }
+
+        foreach (var name in new[] { "postgresql_db", "postgresql_user", "postgresql_privs", "postgresql_query", "postgresql_ext", "postgresql_schema", "postgresql_info", "postgresql_membership", "postgresql_owner", "postgresql_pg_hba", "postgresql_set", "postgresql_slot", "postgresql_table", "postgresql_tablespace", "postgresql_lang", "postgresql_script" })
+        {
+            var reason = $"a module of the community.postgresql collection, which Converge does not provide (it talks to PostgreSQL through psycopg2); run the SQL with command: psql -c ... as the postgres user with a creates/unless guard";
+            registry.Refuse(name, reason).Refuse("community.postgresql." + name, reason);
+        }
+
+        const string jenkins = "community.general's Jenkins plugin manager, which Converge does not provide (it drives Jenkins' HTTP API and update center, unreachable here); install plugins with the jenkins-plugin-cli command or get_url into JENKINS_HOME/plugins";
+        registry.Refuse("jenkins_plugin", jenkins).Refuse("community.general.jenkins_plugin", jenkins);
+        const string snap = "community.general's snap module, which Converge does not provide (no host here runs snapd and the Snap Store is unreachable); install the Debian package with apt instead";
+        registry.Refuse("snap", snap).Refuse("community.general.snap", snap);
     }
 
     public static IReadOnlyList<IInventoryPlanner> Planners() =>
