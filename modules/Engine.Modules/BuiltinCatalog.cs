@@ -20,6 +20,7 @@ using Converge.Modules.Fetch;
 using Converge.Modules.Files;
 using Converge.Modules.Find;
 using Converge.Modules.GetUrl;
+using Converge.Modules.Getent;
 using Converge.Modules.Git;
 using Converge.Modules.Group;
 using Converge.Modules.Hostname;
@@ -40,6 +41,7 @@ using Converge.Modules.Reboot;
 using Converge.Modules.Replace;
 using Converge.Modules.Script;
 using Converge.Modules.Service;
+using Converge.Modules.ServiceFacts;
 using Converge.Modules.SetFact;
 using Converge.Modules.Setup;
 using Converge.Modules.Shell;
@@ -134,6 +136,10 @@ public static class BuiltinCatalog
         registry.Register(new DebconfModule());
         registry.Register(new LocaleGenModule());
         registry.Register(new AptKeyModule());
+
+        // Facts and language packages the corpus of real roles uses (issue 13, helper mods5).
+        registry.Register(new GetentModule());
+        registry.Register(new ServiceFactsModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");

@@ -15,7 +15,7 @@ namespace Converge.Core.Running;
 public sealed partial class RunLoader
 {
     /// <summary>Names only known at run time: registered results, set_fact and include_vars variables, the loop item, gathered facts.</summary>
-    private static HashSet<string> DeferredNames(LoadedRun run)
+    private HashSet<string> DeferredNames(LoadedRun run)
     {
         var deferred = run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
         deferred.UnionWith(["item", "ansible_loop", "ansible_loop_var", "ansible_index_var"]);
@@ -41,6 +41,15 @@ public sealed partial class RunLoader
                 {
                     deferred.Add(name);
                 }
+            }
+        }
+
+        // Modules that set facts (getent, service_facts) say which, from their params.
+        foreach (var task in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)))
+        {
+            if (modules.TryGet(task.Module, out var module) && module is Modules.ISetsFacts facts)
+            {
+                deferred.UnionWith(facts.FactNames(task.Params));
             }
         }
 
