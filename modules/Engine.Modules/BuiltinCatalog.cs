@@ -36,6 +36,7 @@ using Converge.Modules.Mount;
 using Converge.Modules.Package;
 using Converge.Modules.Pause;
 using Converge.Modules.Ping;
+using Converge.Modules.Pip;
 using Converge.Modules.Raw;
 using Converge.Modules.Reboot;
 using Converge.Modules.Replace;
@@ -140,6 +141,7 @@ public static class BuiltinCatalog
         // Facts and language packages the corpus of real roles uses (issue 13, helper mods5).
         registry.Register(new GetentModule());
         registry.Register(new ServiceFactsModule());
+        registry.Register(new PipModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
