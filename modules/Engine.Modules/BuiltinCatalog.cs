@@ -24,6 +24,7 @@ using Converge.Modules.Getent;
 using Converge.Modules.Git;
 using Converge.Modules.Group;
 using Converge.Modules.Hostname;
+using Converge.Modules.Htpasswd;
 using Converge.Modules.IncludeVars;
 using Converge.Modules.IniFile;
 using Converge.Modules.InstallPkg;
@@ -142,6 +143,7 @@ public static class BuiltinCatalog
         registry.Register(new GetentModule());
         registry.Register(new ServiceFactsModule());
         registry.Register(new PipModule());
+        registry.Register(new HtpasswdModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
