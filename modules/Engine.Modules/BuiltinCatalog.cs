@@ -34,6 +34,7 @@ using Converge.Modules.LocaleGen;
 using Converge.Modules.Mesh;
 using Converge.Modules.Modprobe;
 using Converge.Modules.Mount;
+using Converge.Modules.Npm;
 using Converge.Modules.Package;
 using Converge.Modules.Pause;
 using Converge.Modules.Ping;
@@ -144,6 +145,7 @@ public static class BuiltinCatalog
         registry.Register(new ServiceFactsModule());
         registry.Register(new PipModule());
         registry.Register(new HtpasswdModule());
+        registry.Register(new NpmModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
