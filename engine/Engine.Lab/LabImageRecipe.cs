@@ -39,6 +39,7 @@ public sealed record LabImageRecipe(string Mirror, string Suite, IReadOnlyList<s
     [
         "apache2", "apache2-utils", "haproxy", "memcached", "samba", "samba-common", "nfs-common", "nfs-kernel-server", "iptables",
         "clamav", "clamav-base", "clamav-daemon", "clamav-freshclam", "git", "redis-server", "munin-node", "netcat-traditional", "nginx",
+        "openjdk-17-jdk",
     ];
 
     public static LabImageRecipe Default(string mirror) => new(mirror, "bookworm", DefaultInclude, DefaultRepositoryPackages);
