@@ -31,6 +31,12 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 # download from the internet (get_url, apt_repository, pip, vendor repositories).
 ROLES = ["apache", "clamav", "firewall", "haproxy", "memcached", "nfs", "samba", "git", "redis", "munin-node", "nginx"]
 
+# Extra variables given to both tools, each with its reason. The playbooks are molecule's, which reaches its
+# container without SSH; the lab reaches hosts over SSH, which must survive the role for the reruns and check.
+EXTRA_VARS = {
+    "firewall": ('{"firewall_allowed_tcp_ports": ["9123", "22"]}', "molecule's playbook opens only 9123; 22 keeps the lab's SSH"),
+}
+
 # Files whose content differs between two hosts for reasons that are not the role's; their
 # existence, type, mode and owner are still compared. Each pattern says why.
 CONTENT_MASKS = [
@@ -45,14 +51,16 @@ CONTENT_MASKS = [
     (r"^var/lib/apt/lists/", "apt's lists carry the time they were fetched"),
     (r"^etc/ssl/private/ssl-cert-snakeoil\.key$|^etc/ssl/certs/ssl-cert-snakeoil\.pem$", "ssl-cert makes a random key at install"),
     (r"\.tdb$|\.ldb$", "samba's databases hold random secrets and times"),
+    (r"^var/lib/clamav/freshclam\.dat$", "freshclam's state holds a random install UUID and the times of its attempts"),
 ]
 
-# Paths no comparison looks at: the tools' own traces on the host, not the role's effect.
+# Paths no comparison looks at: the tools' own traces on the host, and files a daemon writes on its own timer.
 IGNORED = [
     (r"^root/\.ansible(/|$)", "Ansible's remote temporary directory"),
     (r"(^|/)__pycache__(/|$)", "bytecode Python writes when Ansible's modules import system libraries"),
     (r"^var/lib/converge(/|$)", "Converge's run lock and pending-handler journal on the host"),
     (r"^var/log/(wtmp|btmp|lastlog)$", "sshd's login records of the tools' own connections"),
+    (r"^var/cache/samba/browse\.dat$", "nmbd writes its browse list on its own timer"),
 ]
 
 
@@ -122,9 +130,10 @@ def snapshot(lab, host):
     return {
         "packages": sorted(lab.console(host, "dpkg-query -W -f='${binary:Package} ${Version} ${db:Status-Abbrev}\\n'").splitlines()),
         "users": sorted(lab.console(host, "getent passwd; getent group").splitlines()),
-        # Running services: user and command line; ssh sessions and this listing itself are not the role's.
+        # Running services: user and command line. Not the role's: ssh sessions, this listing itself, and the
+        # jobs cron starts on the clock (cron.daily at 06:25 runs apt-compat, which sleeps a random time).
         "services": sorted(l for l in lab.console(host, "ps -e -o user=,args=").splitlines()
-                           if not re.search(r"sshd: root@|\bps -e -o|^root +sh -c ", l)),
+                           if not re.search(r"sshd: root@|\bps -e -o|^root +sh -c |/usr/sbin/CRON|run-parts|/etc/cron\.|cron\.daily|^root +sleep \d+$", l)),
         "files": files(lab.upper(host)),
     }
 
@@ -140,10 +149,15 @@ def differences(a, b):
     return out
 
 
+def extra_vars(case):
+    given = EXTRA_VARS.get(os.path.basename(case))
+    return ["-e", given[0]] if given else []
+
+
 def ansible(case, lab, host):
     """ansible-playbook with its json callback: the recap's counts and the tasks that changed or failed."""
     env = dict(os.environ, ANSIBLE_ROLES_PATH=f"{case}/roles", ANSIBLE_STDOUT_CALLBACK="json", ANSIBLE_RETRY_FILES_ENABLED="0")
-    proc, seconds = run(["ansible-playbook", "-i", lab.inventory, "-l", host, "playbook.yml"], cwd=case, env=env)
+    proc, seconds = run(["ansible-playbook", "-i", lab.inventory, "-l", host, *extra_vars(case), "playbook.yml"], cwd=case, env=env)
     try:
         data = json.loads(proc.stdout[proc.stdout.index("{"):])
     except ValueError:
@@ -158,9 +172,11 @@ def ansible(case, lab, host):
 
 def converge(case, lab, host, verb="apply"):
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        proc, seconds = run(["dotnet", lab.converge, verb, "playbook.yml", "-i", lab.inventory, "--limit", host, "--report", report.name], cwd=case)
+        proc, seconds = run(["dotnet", lab.converge, verb, "playbook.yml", "-i", lab.inventory, "--limit", host, *extra_vars(case), "--report", report.name], cwd=case)
         try:
             data = json.load(open(report.name))
+            if os.environ.get("DIFFERENTIAL_KEEP_REPORTS"):
+                json.dump(data, open(os.path.join(os.environ["DIFFERENTIAL_KEEP_REPORTS"], f"{os.path.basename(case)}-{host}-{verb}-{time.time():.0f}.json"), "w"), indent=1)
         except (OSError, ValueError):
             return {"ok": 0, "changed": 0, "failed": 1, "seconds": seconds, "exit": proc.returncode, "error": (proc.stdout + proc.stderr)[-1500:]}
     counts = data["hosts"].get(host, {})
