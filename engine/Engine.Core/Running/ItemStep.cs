@@ -57,7 +57,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
         var module = state.Modules.Get(task.Module);
         var vars = state.Scope.For(node, item);
         var parameters = state.Binder.Bind(module, task.Params, task.File, task.ModuleSpan, vars);
-        var transport = await session.TransportOfAsync(node, ct);
+        var transport = await session.TransportOfAsync(state.Run.Connections.ForItem(state.Run, node, vars, state.Templates), ct);
         var become = state.Run.Connections.BecomeOf(node);
         if (become is null)
         {
