@@ -13,10 +13,14 @@ namespace Converge.Core.Connections;
 /// false when it changes what the name points to (chmod, chown, touch, a write in place), which a symlink or a
 /// hard link would carry to other names.
 /// </param>
-public sealed record PathChange(string Path, bool EntryOnly)
+/// <param name="MakesDirectory">True when, once the command succeeds, a directory is there (<c>mkdir</c>).</param>
+public sealed record PathChange(string Path, bool EntryOnly, bool MakesDirectory = false)
 {
     /// <summary>The name itself is created, replaced or removed (with everything under it).</summary>
     public static PathChange Entry(string path) => new(path, EntryOnly: true);
+
+    /// <summary>A directory is created at the path unless one is there (<c>mkdir -p</c> of a path whose directory exists).</summary>
+    public static PathChange Directory(string path) => new(path, EntryOnly: true, MakesDirectory: true);
 
     /// <summary>What the name points to is changed (its content, mode, owner or times), and anything under it.</summary>
     public static PathChange Object(string path) => new(path, EntryOnly: false);

@@ -17,7 +17,7 @@ public abstract class Fact<T> : IFact
     public virtual string Key => GetType().FullName + " " + Command.CommandLine + (Command.Become is { } become ? " as " + become.User : string.Empty);
 
     /// <inheritdoc cref="IFact.PathsRead"/>
-    public virtual IReadOnlyList<string>? PathsRead(CommandResult result) => null;
+    public virtual IReadOnlyList<PathRead>? PathsRead(CommandResult result) => null;
 
     object? IFact.ParseResult(CommandResult result) => Parse(result);
 }

@@ -24,7 +24,7 @@ public sealed class FactCache(IConnection connection)
     private readonly ConcurrentDictionary<string, CommandResult> _prefetched = new(StringComparer.Ordinal);
 
     // What each cached fact read (null: anything) and which paths are known canonical; changed under _gate only.
-    private readonly Dictionary<string, IReadOnlyList<string>?> _paths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<PathRead>?> _paths = new(StringComparer.Ordinal);
     private readonly CanonicalPaths _canonical = new();
     private readonly Lock _gate = new();
 
@@ -141,7 +141,7 @@ public sealed class FactCache(IConnection connection)
 
             foreach (var key in _values.Keys.Concat(_prefetched.Keys).Distinct().ToList())
             {
-                if (_paths.GetValueOrDefault(key) is not { } read || read.Any(p => changes.Any(c => HostPath.Overlap(p, c.Path))))
+                if (_paths.GetValueOrDefault(key) is not { } read || read.Any(p => changes.Any(c => HostPath.Overlap(p.Path, c.Path))))
                 {
                     Drop(key);
                 }
@@ -150,6 +150,18 @@ public sealed class FactCache(IConnection connection)
             foreach (var change in changes.Where(c => c.EntryOnly))
             {
                 _canonical.ForgetUnder(change.Path);
+            }
+        }
+    }
+
+    /// <summary>After a change succeeded: the directories it made are there (<see cref="PathChange.MakesDirectory"/>).</summary>
+    public void Made(IReadOnlyList<PathChange> changes)
+    {
+        lock (_gate)
+        {
+            foreach (var change in changes.Where(c => c.MakesDirectory))
+            {
+                _canonical.MarkDirectory(change.Path);
             }
         }
     }
@@ -166,7 +178,7 @@ public sealed class FactCache(IConnection connection)
         }
     }
 
-    private void Record(string key, IReadOnlyList<string>? paths)
+    private void Record(string key, IReadOnlyList<PathRead>? paths)
     {
         lock (_gate)
         {

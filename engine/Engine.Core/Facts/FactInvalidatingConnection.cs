@@ -13,7 +13,7 @@ namespace Converge.Core.Facts;
 public sealed class FactInvalidatingConnection(IConnection inner, FactCache facts) : ConnectionDecorator(inner)
 {
     public override Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct) =>
-        command.Kind == CommandKind.Probe ? Inner.RunAsync(command, ct) : ChangingAsync(command.Changes, () => Inner.RunAsync(command, ct));
+        command.Kind == CommandKind.Probe ? Inner.RunAsync(command, ct) : ChangeAsync(command, ct);
 
     public override Task<IReadOnlyList<CommandResult>> RunProbesAsync(IReadOnlyList<CommandSpec> probes, CancellationToken ct) =>
         probes.All(p => p.Kind == CommandKind.Probe) ? Inner.RunProbesAsync(probes, ct) : ChangingAsync(null, () => Inner.RunProbesAsync(probes, ct));
@@ -26,6 +26,17 @@ public sealed class FactInvalidatingConnection(IConnection inner, FactCache fact
 
     public override Task ReconnectAsync(TimeSpan timeout, CancellationToken ct) =>
         ChangingAsync(null, () => Inner.ReconnectAsync(timeout, ct));
+
+    private async Task<CommandResult> ChangeAsync(CommandSpec command, CancellationToken ct)
+    {
+        var result = await ChangingAsync(command.Changes, () => Inner.RunAsync(command, ct));
+        if (result.Succeeded && command.Changes is { } changes)
+        {
+            facts.Made(changes);
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// An atomic write renames a temp file over the path: it replaces the name (a symlink there too), not the file

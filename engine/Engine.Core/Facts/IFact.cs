@@ -25,5 +25,5 @@ public interface IFact
     /// (<see cref="PathChange"/>) then drops the fact only when it touched one of them, an ancestor or a
     /// descendant. Null (the default): any change on the host may change the value.
     /// </summary>
-    IReadOnlyList<string>? PathsRead(CommandResult result);
+    IReadOnlyList<PathRead>? PathsRead(CommandResult result);
 }

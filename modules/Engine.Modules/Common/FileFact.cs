@@ -125,24 +125,31 @@ public sealed class FileFact(string path, bool follow = false, bool hash = true)
 
     /// <summary>
     /// The path, when the probe showed it canonical: its directory reached without a symlink, and the path itself
-    /// absent, a directory, or a regular file with one link. A followed path, a symlink (whose target decides what
-    /// it shows), a file with other hard links, or anything else depends on more than its own name.
+    /// absent, a directory, or a regular file with one link. A symlink (whose target decides what it shows; a
+    /// followed one's output starts with its target, which fails the pattern below), a file with other hard links,
+    /// or anything else depends on more than its own name.
     /// </summary>
-    public override IReadOnlyList<string>? PathsRead(CommandResult result)
+    public override IReadOnlyList<PathRead>? PathsRead(CommandResult result)
     {
-        if (follow || !HostPath.IsClean(path) || !result.Succeeded || Sections(result.Stdout, 1) is not ([var flag], var stats, _, "c"))
+        if (!HostPath.IsClean(path) || !result.Succeeded || Sections(result.Stdout, 1) is not ([var flag], var stats, _, "c"))
         {
             return null;
         }
 
         if (flag == "a")
         {
-            return [path];
+            return [new PathRead(path, IsDirectory: false)];
         }
 
+        // A directory has a link per subdirectory, but no other name; a file's link count says whether it has one.
         var fields = stats[0].Split('|');
-        var single = fields.ElementAtOrDefault(7) == "1";
-        return flag != "ed" && (fields[0] == "directory" || (fields[0] is "regular file" or "regular empty file" && single)) ? [path] : null;
+        return (flag, fields[0], fields.ElementAtOrDefault(7)) switch
+        {
+            ("ed", _, _) => null,
+            (_, "directory", _) => [new PathRead(path, IsDirectory: true)],
+            (_, "regular file" or "regular empty file", "1") => [new PathRead(path, IsDirectory: false)],
+            _ => null,
+        };
     }
 
     public CommandSpec BatchCommand(IReadOnlyList<IBatchedFact> facts) =>

@@ -119,7 +119,7 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
                 var created = actual.Kind == "absent";
                 if (created)
                 {
-                    await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", spec.Path) with { Changes = [PathChange.Entry(spec.Path)] }, ct);
+                    await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", spec.Path) with { Changes = [PathChange.Directory(spec.Path)] }, ct);
                 }
 
                 await SetAttributesAsync(context, spec.Path, difference, forceAll: created, ct);
@@ -129,7 +129,7 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
                 {
                     if (spec.CreateParents && actual.Kind == "absent")
                     {
-                        await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", ParentOf(spec.Path)) with { Changes = [PathChange.Entry(ParentOf(spec.Path))] }, ct);
+                        await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", ParentOf(spec.Path)) with { Changes = [PathChange.Directory(ParentOf(spec.Path))] }, ct);
                     }
 
                     await WriteAsync(context, spec, desired, ct);

@@ -19,10 +19,10 @@ public sealed class PreciseFactInvalidationTests
 {
     private static readonly TemplateEngine Templates = new();
 
-    private static LoadedRun Load(TempDirectory dir, string tasks)
+    private static LoadedRun Load(TempDirectory dir, string tasks, string handlers = "")
     {
         var inventory = dir.Write("hosts.yml", $"all:\n  hosts:\n    h1: {{}}\n  vars:\n    ansible_connection: local\n    converge_state_dir: {dir.Path}/state\n");
-        var path = dir.Write("site.yml", $"- hosts: all\n  gather_facts: false\n  tasks:\n{tasks}");
+        var path = dir.Write("site.yml", $"- hosts: all\n  gather_facts: false\n  tasks:\n{tasks}\n{(handlers.Length > 0 ? "  handlers:\n" + handlers : string.Empty)}");
         return new RunLoader(BuiltinCatalog.Modules(), [], Templates).Load(new RunRequest { Playbook = path, Inventories = [inventory] });
     }
 
@@ -40,16 +40,21 @@ public sealed class PreciseFactInvalidationTests
         using var dir = new TempDirectory();
         var run = Load(dir, $$"""
                 - { name: dir, file: { path: {{dir.Path}}/app, state: directory, mode: "0755" } }
-                - { name: conf, copy: { content: "a\n", dest: {{dir.Path}}/app/app.conf, mode: "0644" } }
-                - { name: settings, copy: { content: "b\n", dest: {{dir.Path}}/app/settings.ini, mode: "0644" } }
+                - { name: conf, copy: { content: "a\n", dest: {{dir.Path}}/app/app.conf, mode: "0644" }, notify: restart }
+                - { name: settings, copy: { content: "b\n", dest: {{dir.Path}}/app/settings.ini, mode: "0644" }, notify: restart }
                 - { name: motd, copy: { content: "c\n", dest: {{dir.Path}}/motd, mode: "0644" } }
+                - { name: once, command: { cmd: touch initialized, chdir: {{dir.Path}}, creates: initialized } }
+            """,
+            $$"""
+                - { name: restart, command: { cmd: touch restarted, chdir: {{dir.Path}} } }
             """);
 
         var (report, connection) = await RunAsync(run);
 
         Assert.All(report.Tasks, t => Assert.Equal(OutcomeStatus.Changed, t.Status));
-        // The first batch; then, after mkdir, one batch for the two files under the new directory. The writes of
-        // app.conf, settings.ini and motd each touch only their own path, which no later task reads.
+        // The first batch; then, after mkdir, one batch for the two files under the new directory. The handler
+        // journal's writes and those of app.conf, settings.ini and motd each touch only their own path, which no
+        // later task reads; the command's guard was read in the first batch.
         Assert.Equal(2, connection.Batches);
         var (rerun, _) = await RunAsync(run);
         Assert.All(rerun.Tasks, t => Assert.Equal(OutcomeStatus.Ok, t.Status));
