@@ -64,7 +64,15 @@ public sealed partial class ParamsBinder(TemplateEngine templates)
                 var key = YamlValues.KeyText(keyNode);
                 if ((!properties.TryGetValue(key, out var property) || property == extraProperty) && extraProperty is not null)
                 {
-                    extra[key] = ConvertNode(typeof(object), valueNode, context, $"{what}.{key}");
+                    // A key written as a template is rendered first, as Ansible's set_fact renders its keys
+                    // (`set_fact: "{{ item.key }}={{ item.value }}"`).
+                    var name = TemplateEngine.IsTemplated(key) ? ConvertNode(typeof(string), keyNode, context, $"{what} (a name)") as string : key;
+                    var value = ConvertNode(typeof(object), valueNode, context, $"{what}.{key}");
+                    if (name is not null)
+                    {
+                        extra[name] = value;
+                    }
+
                     continue;
                 }
 

@@ -15,4 +15,7 @@ public sealed class ConfigurationException : ConvergeException
     }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Tasks whose diagnostics were held back because no host reaches them (empty when the load stopped earlier).</summary>
+    public Running.UnreachedTasks Unreached { get; init; } = new();
 }

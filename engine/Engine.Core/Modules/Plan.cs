@@ -25,6 +25,15 @@ public sealed record Plan
     /// </summary>
     public bool Assumed { get; init; }
 
+    /// <summary>
+    /// False for work that must run but changes nothing Ansible would call a change (an HTTP request by <c>uri</c>):
+    /// the apply runs, the task is reported ok and notifies nothing, and check mode skips it.
+    /// </summary>
+    public bool ReportsChange { get; init; } = true;
+
+    /// <summary>True when the task counts as changed: drift that reports change.</summary>
+    public bool IsChange => IsDrift && ReportsChange;
+
     /// <summary>Data the check computed for its apply (rendered content, resolved paths).</summary>
     public object? State { get; init; }
 

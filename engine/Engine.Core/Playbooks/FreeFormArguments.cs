@@ -67,6 +67,13 @@ public static partial class FreeFormArguments
         return result;
     }
 
+    /// <summary>
+    /// The keys of a <c>k=v</c> text as written, templates kept (<c>"{{ item.key }}={{ item.value }}"</c> has the key
+    /// <c>{{ item.key }}</c>, known only once rendered, as Ansible parses <c>k=v</c> after templating).
+    /// </summary>
+    public static IEnumerable<string> Keys(string text) =>
+        Words(text).Select(w => (Word: w, At: w.IndexOf('=', StringComparison.Ordinal))).Where(w => w.At > 0).Select(w => w.Word[..w.At]);
+
     private static List<(string Key, YamlNode Value)>? Split(string module, string text)
     {
         var words = Words(text);
@@ -91,8 +98,10 @@ public static partial class FreeFormArguments
 
     private static (string Key, string Value)? Pair(string word)
     {
-        var equals = word.IndexOf('=', StringComparison.Ordinal);
-        if (equals <= 0 || !word[..equals].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        // A key is a name, or one template rendered when the task runs (Ansible splits k=v before templating, and
+        // set_fact renders its keys: `set_fact: "{{ item.key }}={{ item.value }}"`).
+        var equals = word.StartsWith("{{", StringComparison.Ordinal) ? word.IndexOf("}}=", StringComparison.Ordinal) + 2 : word.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0 || !(word[..equals].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') || IsOneTemplate(word[..equals])))
         {
             return null;
         }
@@ -105,6 +114,9 @@ public static partial class FreeFormArguments
 
         return (word[..equals], DecodeEscapes(value));
     }
+
+    private static bool IsOneTemplate(string key) =>
+        key.StartsWith("{{", StringComparison.Ordinal) && key.EndsWith("}}", StringComparison.Ordinal) && key.IndexOf("}}", StringComparison.Ordinal) == key.Length - 2;
 
     /// <summary>
     /// Ansible's <c>parse_kv</c> decodes Python's string escapes in every <c>k=v</c> word (<c>content="a\n"</c> ends

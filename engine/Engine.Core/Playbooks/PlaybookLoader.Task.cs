@@ -11,7 +11,7 @@ public sealed partial class PlaybookLoader
     private static readonly string[] TaskKeys =
         ["name", "when", "loop", "loop_control", "with_items", "with_list", "register", "notify", "requires", "tags", "ignore_errors", "changed_when",
          "failed_when", "until", "retries", "delay", "vars", "become", "become_user", "throttle", "args", "action", "local_action",
-         "no_log", "check_mode", "delegate_to", "connection", "run_once", "any_errors_fatal"];
+         "no_log", "check_mode", "delegate_to", "connection", "run_once", "any_errors_fatal", "async", "poll"];
 
     /// <summary>
     /// Task keywords Ansible has that change nothing Converge promises when left out, accepted and listed by
@@ -50,18 +50,21 @@ public sealed partial class PlaybookLoader
 
         var name = task.Name;
         var known = moduleKeys.Where(m => moduleNames.Contains(m.Name)).ToList();
+
+        // A module Converge lacks or refuses belongs to its task: reported at validation unless the task is never
+        // reached before the run (a yum task under `when: ansible_os_family == 'RedHat'`), failed if a host reaches it.
         foreach (var (unknown, keyNode, _) in moduleKeys.Where(m => !moduleNames.Contains(m.Name)))
         {
             if ((refusedModules?.GetValueOrDefault(unknown) ?? refusedModules?.GetValueOrDefault(ModuleNames.WithoutPrefix(unknown))) is { } refusal)
             {
-                reader.Error(keyNode, $"{unknown}: {refusal}");
+                task.Problems.Add(new Diagnostic(reader.Span(keyNode), $"{unknown}: {refusal}"));
                 continue;
             }
 
             var hint = NameSuggestion.DidYouMean(unknown, moduleNames.Concat(TaskKeys));
-            reader.Error(keyNode, hint.Length == 0
+            task.Problems.Add(new Diagnostic(reader.Span(keyNode), hint.Length == 0
                 ? $"unknown module or task key '{unknown}'; modules are: {string.Join(", ", moduleNames.Order(StringComparer.Ordinal))}"
-                : $"unknown module or task key '{unknown}'{hint}");
+                : $"unknown module or task key '{unknown}'{hint}"));
         }
 
         if (known.Count > 1)
@@ -70,23 +73,20 @@ public sealed partial class PlaybookLoader
             return null;
         }
 
-        if (known.Count == 0)
+        if (moduleKeys.Count == 0)
         {
-            if (moduleKeys.Count == 0)
-            {
-                reader.Error(node, $"task '{name ?? "(unnamed)"}' has no module; add one of: {string.Join(", ", moduleNames.Order(StringComparer.Ordinal))}");
-            }
-
+            reader.Error(node, $"task '{name ?? "(unnamed)"}' has no module; add one of: {string.Join(", ", moduleNames.Order(StringComparer.Ordinal))}");
             return null;
         }
 
-        var module = known[0];
+        // Without a module Converge has, the task keeps the key it was written with, to be named in its problems.
+        var module = known.Count == 1 ? known[0] : moduleKeys[0];
         var parameters = module.Value is YamlScalarNode { Value: null or "" } ? null : module.Value;
         return task.Build(
             id: context.Play.NextId(isHandler),
             name: name ?? $"{module.Name} {Describe(module.Value)}".Trim(),
             module: module.Name,
-            parameters: FreeFormArguments.Normalize(module.Name, parameters, task.Args),
+            parameters: known.Count == 1 ? FreeFormArguments.Normalize(module.Name, parameters, task.Args) : parameters,
             file: reader.File,
             span: reader.Span(node),
             moduleSpan: reader.Span(module.Key),
@@ -150,6 +150,15 @@ public sealed partial class PlaybookLoader
             case "any_errors_fatal": task.AnyErrorsFatal = reader.Bool(value, key) ?? false; return true;
             case "delegate_to": task.DelegateTo = reader.String(value, key); return true;
             case "connection": task.Connection = reader.String(value, key); return true;
+            case "async": task.Async = reader.Int(value, key, 1); return true;
+            case "poll":
+                // Ansible's poll: 0 starts the task in the background and moves on; Converge waits for it (validate says so).
+                if (reader.Int(value, key, 0) == 0)
+                {
+                    task.Unenforced.Add(new NamedReference("poll: 0", reader.Span(keyNode)));
+                }
+
+                return true;
             default:
                 if (key.StartsWith("with_", StringComparison.Ordinal))
                 {

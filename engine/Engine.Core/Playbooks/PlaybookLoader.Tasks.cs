@@ -9,7 +9,7 @@ namespace Converge.Core.Playbooks;
 public sealed partial class PlaybookLoader
 {
     private static readonly string[] BlockKeys =
-        ["name", "block", "rescue", "always", "when", "become", "become_user", "vars", "tags", "ignore_errors"];
+        ["name", "block", "rescue", "always", "when", "become", "become_user", "vars", "tags", "ignore_errors", "notify"];
 
     /// <summary>Task keywords Ansible also takes on a block (for its tasks to inherit) that Converge reads only on tasks so far.</summary>
     private static readonly string[] BlockKeywordsOfTasks = ["no_log", "check_mode", "delegate_to", "run_once", "connection", "any_errors_fatal"];
@@ -71,6 +71,7 @@ public sealed partial class PlaybookLoader
         var scope = new TaskScope { Parent = context.Scope };
         var tags = new List<string>();
         var lists = new List<(string Key, YamlNode Value)>();
+        var notify = new List<NamedReference>();
         string? name = null;
         foreach (var (keyNode, value) in node.Children)
         {
@@ -84,6 +85,7 @@ public sealed partial class PlaybookLoader
                 case "vars": scope = scope with { Vars = reader.Variables(value, key) }; break;
                 case "tags": tags.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
                 case "ignore_errors": scope = scope with { IgnoreErrors = reader.Bool(value, key) }; break;
+                case "notify": notify.AddRange(reader.Strings(value, key).Select(s => new NamedReference(s.Value, s.Span))); break;
                 case "block" or "rescue" or "always": lists.Add((key, value)); break;
                 default:
                     if (BlockKeywordsOfTasks.Contains(key))
@@ -100,10 +102,18 @@ public sealed partial class PlaybookLoader
         }
 
         var frame = new BlockFrame(name, reader.Span(node), lists.Any(l => l.Key == "rescue" && l.Value is YamlSequenceNode { Children.Count: > 0 }));
+        var loaded = isHandler ? context.Play.Handlers : context.Play.Tasks;
+        var first = loaded.Count;
         foreach (var (key, value) in lists.OrderBy(l => l.Key switch { "block" => 0, "rescue" => 1, _ => 2 }))
         {
             var section = key switch { "block" => BlockSection.Block, "rescue" => BlockSection.Rescue, _ => BlockSection.Always };
             LoadTasks(reader, value, context.Within(scope with { Block = frame, Section = section }, tags), isHandler, key);
+        }
+
+        // As in Ansible, a block's notify is its tasks': each that changes notifies the block's handlers too.
+        for (var i = first; i < loaded.Count && notify.Count > 0; i++)
+        {
+            loaded[i] = loaded[i] with { Notify = [.. loaded[i].Notify, .. notify.Where(n => !loaded[i].Notify.Any(o => o.Name == n.Name))] };
         }
     }
 

@@ -66,6 +66,10 @@ internal sealed class TaskBuilder
 
     public Dictionary<string, SourceSpan> ConditionSpans { get; } = new(StringComparer.Ordinal);
 
+    public List<Diagnostic> Problems { get; } = [];
+
+    public int? Async { get; set; }
+
     public TaskDefinition Build(string id, string name, string module, YamlNode? parameters, string file, SourceSpan span, SourceSpan moduleSpan, int playIndex, bool isHandler) => new()
     {
         Id = id,
@@ -105,5 +109,7 @@ internal sealed class TaskBuilder
         Unenforced = Unenforced,
         KeywordTemplates = KeywordTemplates,
         ConditionSpans = ConditionSpans,
+        Problems = Problems,
+        Async = Async,
     };
 }

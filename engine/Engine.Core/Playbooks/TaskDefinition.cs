@@ -102,6 +102,12 @@ public sealed record TaskDefinition
 
     public int? Throttle { get; init; }
 
+    /// <summary>
+    /// <c>async</c>: the most seconds the task may take on a host; it fails past it. Converge runs it in place (with any
+    /// <c>poll</c>), as Ansible does with a <c>poll</c> above 0; <c>poll: 0</c>, Ansible's fire-and-forget, is waited for too.
+    /// </summary>
+    public int? Async { get; init; }
+
     /// <summary>The blocks and role around the task (what it inherits); <see cref="TaskScope.Play"/> when none.</summary>
     public TaskScope Scope { get; init; } = TaskScope.Play;
 
@@ -119,6 +125,13 @@ public sealed record TaskDefinition
 
     /// <summary>Where each condition (<c>when</c>, <c>changed_when</c>, <c>failed_when</c>, <c>until</c>) was written, for its diagnostics.</summary>
     public IReadOnlyDictionary<string, SourceSpan> ConditionSpans { get; init; } = new Dictionary<string, SourceSpan>();
+
+    /// <summary>
+    /// What is wrong with the task as written (a module Converge does not have or refuses), found when it loaded. They are
+    /// reported at validation like any other diagnostic, unless the task cannot be reached before the run (its condition is
+    /// false on every host: <c>Running/Reachability</c>); a host that reaches it anyway fails it with them.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Problems { get; init; } = [];
 
     /// <summary>The template written for <paramref name="keyword"/>, or null when it is a literal (or absent).</summary>
     public KeywordTemplate? TemplateOf(string keyword) => KeywordTemplates.FirstOrDefault(k => k.Keyword == keyword);

@@ -18,12 +18,32 @@ public sealed class ConnectionPlan
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<GraphNode, HostConnectionSettings> _byNode;
 
+    /// <summary>Nodes whose <c>delegate_to</c> names the loop item: their host is known per item, when the item runs.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<GraphNode, byte> _perItem = new();
+
     private ConnectionPlan(Dictionary<GraphNode, HostConnectionSettings> byNode) => _byNode = new(byNode);
 
     internal static ConnectionPlan Empty { get; } = new([]);
 
     /// <summary>The settings a node runs with (its host's, with its play's, blocks' and task's vars).</summary>
     public HostConnectionSettings For(GraphNode node) => _byNode[node];
+
+    /// <summary>
+    /// The settings one item of a node runs with: the node's, or for a <c>delegate_to</c> over the loop item
+    /// (<c>delegate_to: "{{ item }}"</c>), the host it names with this item, which must be one of the inventory (or
+    /// localhost); otherwise the item fails, located at the task.
+    /// </summary>
+    internal HostConnectionSettings ForItem(LoadedRun run, GraphNode node, IReadOnlyDictionary<string, object?> itemVars, TemplateEngine templates)
+    {
+        if (!_perItem.ContainsKey(node))
+        {
+            return For(node);
+        }
+
+        var diagnostics = new DiagnosticBag();
+        return SettingsOf(run, node, itemVars, templates, run.Secrets, diagnostics, perItem: null)
+            ?? throw new TaskFailedException(string.Join("; ", diagnostics.Items.Select(d => $"{d.Span}: {d.Message}")));
+    }
 
     /// <summary>
     /// Reads the settings of nodes spliced in at run time (a dynamic include's tasks) with the host's variables as
@@ -33,7 +53,7 @@ public sealed class ConnectionPlan
     {
         foreach (var node in nodes)
         {
-            _byNode[node] = SettingsOf(run, node, scope.For(node), templates, run.Secrets, diagnostics) ?? For(include);
+            _byNode[node] = SettingsOf(run, node, scope.For(node), templates, run.Secrets, diagnostics, _perItem) ?? For(include);
         }
     }
 
@@ -56,6 +76,7 @@ public sealed class ConnectionPlan
     {
         var scope = new VariableScope(run, check: false);
         var byNode = new Dictionary<GraphNode, HostConnectionSettings>();
+        var perItem = new System.Collections.Concurrent.ConcurrentDictionary<GraphNode, byte>();
         foreach (var host in run.Graph.Hosts)
         {
             var distinct = new List<HostConnectionSettings>();
@@ -75,7 +96,7 @@ public sealed class ConnectionPlan
                     continue;
                 }
 
-                var settings = SettingsOf(run, node, scope.For(node), templates, redactor, diagnostics);
+                var settings = SettingsOf(run, node, scope.For(node), templates, redactor, diagnostics, perItem);
                 if (settings is not null)
                 {
                     settings = distinct.FirstOrDefault(settings.Matches) ?? settings;
@@ -97,7 +118,13 @@ public sealed class ConnectionPlan
             }
         }
 
-        return new ConnectionPlan(byNode);
+        var plan = new ConnectionPlan(byNode);
+        foreach (var node in perItem.Keys)
+        {
+            plan._perItem[node] = 0;
+        }
+
+        return plan;
     }
 
     /// <summary>
@@ -106,7 +133,7 @@ public sealed class ConnectionPlan
     /// <c>connection:</c> keyword counts where no <c>ansible_connection</c> variable is set, as Ansible's variables
     /// win over its keywords. <c>delegate_to</c> may be a template over variables known before the run.
     /// </summary>
-    private static HostConnectionSettings? SettingsOf(LoadedRun run, GraphNode node, IReadOnlyDictionary<string, object?> vars, TemplateEngine templates, Redactor redactor, DiagnosticBag diagnostics)
+    private static HostConnectionSettings? SettingsOf(LoadedRun run, GraphNode node, IReadOnlyDictionary<string, object?> vars, TemplateEngine templates, Redactor redactor, DiagnosticBag diagnostics, System.Collections.Concurrent.ConcurrentDictionary<GraphNode, byte>? perItem)
     {
         var host = node.Host;
         if (node.Task.DelegateTo is { } written)
@@ -115,6 +142,13 @@ public sealed class ConnectionPlan
             try
             {
                 delegated = templates.RenderValue(written, vars)?.ToString() ?? string.Empty;
+            }
+            catch (UndefinedVariableException e) when (perItem is not null && node.Task.Loop is not null && e.Variable.Split('.', '[')[0] == node.Task.LoopControl.LoopVar)
+            {
+                // The delegated host depends on the loop item: known per item, when it runs (ForItem). Until then
+                // the node's own host's settings stand for it (its facts, its become).
+                perItem[node] = 0;
+                delegated = host;
             }
             catch (ConvergeException e)
             {

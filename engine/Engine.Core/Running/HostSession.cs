@@ -62,9 +62,11 @@ internal sealed class HostSession : IAsyncDisposable
     }
 
     /// <summary>The connection a node runs on: the main one, or the one its own connection variables call for (opened on first use).</summary>
-    public async Task<HostTransport> TransportOfAsync(GraphNode node, CancellationToken ct)
+    public Task<HostTransport> TransportOfAsync(GraphNode node, CancellationToken ct) => TransportOfAsync(_state.Run.Connections.For(node), ct);
+
+    /// <summary>The connection for these settings: the main one when they reach the host the same way, else one opened on first use.</summary>
+    public async Task<HostTransport> TransportOfAsync(HostConnectionSettings settings, CancellationToken ct)
     {
-        var settings = _state.Run.Connections.For(node);
         if (settings.SameTransportAs(_primary.Settings))
         {
             return _primary;

@@ -35,7 +35,7 @@ internal sealed class IncludeStep(RunState state, string host, HostAgenda agenda
             if (!diagnostics.HasErrors)
             {
                 state.Run.Connections.Add(state.Run, nodes, node, state.Scope, state.Templates, diagnostics);
-                state.Validator.Validate(state.Run, nodes, state.Scope, diagnostics);
+                state.Validator.Validate(state.Run, nodes, state.Scope, diagnostics, state.Run.Unreached, beforeRun: false);
             }
 
             if (diagnostics.HasErrors)

@@ -57,7 +57,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
         var module = state.Modules.Get(task.Module);
         var vars = state.Scope.For(node, item);
         var parameters = state.Binder.Bind(module, task.Params, task.File, task.ModuleSpan, vars);
-        var transport = await session.TransportOfAsync(node, ct);
+        var transport = await session.TransportOfAsync(state.Run.Connections.ForItem(state.Run, node, vars, state.Templates), ct);
         var become = state.Run.Connections.BecomeOf(node);
         if (become is null)
         {
@@ -115,7 +115,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
             return Predicted(node, item, plan, vars, registered);
         }
 
-        var changed = plan.IsDrift;
+        var changed = plan.IsChange;
         if (task.ChangedWhen is not null)
         {
             changed = state.Templates.Evaluate(task.ChangedWhen, RegisteredResult.VarsWith(vars, task, registered));
@@ -140,8 +140,9 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
     /// <summary>
     /// The strategy left the drift unapplied (check mode, e.g. a command that would run), so there is no output
     /// to test: `failed_when` and `until` are not evaluated, and `changed_when` only when it does not need the
-    /// result. A task declared never to change (`changed_when: false`, e.g. a read-only command) is reported
-    /// skipped, as Ansible skips commands in check mode; otherwise it is a predicted change.
+    /// result. A task declared never to change (`changed_when: false`, e.g. a read-only command, or a module whose
+    /// plan does not report change, e.g. uri) is reported skipped, as Ansible skips commands in check mode;
+    /// otherwise it is a predicted change.
     /// </summary>
     private ItemRun Predicted(GraphNode node, LoopItem item, Plan plan, IReadOnlyDictionary<string, object?> vars, Dictionary<string, object?> registered)
     {
@@ -149,13 +150,14 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
 
         // A condition that reads the task's own result (e.g. `r.rc == 0`) is unknown before the change: it stays predicted.
         var readsResult = task.Register is { } name && Regex.IsMatch(task.ChangedWhen ?? "", $@"(?<![\w.]){Regex.Escape(name)}\b");
-        var changed = task.ChangedWhen is null || readsResult || state.Templates.Evaluate(task.ChangedWhen, RegisteredResult.VarsWith(vars, task, registered));
+        var changed = task.ChangedWhen is null ? plan.ReportsChange : readsResult || state.Templates.Evaluate(task.ChangedWhen, RegisteredResult.VarsWith(vars, task, registered));
 
         registered["changed"] = changed;
         registered["skipped"] = !changed;
         Register(node, registered);
         var what = string.Join("; ", plan.Changes.Select(c => c.After is null ? c.Path : $"`{c.After}`"));
-        var shown = changed ? plan : Plan.InSync($"check mode: {what} not run (changed_when is false)");
+        var why = task.ChangedWhen is null ? "it reports no change" : "changed_when is false";
+        var shown = changed ? plan : Plan.InSync($"check mode: {what} not run ({why})");
         return new ItemRun(item, shown, null, changed, registered) { Predicted = true };
     }
 

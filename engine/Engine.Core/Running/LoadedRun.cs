@@ -36,6 +36,9 @@ public sealed record LoadedRun
     /// <summary>Dynamic includes whose name depends on run-time values (facts, registered results): validated when first resolved.</summary>
     public IReadOnlyList<NamedReference> RuntimeIncludes { get; init; } = [];
 
+    /// <summary>Tasks no host reaches before the run, whose diagnostics were held back (a host that reaches one fails it with them).</summary>
+    public UnreachedTasks Unreached { get; init; } = new();
+
     /// <summary>The plans of the inventory planners that apply (e.g. the mesh), for <c>converge graph</c>.</summary>
     public required IReadOnlyList<(string Planner, InventoryPlan Plan)> Plans { get; init; }
 }

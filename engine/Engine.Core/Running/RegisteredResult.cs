@@ -11,7 +11,7 @@ internal static class RegisteredResult
     {
         var output = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["changed"] = plan?.IsDrift ?? false,
+            ["changed"] = plan?.IsChange ?? false,
             ["failed"] = failed,
             ["skipped"] = false,
             ["msg"] = message,

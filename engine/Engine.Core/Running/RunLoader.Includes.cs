@@ -23,40 +23,63 @@ public sealed partial class RunLoader
         return include.Task.Include!.Apply with { Parent = new TaskScope { Parent = include.Scope, Vars = own } };
     }
 
-    /// <summary>Validates nodes read at run time (a dynamic include's tasks) with the host's variables as they are now.</summary>
-    internal void Validate(LoadedRun run, IReadOnlyList<GraphNode> nodes, VariableScope scope, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Validates the tasks a dynamic include reads, with the host's variables as they are now: before the run, or when a
+    /// host reaches the include. A task no host reaches (its condition is false now, or the include's,
+    /// <paramref name="unreachedBy"/>) has its diagnostics kept in <paramref name="unreached"/> instead of reported.
+    /// </summary>
+    internal void Validate(LoadedRun run, IReadOnlyList<GraphNode> nodes, VariableScope scope, DiagnosticBag diagnostics, UnreachedTasks unreached, bool beforeRun, string? unreachedBy = null)
     {
         var deferred = DeferredNames(run);
         deferred.UnionWith(nodes.Select(n => n.Task.Register).OfType<string>());
         var binder = new ParamsBinder(templates);
+        var reach = new Reachability(templates, deferred, assumeFacts: beforeRun && deferred.Contains(FactPrefix));
         var seen = new HashSet<(SourceSpan, string)>();
         foreach (var node in nodes.Where(n => !n.Task.IsControl))
         {
             var name = node.Task.Name;
-            ValidateTask(node, binder, scope, deferred, (span, detail) =>
+            var condition = unreachedBy ?? reach.FalseCondition(node, scope.For(node));
+            void Report(Diagnostic diagnostic)
             {
-                var message = $"task '{name}': {(node.Task.HidesDetails ? NoLogDetail : detail)}";
-                if (seen.Add((span, message)))
+                if (condition is not null)
                 {
-                    diagnostics.Add(span, message);
+                    unreached.Add(node.Task, [node.Host], condition, diagnostic);
                 }
-            });
+                else if (seen.Add((diagnostic.Span, diagnostic.Message)))
+                {
+                    diagnostics.Add(diagnostic);
+                }
+            }
+
+            foreach (var problem in node.Task.Problems)
+            {
+                Report(problem);
+            }
+
+            ValidateTask(node, binder, scope, deferred, (span, detail) =>
+                Report(new Diagnostic(span, $"task '{name}': {(node.Task.HidesDetails ? NoLogDetail : detail)}")));
         }
     }
 
     /// <summary>What a diagnostic of a <c>no_log</c> task says instead of its detail, which may quote a value.</summary>
     internal const string NoLogDetail = "invalid (details hidden: the task has no_log)";
 
-    private List<NamedReference> ValidateIncludes(LoadedRun run, DiagnosticBag diagnostics)
+    private List<NamedReference> ValidateIncludes(LoadedRun run, DiagnosticBag diagnostics, UnreachedTasks unreached)
     {
         var deferred = DeferredNames(run);
         var scope = new VariableScope(run, check: true);
         var runtime = new List<NamedReference>();
         var found = new DiagnosticBag();
-        foreach (var node in run.Graph.Nodes.Where(n => n.Task.Include is not null))
+        var includes = run.Graph.Nodes.Where(n => n.Task.Include is not null).ToList();
+
+        // An include no host reaches: what it reads is validated, but nothing in it is reported.
+        var unreachable = Unreachable(includes, scope, deferred);
+        foreach (var node in includes)
         {
             var include = node.Task.Include!;
             var vars = scope.For(node);
+            var unreachedBy = unreachable.GetValueOrDefault(node.Task.Id);
+            var into = unreachedBy is null ? found : new DiagnosticBag();
             try
             {
                 var number = 0;
@@ -64,8 +87,8 @@ public sealed partial class RunLoader
                 {
                     var itemVars = item.HasItem ? scope.For(node, item) : vars;
                     var name = templates.RenderValue(include.Name, itemVars)?.ToString() ?? string.Empty;
-                    var tasks = run.Includes.ExpandInclude(node.Task, name, IncludeScope(node, item), $"{node.Task.Id}.{number++}", found);
-                    Validate(run, [.. tasks.Select(t => new GraphNode(node.Host, node.Play, t) { Scope = t.Scope })], scope, found);
+                    var tasks = run.Includes.ExpandInclude(node.Task, name, IncludeScope(node, item), $"{node.Task.Id}.{number++}", into);
+                    Validate(run, [.. tasks.Select(t => new GraphNode(node.Host, node.Play, t) { Scope = t.Scope })], scope, into, unreached, beforeRun: true, unreachedBy);
                 }
             }
             catch (UndefinedVariableException e) when (IsDeferred(e.Variable, deferred))
@@ -77,7 +100,7 @@ public sealed partial class RunLoader
             }
             catch (ConvergeException e)
             {
-                found.Add(include.NameSpan, $"{include.Keyword} '{include.Name}': {e.Message}");
+                into.Add(include.NameSpan, $"{include.Keyword} '{include.Name}': {e.Message}");
             }
         }
 

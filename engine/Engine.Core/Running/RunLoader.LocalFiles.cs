@@ -17,30 +17,35 @@ public sealed partial class RunLoader
     /// <summary>Names only known at run time: registered results, set_fact and include_vars variables, the loop item, gathered facts.</summary>
     private static HashSet<string> DeferredNames(LoadedRun run)
     {
-        var deferred = run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var all = AllTasks(run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers))).ToList();
+        var deferred = all.Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
         deferred.UnionWith(["item", "ansible_loop", "ansible_loop_var", "ansible_index_var"]);
 
         // loop_control's names hold the loop's item and index, known only per item.
-        foreach (var control in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Select(t => t.LoopControl))
+        foreach (var control in all.Select(t => t.LoopControl))
         {
             deferred.UnionWith(new[] { control.LoopVar, control.IndexVar }.OfType<string>());
         }
 
         // include_vars' names come from the files it may read.
-        foreach (var task in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Where(t => t.Module == "include_vars"))
+        foreach (var task in all.Where(t => t.Module == "include_vars"))
         {
             deferred.UnionWith(IncludedVarNames.Of(task, run.Playbook.Directory));
         }
 
-        // set_fact's names are known when the playbook loads; their values only when the task runs.
-        foreach (var task in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)).Where(t => t.Module == "set_fact"))
+        // set_fact's names are known when the playbook loads; their values only when the task runs. Names written as
+        // templates (`set_fact: "{{ item.key }}={{ item.value }}"`) could be any name.
+        foreach (var task in all.Where(t => t.Module == "set_fact"))
         {
-            foreach (var key in (task.Params as YamlMappingNode)?.Children.Keys.OfType<YamlScalarNode>() ?? [])
+            var keys = task.Params switch
             {
-                if (key.Value is { } name && name != "cacheable")
-                {
-                    deferred.Add(name);
-                }
+                YamlMappingNode mapping => mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).OfType<string>(),
+                YamlScalarNode { Value: { } text } => FreeFormArguments.Keys(text),
+                _ => [],
+            };
+            foreach (var name in keys.Where(k => k != "cacheable"))
+            {
+                deferred.Add(TemplateEngine.IsTemplated(name) ? KnownVariables.AnyName : name);
             }
         }
 
@@ -49,7 +54,7 @@ public sealed partial class RunLoader
         deferred.Add("ansible_failed_result");
 
         // Facts are known only once gathered (a play's gathering, or a setup task): their names are deferred.
-        if (run.Playbook.Plays.Any(p => p.GatherFacts != false) || run.Playbook.Plays.SelectMany(p => p.Tasks).Any(t => t.Module == "setup"))
+        if (run.Playbook.Plays.Any(p => p.GatherFacts != false) || all.Any(t => t.Module == "setup"))
         {
             deferred.Add("ansible_facts");
             deferred.Add(FactPrefix);
@@ -58,7 +63,11 @@ public sealed partial class RunLoader
         return deferred;
     }
 
-    private void ValidateLocalFiles(LoadedRun run, DiagnosticBag diagnostics)
+    /// <summary>The tasks and, for a dynamic include whose file is known at load, the tasks it reads.</summary>
+    private static IEnumerable<TaskDefinition> AllTasks(IEnumerable<TaskDefinition> tasks) =>
+        tasks.SelectMany(t => t.Include is { } include ? AllTasks(include.Preview).Prepend(t) : [t]);
+
+    private void ValidateLocalFiles(LoadedRun run, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string> unreachable)
     {
         var deferred = DeferredNames(run);
         var scope = new VariableScope(run, check: true);
@@ -82,6 +91,19 @@ public sealed partial class RunLoader
                 return; // the params binding reports it, or it depends on run-time values
             }
 
+            // A task no host reaches keeps its problems for the host that reaches it after all.
+            void Found(SourceSpan span, string message)
+            {
+                if (unreachable.TryGetValue(task.Id, out var condition))
+                {
+                    run.Unreached.Add(task, [node.Host], condition, new Diagnostic(span, message));
+                }
+                else
+                {
+                    found.TryAdd((span, message), 0);
+                }
+            }
+
             var folder = task.Module == "template" ? "templates" : "files";
             var role = task.Scope.InnermostRole();
             var path = Modules.ModuleContext.ResolveLocalPath(run.Playbook.Directory, role, src, folder);
@@ -89,13 +111,13 @@ public sealed partial class RunLoader
             if (!File.Exists(path) && !(task.Module == "copy" && Directory.Exists(path)))
             {
                 var looked = string.Join(", ", Modules.ModuleContext.SearchDirectories(run.Playbook.Directory, role, folder));
-                found.TryAdd((span, $"task '{task.Name}': {task.Module}.src: '{src}' not found (looked in {looked})"), 0);
+                Found(span, $"task '{task.Name}': {task.Module}.src: '{src}' not found (looked in {looked})");
                 return;
             }
 
             if (task.Module == "template")
             {
-                ValidateTemplateFile(path, task, vars, deferred, (s, m) => found.TryAdd((s, m), 0));
+                ValidateTemplateFile(path, task, vars, deferred, Found);
             }
         });
 

@@ -17,17 +17,21 @@ public sealed partial class RunLoader
     /// <summary>
     /// Binds every task's params on every host with the variables known before the run, so a typo or an
     /// undefined variable is found now. Names only known at run time (registered results, the loop item)
-    /// defer the check of the values that use them to the run.
+    /// defer the check of the values that use them to the run. A task no host reaches (<see cref="Reachability"/>)
+    /// has its diagnostics kept in <paramref name="unreached"/> instead of reported; those tasks are returned
+    /// with the condition that is false.
     /// </summary>
-    private void ValidateTasks(LoadedRun run, DiagnosticBag diagnostics)
+    private Dictionary<string, string> ValidateTasks(LoadedRun run, DiagnosticBag diagnostics, UnreachedTasks unreached)
     {
         var deferred = DeferredNames(run);
         var binder = new ParamsBinder(templates);
         var scope = new VariableScope(run, check: true);
+        var nodes = run.Graph.Nodes.Where(n => !n.Task.IsControl).ToList();
+        var unreachable = Unreachable(nodes, scope, deferred);
         var problems = new System.Collections.Concurrent.ConcurrentDictionary<TaskProblem, System.Collections.Concurrent.ConcurrentBag<string>>();
-        Parallel.ForEach(run.Graph.Nodes.Where(n => !n.Task.IsControl), node =>
+        Parallel.ForEach(nodes, node =>
         {
-            void Problem(SourceSpan span, string detail) => problems.GetOrAdd(new TaskProblem(span, node.Task.Name, node.Task.HidesDetails ? NoLogDetail : detail), _ => []).Add(node.Host);
+            void Problem(SourceSpan span, string detail) => problems.GetOrAdd(new TaskProblem(span, node.Task.Id, node.Task.HidesDetails ? NoLogDetail : detail), _ => []).Add(node.Host);
             try
             {
                 ValidateTask(node, binder, scope, deferred, Problem);
@@ -40,6 +44,16 @@ public sealed partial class RunLoader
             }
         });
 
+        var hostsOf = nodes.GroupBy(n => n.Task.Id).ToDictionary(g => g.Key, g => g.Select(n => n.Host).ToList(), StringComparer.Ordinal);
+        var tasks = nodes.Select(n => n.Task).DistinctBy(t => t.Id).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        foreach (var task in tasks.Values)
+        {
+            foreach (var found in task.Problems)
+            {
+                Report(task, found);
+            }
+        }
+
         // The same problem on many hosts is one diagnostic that names them.
         foreach (var (problem, hosts) in problems)
         {
@@ -47,14 +61,39 @@ public sealed partial class RunLoader
             var where = names.Count == run.Graph.Hosts.Count && names.Count > 1 ? " on every host"
                 : names.Count <= 3 ? $" on {string.Join(", ", names)}"
                 : $" on {string.Join(", ", names.Take(3))} and {names.Count - 3} more";
-            diagnostics.Add(new Diagnostic(problem.Span, $"task '{problem.Task}'{where}: {problem.Detail}") { Names = [problem.Task, .. names] });
+            var task = tasks[problem.TaskId];
+            Report(task, new Diagnostic(problem.Span, $"task '{task.Name}'{where}: {problem.Detail}") { Names = [task.Name, .. names] });
         }
+
+        void Report(TaskDefinition task, Diagnostic diagnostic)
+        {
+            if (unreachable.TryGetValue(task.Id, out var condition))
+            {
+                unreached.Add(task, hostsOf[task.Id], condition, diagnostic);
+            }
+            else
+            {
+                diagnostics.Add(diagnostic);
+            }
+        }
+
+        return unreachable;
+    }
+
+    /// <summary>The tasks whose condition is false on every host they are on, before the run, with that condition.</summary>
+    private Dictionary<string, string> Unreachable(IReadOnlyList<GraphNode> nodes, VariableScope scope, HashSet<string> deferred)
+    {
+        var reach = new Reachability(templates, deferred, assumeFacts: deferred.Contains(FactPrefix));
+        var falseBy = new System.Collections.Concurrent.ConcurrentDictionary<GraphNode, string?>();
+        Parallel.ForEach(nodes, node => falseBy[node] = reach.FalseCondition(node, scope.For(node)));
+        return nodes.GroupBy(n => n.Task.Id)
+            .Where(g => g.All(n => falseBy[n] is not null))
+            .ToDictionary(g => g.Key, g => falseBy[g.First()]!, StringComparer.Ordinal);
     }
 
     private void ValidateTask(GraphNode node, ParamsBinder binder, VariableScope scope, HashSet<string> deferred, Action<SourceSpan, string> problem)
     {
         var task = node.Task;
-        var module = modules.Get(task.Module);
         var vars = scope.For(node);
         ValidateCondition(task.When, "when", task, vars, deferred, problem);
         ValidateCondition(task.ChangedWhen, "changed_when", task, vars, deferred, problem);
@@ -63,6 +102,12 @@ public sealed partial class RunLoader
         foreach (var keyword in task.KeywordTemplates)
         {
             ValidateKeyword(keyword, vars, deferred, problem);
+        }
+
+        // A module Converge does not have is the task's own problem (TaskDefinition.Problems): there are no params to bind.
+        if (!modules.TryGet(task.Module, out var module))
+        {
+            return;
         }
 
         foreach (var itemVars in ItemVariables(task, vars, problem))
@@ -186,5 +231,5 @@ public sealed partial class RunLoader
     }
 
     /// <summary>One problem of one task, the same on every host that has it.</summary>
-    private sealed record TaskProblem(SourceSpan Span, string Task, string Detail);
+    private sealed record TaskProblem(SourceSpan Span, string TaskId, string Detail);
 }

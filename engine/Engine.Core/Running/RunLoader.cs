@@ -80,14 +80,15 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         request.Vault.RegisterWith(secrets);
         privateAnswers.ForEach(secrets.Register);
         run = run with { Connections = ConnectionPlan.Read(run, templates, secrets, diagnostics), Secrets = secrets };
-        ValidateTasks(run, diagnostics);
-        run = run with { RuntimeIncludes = ValidateIncludes(run, diagnostics) };
-        ValidateLocalFiles(run, diagnostics);
+        var unreached = new UnreachedTasks();
+        var unreachable = ValidateTasks(run, diagnostics, unreached);
+        run = run with { RuntimeIncludes = ValidateIncludes(run, diagnostics, unreached), Unreached = unreached };
+        ValidateLocalFiles(run, diagnostics, unreachable);
 
         if (diagnostics.HasErrors)
         {
             // A diagnostic may quote a value that reached a secret variable.
-            throw new ConfigurationException([.. diagnostics.Items.Select(d => d with { Message = secrets.Redact(d.Message) })]);
+            throw new ConfigurationException([.. diagnostics.Items.Select(d => d with { Message = secrets.Redact(d.Message) })]) { Unreached = unreached };
         }
 
         return run;

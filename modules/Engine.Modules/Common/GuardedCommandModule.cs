@@ -18,7 +18,7 @@ public abstract class GuardedCommandModule<TParams> : Module<TParams>
 
     public override async Task<Plan> CheckAsync(ModuleContext context, TParams parameters, CancellationToken ct)
     {
-        var line = Build(parameters).CommandLine;
+        var line = Describe(parameters);
         if (parameters.Creates is { } creates && await StatAsync(context, Resolve(parameters, creates), ct) is not null)
         {
             return Skipped($"skipped, since {creates} exists", line);
@@ -29,8 +29,14 @@ public abstract class GuardedCommandModule<TParams> : Module<TParams>
             return Skipped($"skipped, since {removes} does not exist", line);
         }
 
-        return Plan.Drift(new Change(Name, null, line), "will run");
+        return Plan.Drift(new Change(Name, null, line), "will run") with { ReportsChange = RunReportsChange };
     }
+
+    /// <summary>What the plan says will run: the command line (uri: the method and URL).</summary>
+    protected virtual string Describe(TParams parameters) => Build(parameters).CommandLine;
+
+    /// <summary>Whether running it counts as a change (command, shell: yes, as in Ansible; uri: no).</summary>
+    protected virtual bool RunReportsChange => true;
 
     /// <summary>The guards' stats, so a no-op rerun reads them in the runner's one batch.</summary>
     public override IReadOnlyList<IFact> FactsOf(TParams parameters) =>

@@ -27,6 +27,11 @@ public sealed class UriModule : GuardedCommandModule<UriParams>
 
     protected override IValidator<UriParams> ParamsValidator { get; } = new UriParamsValidator();
 
+    /// <summary>As Ansible's uri, a request is reported ok, not changed (a no-op rerun stays exit 0); use changed_when to say otherwise.</summary>
+    protected override bool RunReportsChange => false;
+
+    protected override string Describe(UriParams parameters) => $"{parameters.Method.ToUpperInvariant()} {parameters.Url}";
+
     protected override CommandSpec Build(UriParams parameters) =>
         CommandSpec.Change("/bin/sh", "-c", Script, "converge-uri", parameters.Method.ToUpperInvariant(), parameters.Url);
 

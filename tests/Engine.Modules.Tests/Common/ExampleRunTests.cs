@@ -35,6 +35,19 @@ public sealed class ExampleRunTests : IDisposable
     [InlineData("script")]
     [InlineData("fetch")]
     [InlineData("unarchive")]
+    [InlineData("cron")]
+    [InlineData("sudoers")]
+    [InlineData("authorized_key")]
+    [InlineData("known_hosts")]
+    [InlineData("mount")]
+    [InlineData("wait_for")]
+    [InlineData("raw")]
+    [InlineData("ping")]
+    [InlineData("debug")]
+    [InlineData("set_fact")]
+    [InlineData("include_vars")]
+    [InlineData("pause")]
+    [InlineData("fail")]
     public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
     {
         var inventory = Path.Combine(_root, "hosts.ini");

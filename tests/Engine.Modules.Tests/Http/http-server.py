@@ -6,6 +6,7 @@ Serves the files of the directory given as argument under /files/, and:
   /auth/<file>    a file, only with basic auth user:s3cret (else 401)
   /status/<n>     an empty response with status n
   /redirect/<p>   302 to /<p>
+  /api/<p>        any method: 201 and the same JSON as /echo (an API that creates what it is sent)
 Prints the port it listens on as its first line.
 """
 import base64, email.utils, json, os, sys
@@ -48,9 +49,9 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length).decode() if length else ""
         p = self.path
-        if p == "/echo":
+        if p == "/echo" or p.startswith("/api/"):
             data = {"method": self.command, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}
-            return self.send(200, json.dumps(data).encode(), "application/json")
+            return self.send(201 if p.startswith("/api/") else 200, json.dumps(data).encode(), "application/json")
         if p.startswith("/files/"):
             return self.serve_file(p[len("/files/"):])
         if p.startswith("/auth/"):

@@ -25,6 +25,7 @@ internal static class ConvergeEngine
         catch (ConfigurationException e)
         {
             error.Write(DiagnosticFormatter.Format(e.Diagnostics));
+            WriteUnreached(e.Unreached, error);
             return null;
         }
         catch (VaultException e)
@@ -35,4 +36,13 @@ internal static class ConvergeEngine
         }
     }
 
+
+    /// <summary>One note per file and condition for tasks whose diagnostics were held back because no host reaches them.</summary>
+    public static void WriteUnreached(UnreachedTasks unreached, TextWriter output)
+    {
+        foreach (var note in unreached.Notes)
+        {
+            output.WriteLine($"note: {note.Span}: {note.Message}");
+        }
+    }
 }

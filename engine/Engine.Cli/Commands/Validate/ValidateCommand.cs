@@ -30,6 +30,7 @@ internal static class ValidateCommand
                 Console.Out.WriteLine($"note: {keyword.First().Span}: '{keyword.Key}' is accepted but not acted on yet ({keyword.Count()} task(s))");
             }
 
+            ConvergeEngine.WriteUnreached(run.Unreached, Console.Out);
             foreach (var include in run.RuntimeIncludes)
             {
                 Console.Out.WriteLine($"note: {include.Span}: '{include.Name}' depends on run-time values (facts or registered results): read and validated when a host first reaches it");
