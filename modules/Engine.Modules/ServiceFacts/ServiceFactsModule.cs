@@ -14,6 +14,8 @@ public sealed class ServiceFactsModule : Module<ServiceFactsParams>, ISetsFacts
 {
     public override string Name => "service_facts";
 
+    protected override FluentValidation.IValidator<ServiceFactsParams> ParamsValidator { get; } = new ServiceFactsParamsValidator();
+
     public override IReadOnlyList<IFact> FactsOf(ServiceFactsParams parameters) => [new ServiceListingFact()];
 
     public override async Task<Plan> CheckAsync(ModuleContext context, ServiceFactsParams parameters, CancellationToken ct)

@@ -48,6 +48,9 @@ public sealed class ExampleRunTests : IDisposable
     [InlineData("include_vars")]
     [InlineData("pause")]
     [InlineData("fail")]
+    [InlineData("getent")]
+    [InlineData("service_facts")]
+    [InlineData("htpasswd")]
     public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
     {
         var inventory = Path.Combine(_root, "hosts.ini");
