@@ -8,13 +8,12 @@ namespace Converge.Core.Playbooks;
 public sealed partial class PlaybookLoader
 {
     /// <summary>The meta actions Converge carries out.</summary>
-    internal static readonly string[] MetaActions = ["noop", "flush_handlers", "end_play", "end_host", "clear_facts"];
+    internal static readonly string[] MetaActions = ["noop", "flush_handlers", "end_play", "end_host", "clear_facts", "reset_connection"];
 
     /// <summary>Ansible's other meta actions, each with why Converge does not take it.</summary>
     private static readonly Dictionary<string, string> RefusedMetaActions = new(StringComparer.Ordinal)
     {
         ["refresh_inventory"] = "Converge reads the inventory once, before the run, and validates every task against it; a host added while the play runs would not have been validated. Split the playbook where the inventory changes and run it twice",
-        ["reset_connection"] = "Converge keeps one connection per host for the whole run and reads each task's facts through it; to see a change of the login user's groups, split the playbook there (each run opens new connections)",
         ["end_batch"] = "use end_play (Converge ends the play on every host) or end_host",
         ["end_role"] = "not available in Ansible 2.14 either; use end_host or a when: on the role's tasks",
     };

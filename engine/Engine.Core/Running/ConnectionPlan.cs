@@ -156,6 +156,12 @@ public sealed class ConnectionPlan
                 return null;
             }
 
+            // `delegate_to: "{{ x | default(omit) }}"`: as Ansible resets a keyword rendered to omit, the task is not delegated.
+            if (delegated == TemplateEngine.OmitPlaceholder)
+            {
+                delegated = host;
+            }
+
             if (delegated != host)
             {
                 if (run.HostVariables.TryGetValue(delegated, out var inventory))

@@ -29,6 +29,9 @@ internal sealed class ControlStep(RunState state, string host, HostSession sessi
             case "end_host":
                 standing.EndPlay(node.Play.Index);
                 break;
+            case "reset_connection":
+                await session.ResetConnectionAsync(ct);
+                break;
             case "clear_facts":
                 state.Scope.ClearFacts(host);
                 session.InvalidateFacts();

@@ -13,8 +13,11 @@ namespace Converge.Core.Running;
 internal sealed class HostSession : IAsyncDisposable
 {
     private readonly RunState _state;
-    private readonly HostTransport _primary;
     private readonly List<HostTransport> _others = [];
+
+    /// <summary>Connections replaced by <c>meta: reset_connection</c>, kept open until the session ends (see <see cref="ResetConnectionAsync"/>).</summary>
+    private readonly List<HostTransport> _retired = [];
+    private HostTransport _primary;
     private readonly FactPlanner _planner;
 
     private HostSession(RunState state, string host, HostTransport primary, HostAgenda agenda)
@@ -108,6 +111,21 @@ internal sealed class HostSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// <c>meta: reset_connection</c>: the host's next tasks run on a new login (which sees, say, a group the login user
+    /// was just added to), opened now with the same settings; its facts are read afresh. The replaced connection stays
+    /// open, idle, until the session ends: the run lock's holder watches the sshd serving it (closing it would release
+    /// the lock mid-run), and the handler journal writes through it.
+    /// </summary>
+    public async Task ResetConnectionAsync(CancellationToken ct)
+    {
+        var fresh = await HostTransport.OpenAsync(_state, _primary.Settings, ct);
+        _retired.Add(_primary);
+        _retired.AddRange(_others);
+        _others.Clear();
+        _primary = fresh;
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Over SSH the lock's holder watches the sshd serving this connection, so closing it releases the lock. A
@@ -124,7 +142,7 @@ internal sealed class HostSession : IAsyncDisposable
             }
         }
 
-        foreach (var transport in _others.Prepend(_primary))
+        foreach (var transport in _others.Prepend(_primary).Concat(_retired))
         {
             await transport.DisposeAsync();
         }
@@ -142,7 +160,14 @@ internal sealed class HostSession : IAsyncDisposable
     /// </summary>
     private async Task PrefetchAsync(HostAgenda agenda, int? start, IReadOnlyList<IFact> extra, CancellationToken ct)
     {
+        // The journal's folder again (built-ins only, in a batch that runs anyway): its probe shows the folder
+        // canonical, so the journal's next writes drop only that fact instead of every fact (FactCache.Invalidate).
         var facts = new List<IFact>(extra);
+        if (Journal is { } journal)
+        {
+            facts.Add(journal.Pending);
+        }
+
         if (start is { } first && first < agenda.Count)
         {
             var connections = _state.Run.Connections;

@@ -10,7 +10,7 @@ namespace Converge.Core.Running;
 /// <summary>
 /// The variable names an <c>include_vars</c> task may set, known before the run so validation does not call them
 /// undefined: the keys of its file, or, when the file name depends on run-time values (<c>{{ ansible_os_family }}.yml</c>),
-/// of every vars file its name could match (the template parts read as wildcards); of every file of a <c>dir</c>;
+/// of every vars file its name could match (the template parts read as wildcards within a path segment); of every file of a <c>dir</c>;
 /// or just its <c>name</c>. The values are read and checked when the task runs.
 /// </summary>
 public static partial class IncludedVarNames
@@ -45,7 +45,9 @@ public static partial class IncludedVarNames
             return folders.Select(f => Path.IsPathRooted(file) ? file : Path.Combine(f, file)).Where(File.Exists).Take(1);
         }
 
-        var pattern = new Regex("^" + string.Join(".*", Template().Split(file).Select(Regex.Escape)) + "$");
+        // A template part stands for one path segment or part of one: `{{ ansible_os_family }}.yml` matches the vars
+        // files of the folder, not every YAML file below it (the playbook's folder holds the roles' defaults too).
+        var pattern = new Regex("^" + string.Join("[^/]*", Template().Split(file).Select(Regex.Escape)) + "$");
         return folders.Where(Directory.Exists)
             .SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories).Where(p => pattern.IsMatch(Path.GetRelativePath(f, p))));
     }

@@ -13,6 +13,8 @@ namespace Converge.Core.Running;
 /// </summary>
 internal sealed class ItemStep(RunState state, HostSession session, HandlerNotifications handlers, HostAgenda agenda)
 {
+    private readonly HomePaths _homes = new();
+
     public async Task<ItemRun> RunAsync(int index, LoopItem item, CancellationToken ct)
     {
         var node = agenda[index];
@@ -59,14 +61,16 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
         var parameters = state.Binder.Bind(module, task.Params, task.File, task.ModuleSpan, vars);
         var transport = await session.TransportOfAsync(state.Run.Connections.ForItem(state.Run, node, vars, state.Templates), ct);
         var become = state.Run.Connections.BecomeOf(node);
+
+        // The task's own check_mode picks its strategy, and with it the transport's guard.
+        var strategy = state.StrategyOf(node);
+        var connection = transport.ConnectionFor(strategy);
+        parameters = await _homes.ExpandAsync(parameters, become is null ? connection : new BecomeConnection(connection, become), ct);
         if (become is null)
         {
             await session.EnsureFactsAsync(agenda, index, transport, module.FactsOf(parameters), ct);
         }
 
-        // The task's own check_mode picks its strategy, and with it the transport's guard.
-        var strategy = state.StrategyOf(node);
-        var connection = transport.ConnectionFor(strategy);
         var context = new ModuleContext
         {
             Host = node.Host,

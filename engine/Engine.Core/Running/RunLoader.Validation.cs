@@ -175,7 +175,9 @@ public sealed partial class RunLoader
         var root = parts[0].Split('[')[0];
         return Known(root) || (root == "hostvars" && parts.Length >= 3 && Known(parts[2].Split('[')[0]));
 
-        bool Known(string name) => deferred.Contains(name) || (deferred.Contains(FactPrefix) && name.StartsWith("ansible_", StringComparison.Ordinal));
+        // A set_fact whose names are templates (KnownVariables.AnyName) may define any name.
+        bool Known(string name) => deferred.Contains(name) || deferred.Contains(KnownVariables.AnyName)
+            || (deferred.Contains(FactPrefix) && name.StartsWith("ansible_", StringComparison.Ordinal));
     }
 
     private void ValidateCondition(string? condition, string keyword, TaskDefinition task, IReadOnlyDictionary<string, object?> vars, HashSet<string> deferred, Action<SourceSpan, string> problem)

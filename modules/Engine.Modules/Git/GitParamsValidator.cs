@@ -7,7 +7,7 @@ public sealed class GitParamsValidator : AbstractValidator<GitParams>
     public GitParamsValidator()
     {
         RuleFor(p => p.Repo).NotEmpty().WithMessage("repo is required");
-        RuleFor(p => p.Dest).Must(d => d.StartsWith('/')).WithMessage(p => $"dest must be an absolute path, not '{p.Dest}'");
+        RuleFor(p => p.Dest).Must(Common.PathRules.IsAbsolute).WithMessage(p => $"dest must be an absolute path, not '{p.Dest}'");
         RuleFor(p => p.Version).Matches(@"^[A-Za-z0-9._/@+-]+$").WithMessage(p => $"'{p.Version}' is not a branch, tag or commit");
         RuleFor(p => p.Remote).Matches(@"^[A-Za-z0-9._-]+$").WithMessage(p => $"'{p.Remote}' is not a remote name");
         RuleFor(p => p.Depth).GreaterThan(0).When(p => p.Depth is not null).WithMessage("depth must be 1 or more");

@@ -42,7 +42,7 @@ internal static class CorpusReport
     }
 
     /// <summary>Keys that are Converge's own structure, not modules (an include or import is blocked by what it holds).</summary>
-    private static bool IsStructure(string key) => Converge.Core.Playbooks.ModuleNames.WithoutPrefix(key) is
+    public static bool IsStructure(string key) => Converge.Core.Playbooks.ModuleNames.WithoutPrefix(key) is
         "include_tasks" or "import_tasks" or "include_role" or "import_role" or "include" or "import_playbook" or "meta" or "block";
 
     private static string Percent(int part, int whole) => whole == 0 ? "0%" : (100.0 * part / whole).ToString("0.#", CultureInfo.InvariantCulture) + "%";

@@ -51,11 +51,30 @@ internal static class CorpusValidator
         var heldBack = unreached.Tasks.Select(t => (t.Span.File, t.Span.Line)).ToHashSet();
         var notReached = tasks.Where(t => heldBack.Contains((t.File, t.StartLine))).ToList();
         var runnable = tasks
-            .Where(t => definitions.Contains((t.File, t.StartLine)))
+            .Where(t => definitions.Contains((t.File, t.StartLine)) || (IsStructure(t) && Reached(t.File, definitions)))
             .Where(t => !diagnostics.Any(d => t.Contains(d.Span.File, d.Span.Line)))
             .Except(notReached)
             .ToList();
         return new CorpusResult(name, loads, tasks, runnable, diagnostics) { NotReached = notReached };
+    }
+
+    /// <summary>
+    /// An import or an include read at load is not a task of its own once expanded (its tasks are): it counts as runnable
+    /// when the loader read its file (the playbook, or a role the loader read tasks of) and no diagnostic points inside it.
+    /// </summary>
+    private static bool IsStructure(CorpusTask task) => task.Module is { } key && CorpusReport.IsStructure(key) && Converge.Core.Playbooks.ModuleNames.WithoutPrefix(key) != "meta";
+
+    private static bool Reached(string file, HashSet<(string File, int Line)> definitions)
+    {
+        var role = RoleOf(file);
+        return role is null ? definitions.Any(d => d.File == file) || Path.GetFileName(file) == "playbook.yml" : definitions.Any(d => RoleOf(d.File) == role);
+    }
+
+    /// <summary>The role folder a file is in (<c>…/roles/NAME</c>), or null.</summary>
+    private static string? RoleOf(string file)
+    {
+        var at = file.IndexOf("/roles/", StringComparison.Ordinal);
+        return at < 0 ? null : file[..(file.IndexOf('/', at + "/roles/".Length) is var end && end > 0 ? end : file.Length)];
     }
 
     /// <summary>The tasks and, for a dynamic include whose file is known at load, the tasks it includes (read then too).</summary>
