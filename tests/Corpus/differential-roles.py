@@ -52,6 +52,7 @@ CONTENT_MASKS = [
     (r"^var/lib/apt/lists/", "apt's lists carry the time they were fetched"),
     (r"^etc/ssl/private/ssl-cert-snakeoil\.key$|^etc/ssl/certs/ssl-cert-snakeoil\.pem$", "ssl-cert makes a random key at install"),
     (r"\.tdb$|\.ldb$", "samba's databases hold random secrets and times"),
+    (r"^var/lib/redis/dump\.rdb$", "redis's snapshot records the time it was saved"),
     (r"^var/cache/fontconfig/", "fontconfig's caches record the fonts' directory times"),
     (r"^etc/ssl/certs/java/cacerts$", "keytool stamps each keystore entry with the time it was added"),
     (r"^var/lib/clamav/freshclam\.dat$", "freshclam's state holds a random install UUID and the times of its attempts"),
