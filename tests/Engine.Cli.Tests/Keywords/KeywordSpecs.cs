@@ -7,7 +7,7 @@ namespace Converge.Cli.Tests.Keywords;
 /// <summary>
 /// Task keywords the corpus's roles use: <c>notify</c> on a block, <c>set_fact</c> written <c>k=v</c> with names that are
 /// templates, <c>async</c>/<c>poll</c>, <c>delegate_to</c> over the loop item. Applied to two local hosts, they leave the
-/// files and recap Ansible 2.14 left (<c>record-ansible.sh</c>, <c>ansible-result.txt</c>); and they fail where they should.
+/// files and recap Ansible 2.14 left (<c>record-keywords.sh</c>, <c>keywords-result.txt</c>); and they fail where they should.
 /// </summary>
 public sealed class KeywordSpecs : IDisposable
 {
@@ -26,7 +26,7 @@ public sealed class KeywordSpecs : IDisposable
 
         var outcome = await ConvergeProcess.RunAsync(["apply", Path.Combine(Here, "keywords.yml"), "-i", inventory, "-e", "root=" + root, "--report", report]);
 
-        var recorded = await File.ReadAllTextAsync(Path.Combine(Here, "ansible-result.txt"));
+        var recorded = await File.ReadAllTextAsync(Path.Combine(Here, "keywords-result.txt"));
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal(AnsibleRecap.RecordedFiles(recorded), AnsibleRecap.Files(root));
         Assert.Equal(AnsibleRecap.Recorded(recorded), AnsibleRecap.Of(JsonNode.Parse(await File.ReadAllTextAsync(report))!));

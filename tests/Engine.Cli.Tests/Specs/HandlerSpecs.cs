@@ -81,4 +81,39 @@ public sealed class HandlerSpecs
         Assert.False(File.Exists(workspace.PathOf("config")));
         Assert.False(Directory.Exists(state));
     }
+
+    /// <summary>
+    /// A handler that is an include_tasks (geerlingguy.jenkins' "restart jenkins") is notified by its name and runs the
+    /// file's tasks, each under its own when. ansible-playbook 2.14 on the same files: "RUNNING HANDLER [restart app]",
+    /// "included: restart.yml", "restart by service" skipping, "restart by cli" changed; the log holds "cli".
+    /// </summary>
+    [Fact]
+    public async Task A_handler_that_includes_a_file_is_notified_by_its_name_and_runs_the_file_s_tasks()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("restart.yml", """
+            - name: restart by service
+              shell: echo service >> {{ example_root }}/log
+              when: how == 'service'
+            - name: restart by cli
+              shell: echo cli >> {{ example_root }}/log
+              when: how == 'cli'
+            """);
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              gather_facts: false
+              vars: { how: cli }
+              tasks:
+                - copy: { dest: "{{ example_root }}/config", content: "v1\n" }
+                  notify: restart app
+              handlers:
+                - name: restart app
+                  include_tasks: restart.yml
+            """);
+
+        var outcome = await ConvergeProcess.RunAsync(["apply", playbook, "-i", Workspace.LocalInventory, "-e", $"example_root={workspace.Root}", "-e", $"converge_state_dir={workspace.PathOf("state")}"]);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal(["cli"], File.ReadAllLines(workspace.PathOf("log")));
+    }
 }
