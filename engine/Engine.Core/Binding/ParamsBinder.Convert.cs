@@ -141,6 +141,10 @@ public sealed partial class ParamsBinder
                 return ConvertText(type, s, quoted: true, span, context, path);
             case bool b when target == typeof(string):
                 return b ? "true" : "false";
+            case long or int when target == typeof(string) && (path.EndsWith(".mode", StringComparison.Ordinal) || path.EndsWith(".directory_mode", StringComparison.Ordinal)):
+                // Ansible's file arguments take an integer mode as the mode bits: a variable YAML 1.1 read as octal
+                // (`redis_conf_dir_mode: 02770` is 1528) given as `mode: "{{ m }}"` is mode 02770.
+                return "0" + Convert.ToString(Convert.ToInt64(value, CultureInfo.InvariantCulture), 8);
             case long or int or double when target == typeof(string):
                 return Convert.ToString(value, CultureInfo.InvariantCulture);
             case bool or long or int or double when target.IsPrimitive || target == typeof(object):

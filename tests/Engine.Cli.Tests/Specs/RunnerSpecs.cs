@@ -159,6 +159,32 @@ public sealed class RunnerSpecs
     }
 
     [Fact]
+    public async Task A_mode_from_a_variable_YAML_read_as_octal_is_the_mode_bits_as_in_ansible()
+    {
+        // geerlingguy.redis: `redis_conf_dir_mode: 02770` in vars, `mode: "{{ redis_conf_dir_mode }}"` in the task;
+        // Ansible 2.14 makes the directory 2770 (YAML 1.1 reads 02770 as 1528, an integer mode is the bits).
+        using var workspace = new Workspace();
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              gather_facts: false
+              vars:
+                dir_mode: 02770
+              tasks:
+                - file:
+                    path: "{{ example_root }}/conf"
+                    state: directory
+                    mode: "{{ dir_mode }}"
+            """);
+
+        var apply = await workspace.RunAsync("apply", playbook);
+        var again = await workspace.RunAsync("check", playbook);
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Equal((UnixFileMode)0b010_111_111_000, File.GetUnixFileMode(workspace.PathOf("conf")) & (UnixFileMode)0b111_111_111_111);
+        Assert.True(again.ExitCode == 0, again.ToString());
+    }
+
+    [Fact]
     public async Task A_command_that_failed_when_declares_not_failed_is_changed_and_notifies_as_in_ansible()
     {
         // Ansible 2.14 on this playbook: the first task changed, the second ok, the debug "True False 3",

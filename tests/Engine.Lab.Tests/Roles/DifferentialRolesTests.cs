@@ -8,7 +8,7 @@ namespace Converge.Lab.Tests.Roles;
 
 /// <summary>
 /// The CI part of the corpus's differential run (tests/Corpus/differential-roles.py runs all its roles
-/// in ~15 min): two quick roles, each applied by Debian's ansible-playbook to one fresh lab host and by
+/// in ~20 min): two quick roles, each applied by Debian's ansible-playbook to one fresh lab host and by
 /// Converge to an identical one, through the same script, so CI and the README's table compare alike.
 /// </summary>
 [Collection(LabCollection.Name)]
