@@ -2,20 +2,20 @@ using System.Text.Json.Nodes;
 using Converge.Cli.Tests.Support;
 using Converge.TestKit;
 
-namespace Converge.Cli.Tests.Keywords;
+namespace Converge.Cli.Tests.TaskKeywords;
 
 /// <summary>
 /// Task keywords the corpus's roles use: <c>notify</c> on a block, <c>set_fact</c> written <c>k=v</c> with names that are
 /// templates, <c>async</c>/<c>poll</c>, <c>delegate_to</c> over the loop item. Applied to two local hosts, they leave the
 /// files and recap Ansible 2.14 left (<c>record-ansible.sh</c>, <c>ansible-result.txt</c>); and they fail where they should.
 /// </summary>
-public sealed class KeywordSpecs : IDisposable
+public sealed class TaskKeywordSpecs : IDisposable
 {
-    private static readonly string Here = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Cli.Tests", "Keywords");
+    private static readonly string Here = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Cli.Tests", "TaskKeywords");
 
     private static readonly string[] Hosts = ["h1", "h2"];
 
-    private readonly string _work = Directory.CreateTempSubdirectory("converge-keywords-").FullName;
+    private readonly string _work = Directory.CreateTempSubdirectory("converge-task-keywords-").FullName;
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
