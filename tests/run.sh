@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(openssh-server openssh-client sudo ifupdown iproute2 iputils-ping procps dpkg-dev fakeroot debootstrap kmod psmisc util-linux e2fsprogs ansible cron git curl python3 gpg unzip zip bzip2 xz-utils)
+packages=(openssh-server openssh-client sudo ifupdown iproute2 iputils-ping procps dpkg-dev fakeroot debootstrap kmod psmisc util-linux e2fsprogs ansible cron git curl python3 gpg unzip zip bzip2 xz-utils python3-venv python3-pip python3-setuptools)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

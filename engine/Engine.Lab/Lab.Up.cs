@@ -16,7 +16,7 @@ public sealed partial class Lab
     {
         spec.Validate();
         await LabPrerequisites.EnsureAsync(installMissing, log, ct);
-        await new LabImage(paths, LabImageRecipe.Default(DebianMirror.Find())).EnsureAsync(log, ct);
+        await new LabImage(paths, LabImageRecipe.Named(spec.Image, DebianMirror.Find())).EnsureAsync(log, ct);
 
         var clock = Stopwatch.StartNew();
         LabState lab;
@@ -51,7 +51,7 @@ public sealed partial class Lab
 
         try
         {
-            await CreateHostsAsync(lab, ct);
+            await CreateHostsAsync(lab, spec.Image, ct);
             await Task.WhenAll(lab.Hosts.Select(h => WaitForBootAsync(lab.Name, h, ct)));
         }
         catch
@@ -145,7 +145,7 @@ public sealed partial class Lab
     internal static HashSet<string> MountPoints() =>
         File.ReadLines("/proc/self/mountinfo").Select(l => l.Split(' ')[4]).ToHashSet(StringComparer.Ordinal);
 
-    private async Task CreateHostsAsync(LabState lab, CancellationToken ct)
+    private async Task CreateHostsAsync(LabState lab, string image, CancellationToken ct)
     {
         var stateDir = StateDir(lab.Name);
         LabScripts.Extract(stateDir);
@@ -157,9 +157,9 @@ public sealed partial class Lab
         // The lab pins the image it started with (a hard link): a rebuild renames a new file into the
         // cache, and a rebooting host must find the same lower layer under its disk.
         var pinned = Path.Combine(stateDir, "image.ext4");
-        if (!File.Exists(pinned) && !(await Machine.RunAsync("ln", [paths.ImageFile, pinned], ct)).Succeeded)
+        if (!File.Exists(pinned) && !(await Machine.RunAsync("ln", [paths.ImageFileOf(image), pinned], ct)).Succeeded)
         {
-            File.Copy(paths.ImageFile, pinned);
+            File.Copy(paths.ImageFileOf(image), pinned);
         }
 
         var labKey = await File.ReadAllTextAsync(PrivateKey(lab.Name) + ".pub", ct);

@@ -10,11 +10,13 @@ namespace Converge.Lab;
 /// </summary>
 public sealed class LabImage(LabPaths paths, LabImageRecipe recipe)
 {
-    public string File => paths.ImageFile;
+    public string File => paths.ImageFileOf(recipe.Name);
+
+    private string Stamp => paths.ImageStampOf(recipe.Name);
 
     public bool IsCurrent =>
-        System.IO.File.Exists(paths.ImageFile) && System.IO.File.Exists(paths.ImageStamp) &&
-        System.IO.File.ReadAllText(paths.ImageStamp).Trim() == recipe.Version;
+        System.IO.File.Exists(File) && System.IO.File.Exists(Stamp) &&
+        System.IO.File.ReadAllText(Stamp).Trim() == recipe.Version;
 
     /// <summary>Builds the image unless the cached one is current; returns whether it built.</summary>
     public async Task<bool> EnsureAsync(Action<string> log, CancellationToken ct)
@@ -37,7 +39,7 @@ public sealed class LabImage(LabPaths paths, LabImageRecipe recipe)
 
     private async Task BuildAsync(Action<string> log, CancellationToken ct)
     {
-        log($"building the lab image (Debian {recipe.Suite} from {recipe.Mirror}, version {recipe.Version}); this takes a minute or two, once");
+        log($"building the lab image '{recipe.Name}' (Debian {recipe.Suite} from {recipe.Mirror}, version {recipe.Version}); this takes a minute or two, once");
         var clock = Stopwatch.StartNew();
         var script = Path.Combine(paths.Cache, "build-image.sh");
         LabScripts.WriteExecutable(script, LabScripts.Read("scripts/build-image.sh"));
@@ -45,7 +47,7 @@ public sealed class LabImage(LabPaths paths, LabImageRecipe recipe)
         await using var logStream = System.IO.File.Create(logFile);
         var env = new Dictionary<string, string?>
         {
-            ["LAB_IMAGE_FILE"] = paths.ImageFile,
+            ["LAB_IMAGE_FILE"] = File,
             ["LAB_MIRROR"] = recipe.Mirror,
             ["LAB_SUITE"] = recipe.Suite,
             ["LAB_INCLUDE"] = string.Join(',', recipe.Include),
@@ -68,7 +70,7 @@ public sealed class LabImage(LabPaths paths, LabImageRecipe recipe)
             throw new LabException($"building the lab image failed (exit {result.ExitCode}); the last lines of {logFile}:\n{string.Join('\n', tail)}");
         }
 
-        await System.IO.File.WriteAllTextAsync(paths.ImageStamp, recipe.Version + "\n", ct);
-        log($"lab image built in {clock.Elapsed.TotalSeconds:F0} s: {paths.ImageFile}");
+        await System.IO.File.WriteAllTextAsync(Stamp, recipe.Version + "\n", ct);
+        log($"lab image built in {clock.Elapsed.TotalSeconds:F0} s: {File}");
     }
 }

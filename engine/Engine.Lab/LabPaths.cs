@@ -13,9 +13,14 @@ public sealed record LabPaths(string Cache, string State, string Run)
         "/var/lib/converge/lab",
         "/run/converge/lab");
 
-    public string ImageFile => Path.Combine(Cache, "image.ext4");
+    public string ImageFile => ImageFileOf(LabImageRecipe.DefaultName);
 
-    public string ImageStamp => Path.Combine(Cache, "image.stamp");
+    public string ImageStamp => ImageStampOf(LabImageRecipe.DefaultName);
+
+    /// <summary>The file of the image named <paramref name="image"/>; the default keeps its historic name.</summary>
+    public string ImageFileOf(string image) => Path.Combine(Cache, image == LabImageRecipe.DefaultName ? "image.ext4" : $"image-{image}.ext4");
+
+    public string ImageStampOf(string image) => Path.Combine(Cache, image == LabImageRecipe.DefaultName ? "image.stamp" : $"image-{image}.stamp");
 
     public string LabState(string name) => Path.Combine(State, name);
 

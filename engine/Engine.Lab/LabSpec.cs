@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Converge.Lab;
 
-/// <summary>What <c>converge lab up</c> asks for: a lab name, the number of mesh hosts and an optional builder.</summary>
-public sealed partial record LabSpec(string Name = "lab", int Hosts = 3, bool Builder = false)
+/// <summary>
+/// What <c>converge lab up</c> asks for: a lab name, the number of mesh hosts, an optional builder and
+/// the image the hosts start from (<see cref="LabImageRecipe.Names"/>).
+/// </summary>
+public sealed partial record LabSpec(string Name = "lab", int Hosts = 3, bool Builder = false, string Image = LabImageRecipe.DefaultName)
 {
     public const int MaxHosts = 200;
 
@@ -18,6 +21,11 @@ public sealed partial record LabSpec(string Name = "lab", int Hosts = 3, bool Bu
         if (Hosts is < 1 or > MaxHosts)
         {
             throw new LabException($"--hosts {Hosts} is out of range: a lab has 1 to {MaxHosts} mesh hosts");
+        }
+
+        if (!LabImageRecipe.Names.Contains(Image))
+        {
+            throw new LabException($"--image {Image} is unknown: use one of {string.Join(", ", LabImageRecipe.Names)}");
         }
     }
 

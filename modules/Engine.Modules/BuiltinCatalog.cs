@@ -20,9 +20,11 @@ using Converge.Modules.Fetch;
 using Converge.Modules.Files;
 using Converge.Modules.Find;
 using Converge.Modules.GetUrl;
+using Converge.Modules.Getent;
 using Converge.Modules.Git;
 using Converge.Modules.Group;
 using Converge.Modules.Hostname;
+using Converge.Modules.Htpasswd;
 using Converge.Modules.IncludeVars;
 using Converge.Modules.IniFile;
 using Converge.Modules.InstallPkg;
@@ -32,14 +34,17 @@ using Converge.Modules.LocaleGen;
 using Converge.Modules.Mesh;
 using Converge.Modules.Modprobe;
 using Converge.Modules.Mount;
+using Converge.Modules.Npm;
 using Converge.Modules.Package;
 using Converge.Modules.Pause;
 using Converge.Modules.Ping;
+using Converge.Modules.Pip;
 using Converge.Modules.Raw;
 using Converge.Modules.Reboot;
 using Converge.Modules.Replace;
 using Converge.Modules.Script;
 using Converge.Modules.Service;
+using Converge.Modules.ServiceFacts;
 using Converge.Modules.SetFact;
 using Converge.Modules.Setup;
 using Converge.Modules.Shell;
@@ -134,6 +139,13 @@ public static class BuiltinCatalog
         registry.Register(new DebconfModule());
         registry.Register(new LocaleGenModule());
         registry.Register(new AptKeyModule());
+
+        // Facts and language packages the corpus of real roles uses (issue 13, helper mods5).
+        registry.Register(new GetentModule());
+        registry.Register(new ServiceFactsModule());
+        registry.Register(new PipModule());
+        registry.Register(new HtpasswdModule());
+        registry.Register(new NpmModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
@@ -145,7 +157,32 @@ public static class BuiltinCatalog
             registry.Refuse(name, $"the {system} package manager's module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
         }
 
+        RefuseCollections(registry);
         return registry;
+    }
+
+    /// <summary>
+    /// Modules of collections Converge does not carry, named with why, under their short and full names (a role
+    /// may write either): the database servers' own modules, Jenkins' plugin manager and snapd.
+    /// </summary>
+    private static void RefuseCollections(ModuleRegistry registry)
+    {
+        foreach (var name in new[] { "mysql_db", "mysql_user", "mysql_replication", "mysql_variables", "mysql_query", "mysql_info", "mysql_role" })
+        {
+            var reason = $"a module of the community.mysql collection, which Converge does not provide (it talks to MySQL through a Python driver); run the SQL with command: mysql -e ... and a creates/unless guard";
+            registry.Refuse(name, reason).Refuse("community.mysql." + name, reason);
+        }
+
+        foreach (var name in new[] { "postgresql_db", "postgresql_user", "postgresql_privs", "postgresql_query", "postgresql_ext", "postgresql_schema", "postgresql_info", "postgresql_membership", "postgresql_owner", "postgresql_pg_hba", "postgresql_set", "postgresql_slot", "postgresql_table", "postgresql_tablespace", "postgresql_lang", "postgresql_script" })
+        {
+            var reason = $"a module of the community.postgresql collection, which Converge does not provide (it talks to PostgreSQL through psycopg2); run the SQL with command: psql -c ... as the postgres user with a creates/unless guard";
+            registry.Refuse(name, reason).Refuse("community.postgresql." + name, reason);
+        }
+
+        const string jenkins = "community.general's Jenkins plugin manager, which Converge does not provide (it drives Jenkins' HTTP API and update center, unreachable here); install plugins with the jenkins-plugin-cli command or get_url into JENKINS_HOME/plugins";
+        registry.Refuse("jenkins_plugin", jenkins).Refuse("community.general.jenkins_plugin", jenkins);
+        const string snap = "community.general's snap module, which Converge does not provide (no host here runs snapd and the Snap Store is unreachable); install the Debian package with apt instead";
+        registry.Refuse("snap", snap).Refuse("community.general.snap", snap);
     }
 
     public static IReadOnlyList<IInventoryPlanner> Planners() =>

@@ -20,6 +20,12 @@ public sealed record CommandSpec(string Program, IReadOnlyList<string> Arguments
 
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// The paths a change command may touch, when its maker knows them: facts about other paths stay cached.
+    /// Null (the default) for a command that may change anything, such as a user's command or script.
+    /// </summary>
+    public IReadOnlyList<PathChange>? Changes { get; init; }
+
     /// <summary>A read-only command, allowed in check mode.</summary>
     public static CommandSpec Probe(string program, params string[] arguments) =>
         new(program, arguments) { Kind = CommandKind.Probe };

@@ -16,7 +16,7 @@ public static class ConnectionDirectories
             return;
         }
 
-        var command = CommandSpec.Change("mkdir", "-p", "--", directory);
+        var command = CommandSpec.Change("mkdir", "-p", "--", directory) with { Changes = [PathChange.Directory(directory)] };
         var mkdir = await connection.RunAsync(command, ct);
         if (!mkdir.Succeeded)
         {

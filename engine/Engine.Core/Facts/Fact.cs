@@ -16,5 +16,8 @@ public abstract class Fact<T> : IFact
     /// <summary>The cache key: the fact type and its command line (and become user, when the probe names one).</summary>
     public virtual string Key => GetType().FullName + " " + Command.CommandLine + (Command.Become is { } become ? " as " + become.User : string.Empty);
 
+    /// <inheritdoc cref="IFact.PathsRead"/>
+    public virtual IReadOnlyList<PathRead>? PathsRead(CommandResult result) => null;
+
     object? IFact.ParseResult(CommandResult result) => Parse(result);
 }

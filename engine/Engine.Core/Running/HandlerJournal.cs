@@ -46,7 +46,7 @@ internal sealed class HandlerJournal(IConnection connection, Become? become, str
 
     public async Task RemoveAsync(string key, CancellationToken ct)
     {
-        var result = await connection.RunAsync(CommandSpec.Change("rm", "-f", $"{PendingDirectory}/{key}"), ct);
+        var result = await connection.RunAsync(CommandSpec.Change("rm", "-f", $"{PendingDirectory}/{key}") with { Changes = [PathChange.Entry($"{PendingDirectory}/{key}")] }, ct);
         if (!result.Succeeded)
         {
             throw new TaskFailedException($"cannot clear the pending handler {key}", $"rm -f {PendingDirectory}/{key}", result.ExitCode, result.StderrTail());

@@ -160,7 +160,14 @@ internal sealed class HostSession : IAsyncDisposable
     /// </summary>
     private async Task PrefetchAsync(HostAgenda agenda, int? start, IReadOnlyList<IFact> extra, CancellationToken ct)
     {
+        // The journal's folder again (built-ins only, in a batch that runs anyway): its probe shows the folder
+        // canonical, so the journal's next writes drop only that fact instead of every fact (FactCache.Invalidate).
         var facts = new List<IFact>(extra);
+        if (Journal is { } journal)
+        {
+            facts.Add(journal.Pending);
+        }
+
         if (start is { } first && first < agenda.Count)
         {
             var connections = _state.Run.Connections;

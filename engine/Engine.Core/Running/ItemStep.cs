@@ -110,6 +110,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
         };
 
         Plan plan;
+        Plan? attempted = null;
         ApplyResult? applied = null;
         IReadOnlyList<string> journaled = [];
         try
@@ -117,6 +118,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
             plan = await module.CheckAsync(context, parameters, ct);
             if (plan.IsDrift)
             {
+                attempted = plan;
                 applied = await strategy.OnDriftAsync(
                     async c =>
                     {
@@ -132,7 +134,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
             Register(node, output);
             if (task.FailedWhen is not null && !state.Templates.Evaluate(task.FailedWhen, RegisteredResult.VarsWith(vars, task, output)))
             {
-                return new ItemRun(item, Plan.InSync($"failure ignored: failed_when '{task.FailedWhen}' is false"), null, false, output);
+                return await IgnoredFailureAsync(node, item, attempted, journaled, vars, output, ct);
             }
 
             throw;
@@ -164,6 +166,34 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
 
         Register(node, registered);
         return new ItemRun(item, plan, applied, changed, registered);
+    }
+
+    /// <summary>
+    /// A failure that <c>failed_when</c> declares not one: as in Ansible, it decides failure only, so a change the
+    /// module attempted (a command that ran and exited non-zero) is still reported changed, subject to
+    /// <c>changed_when</c>, and notifies its handlers in this run; otherwise the task is ok and its journaled
+    /// notifications are dropped.
+    /// </summary>
+    private async Task<ItemRun> IgnoredFailureAsync(
+        GraphNode node, LoopItem item, Plan? attempted, IReadOnlyList<string> journaled, IReadOnlyDictionary<string, object?> vars, Dictionary<string, object?> output, CancellationToken ct)
+    {
+        var task = node.Task;
+        var changed = attempted?.IsChange ?? false;
+        var registered = new Dictionary<string, object?>(output) { ["failed"] = false, ["failed_when_result"] = false, ["changed"] = changed };
+        if (task.ChangedWhen is not null)
+        {
+            changed = state.Templates.Evaluate(task.ChangedWhen, RegisteredResult.VarsWith(vars, task, registered));
+            registered["changed"] = changed;
+        }
+
+        if (!changed)
+        {
+            await handlers.ForgetAsync(journaled, ct);
+        }
+
+        Register(node, registered);
+        var reason = $"failure ignored: failed_when '{task.FailedWhen}' is false";
+        return new ItemRun(item, changed ? attempted! : Plan.InSync(reason), null, changed, registered);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace Converge.Core.Running;
 public sealed partial class RunLoader
 {
     /// <summary>Names only known at run time: registered results, set_fact and include_vars variables, the loop item, gathered facts.</summary>
-    private static HashSet<string> DeferredNames(LoadedRun run)
+    private HashSet<string> DeferredNames(LoadedRun run)
     {
         var all = AllTasks(run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers))).ToList();
         var deferred = all.Select(t => t.Register).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -46,6 +46,15 @@ public sealed partial class RunLoader
             foreach (var name in keys.Where(k => k != "cacheable"))
             {
                 deferred.Add(TemplateEngine.IsTemplated(name) ? KnownVariables.AnyName : name);
+            }
+        }
+
+        // Modules that set facts (getent, service_facts) say which, from their params.
+        foreach (var task in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)))
+        {
+            if (modules.TryGet(task.Module, out var module) && module is Modules.ISetsFacts facts)
+            {
+                deferred.UnionWith(facts.FactNames(task.Params));
             }
         }
 

@@ -4,7 +4,7 @@ namespace Converge.Modules.Apt;
 
 /// <summary>
 /// Params of <c>apt</c>, with Ansible's names, aliases and defaults (ansible.builtin.apt, 2.14). A package is
-/// <c>name</c> or pinned <c>name=version</c>; <c>deb</c> is a <c>.deb</c> file already on the host.
+/// <c>name</c> or pinned <c>name=version</c>, where the version may be an fnmatch pattern (<c>nodejs=20.*</c>); <c>deb</c> is a <c>.deb</c> file already on the host.
 /// </summary>
 public sealed record AptParams
 {
@@ -58,6 +58,12 @@ public sealed record AptParams
 
     /// <summary>Seconds to wait for the dpkg lock (held by unattended-upgrades or another run) before failing.</summary>
     public int LockTimeout { get; init; } = 60;
+
+    /// <summary>
+    /// The exit code of a <c>/usr/sbin/policy-rc.d</c> put in place for the package work (101 keeps invoke-rc.d from
+    /// starting the services being installed); the host's own policy-rc.d, if any, is restored after. Null: untouched.
+    /// </summary>
+    public int? PolicyRcD { get; init; }
 
     /// <summary>Accepted for compatibility: Converge always uses apt-get.</summary>
     public bool ForceAptGet { get; init; }

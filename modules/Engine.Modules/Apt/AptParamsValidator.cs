@@ -15,7 +15,7 @@ public sealed class AptParamsValidator : AbstractValidator<AptParams>
             .WithMessage("give name, deb, upgrade, autoremove or update_cache");
         RuleFor(p => p.State).Must(States.Contains).WithMessage(p => $"state must be one of {string.Join(", ", States)}, not '{p.State}'");
         RuleFor(p => p.Upgrade).Must(Upgrades.Contains).WithMessage(p => $"upgrade must be one of no, yes, safe, full, dist, not '{p.Upgrade}'");
-        RuleForEach(p => p.Name).Must(n => n == "*" || PackageRequest.Parse(n).IsValid).WithMessage((_, n) => $"'{n}' is not a package name (name or name=version)");
+        RuleForEach(p => p.Name).Must(n => n == "*" || PackageRequest.Parse(n).IsValid).WithMessage((_, n) => $"'{n}' is not a package name (name, or name=version where the version may be a wildcard such as 1.2.*)");
         RuleFor(p => p.Name).Must(n => n!.All(x => PackageRequest.Parse(x).Version is null)).When(p => p.State is not ("present" or "fixed") && p.Name is not null)
             .WithMessage(p => $"a pinned version (name=version) needs state: present, not {p.State}");
         RuleFor(p => p.Name).Must(n => n!.Count == 1).When(p => p.Name is not null && p.Name.Contains("*"))
@@ -28,6 +28,7 @@ public sealed class AptParamsValidator : AbstractValidator<AptParams>
             .WithMessage("deb must be an absolute path on the host");
         RuleFor(p => p.State).Equal("present").When(p => p.Deb is not null).WithMessage("deb only supports state: present (as in Ansible)");
         RuleFor(p => p.CacheValidTime).GreaterThanOrEqualTo(0).WithMessage("cache_valid_time must be 0 or more seconds");
+        RuleFor(p => p.PolicyRcD).InclusiveBetween(0, 255).When(p => p.PolicyRcD is not null).WithMessage(p => $"policy_rc_d must be an exit code from 0 to 255 (101 forbids starting services), not {p.PolicyRcD}");
         RuleFor(p => p.LockTimeout).GreaterThanOrEqualTo(0).WithMessage("lock_timeout must be 0 or more seconds");
         RuleFor(p => p.DefaultRelease).Matches("^[A-Za-z0-9.+~_/-]+$").When(p => !string.IsNullOrEmpty(p.DefaultRelease)).WithMessage("default_release must be a release name such as bookworm-backports");
         RuleFor(p => p.DpkgOptions).Must(o => Options(o).All(IsDpkgOption))

@@ -49,6 +49,19 @@ public sealed class AptRun(ModuleContext context, AptParams parameters)
             await AptGetAsync(["update"], ct);
         }
 
+        // As in Ansible, policy_rc_d covers the package work but not the cache refresh.
+        if (parameters.PolicyRcD is { } code)
+        {
+            await new PolicyRcD(context, code).RunAsync(() => PackageWorkAsync(work, ct), ct);
+        }
+        else
+        {
+            await PackageWorkAsync(work, ct);
+        }
+    }
+
+    private async Task PackageWorkAsync(AptWork work, CancellationToken ct)
+    {
         if (work.Upgrade)
         {
             await AptGetAsync([.. Common(), parameters.Upgrade is "full" or "dist" ? "dist-upgrade" : "upgrade", .. parameters.Upgrade is "full" or "dist" ? [] : WithNewPackages], ct);

@@ -43,14 +43,14 @@ public abstract partial class FileStateModule<TParams>
         var desired = difference.Desired;
         if (desired.Mode is not null && (forceAll || difference.Differs("mode")))
         {
-            await HostCommand.RunAsync(context, CommandSpec.Change("chmod", desired.Mode, "--", path), ct);
+            await HostCommand.RunAsync(context, CommandSpec.Change("chmod", desired.Mode, "--", path) with { Changes = [PathChange.Object(path)] }, ct);
         }
 
         var owner = desired.Owner is not null && (forceAll || difference.Differs("owner")) ? desired.Owner : null;
         var group = desired.Group is not null && (forceAll || difference.Differs("group")) ? desired.Group : null;
         if (owner is not null || group is not null)
         {
-            await HostCommand.RunAsync(context, CommandSpec.Change("chown", owner + (group is null ? string.Empty : ":" + group), "--", path), ct);
+            await HostCommand.RunAsync(context, CommandSpec.Change("chown", owner + (group is null ? string.Empty : ":" + group), "--", path) with { Changes = [PathChange.Object(path)] }, ct);
         }
     }
 
@@ -62,7 +62,7 @@ public abstract partial class FileStateModule<TParams>
             if (value is not null && difference.Differs(property))
             {
                 var touch = value == FileTimes.Now ? CommandSpec.Change("touch", flag, "-c", "--", path) : CommandSpec.Change("touch", flag, "-c", "-t", value, "--", path);
-                await HostCommand.RunAsync(context, touch, ct);
+                await HostCommand.RunAsync(context, touch with { Changes = [PathChange.Object(path)] }, ct);
             }
         }
     }

@@ -101,17 +101,10 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
             throw new TaskFailedException(spec.MissingMessage);
         }
 
-        try
-        {
-            var message = await SetKindAsync(context, spec, difference, ct);
-            await SetTimesAsync(context, spec.Path, difference, ct);
-            return message;
-        }
-        finally
-        {
-            context.Facts.Invalidate<FileFact>();
-            context.Facts.Invalidate<FileTimesFact>();
-        }
+        // The connection drops the facts of what each command and write names (CommandSpec.Changes).
+        var message = await SetKindAsync(context, spec, difference, ct);
+        await SetTimesAsync(context, spec.Path, difference, ct);
+        return message;
     }
 
     private static async Task<string> SetKindAsync(ModuleContext context, FileSpec spec, StateDifference<PathState> difference, CancellationToken ct)
@@ -120,13 +113,13 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
         switch (desired.Kind)
         {
             case "absent":
-                await HostCommand.RunAsync(context, CommandSpec.Change("rm", "-rf", "--", spec.Path), ct);
+                await HostCommand.RunAsync(context, CommandSpec.Change("rm", "-rf", "--", spec.Path) with { Changes = [PathChange.Entry(spec.Path)] }, ct);
                 return $"removed {spec.Path}";
             case "directory":
                 var created = actual.Kind == "absent";
                 if (created)
                 {
-                    await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", spec.Path), ct);
+                    await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", spec.Path) with { Changes = [PathChange.Directory(spec.Path)] }, ct);
                 }
 
                 await SetAttributesAsync(context, spec.Path, difference, forceAll: created, ct);
@@ -136,7 +129,7 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
                 {
                     if (spec.CreateParents && actual.Kind == "absent")
                     {
-                        await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", ParentOf(spec.Path)), ct);
+                        await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", ParentOf(spec.Path)) with { Changes = [PathChange.Directory(ParentOf(spec.Path))] }, ct);
                     }
 
                     await WriteAsync(context, spec, desired, ct);

@@ -4,12 +4,17 @@ using Converge.Core.Facts;
 namespace Converge.Modules.Common;
 
 /// <summary>
-/// The stat of one path (not following a final symlink), null when it does not exist: the same probe and
-/// parser as <see cref="IConnection.StatAsync"/>, as a fact so a guard can be prefetched with other facts.
+/// The stat of one path (not following a final symlink), null when it does not exist, as a fact so a guard can be
+/// prefetched with other facts. Read by <see cref="FileFact"/>'s probe without hashing (built-ins and one
+/// <c>stat</c>), so a change to another path does not drop it (<see cref="IFact.PathsRead"/>).
 /// </summary>
 public sealed class PathStatFact(string path) : Fact<FileStat?>
 {
-    public override CommandSpec Command { get; } = StatCommand.For(path);
+    private readonly FileFact _file = new(path, follow: false, hash: false);
 
-    public override FileStat? Parse(CommandResult result) => StatCommand.Parse(path, result);
+    public override CommandSpec Command => _file.Command;
+
+    public override FileStat? Parse(CommandResult result) => _file.Parse(result).Stat;
+
+    public override IReadOnlyList<PathRead>? PathsRead(CommandResult result) => _file.PathsRead(result);
 }

@@ -16,7 +16,7 @@ public sealed record Deb822RepositoryParams
 
     public IReadOnlyList<string>? Architectures { get; init; }
 
-    /// <summary>A keyring path, or an ASCII-armoured key written inline (a URL is not supported).</summary>
+    /// <summary>A keyring path, an ASCII-armoured key written inline, or a URL the host downloads into <c>/etc/apt/keyrings</c>.</summary>
     public string? SignedBy { get; init; }
 
     public bool? Enabled { get; init; }

@@ -11,10 +11,10 @@ public sealed class Deb822RepositoryParamsValidator : AbstractValidator<Deb822Re
         RuleFor(p => p.Uris).NotEmpty().When(p => p.State == "present").WithMessage("uris is required with state present (e.g. [https://deb.debian.org/debian])");
         RuleFor(p => p.Suites).NotEmpty().When(p => p.State == "present").WithMessage("suites is required with state present (e.g. [bookworm])");
         RuleForEach(p => p.Types).Must(t => t is "deb" or "deb-src").WithMessage((p, t) => $"types holds '{t}': deb or deb-src");
-        RuleFor(p => p.SignedBy).Must(s => !s!.Contains("://", StringComparison.Ordinal)).When(p => p.SignedBy is not null)
-            .WithMessage("signed_by as a URL is not supported (Converge fetches nothing from the internet on the host's behalf): give the key's path, or its ASCII-armoured text (e.g. with lookup('file', 'repo.asc'))");
-        RuleFor(p => p.SignedBy).Must(s => s!.StartsWith('/') || s.Contains("-----BEGIN PGP PUBLIC KEY BLOCK-----", StringComparison.Ordinal)).When(p => p.SignedBy is not null && !p.SignedBy.Contains("://", StringComparison.Ordinal))
-            .WithMessage("signed_by must be an absolute keyring path or an ASCII-armoured key block");
+        RuleFor(p => p.SignedBy).Must(s => s!.StartsWith("http://", StringComparison.Ordinal) || s.StartsWith("https://", StringComparison.Ordinal) || s.StartsWith("ftp://", StringComparison.Ordinal))
+            .When(p => Deb822RepositoryModule.IsUrl(p.SignedBy)).WithMessage(p => $"signed_by '{p.SignedBy}' is a URL the host cannot fetch: use http://, https:// or ftp://");
+        RuleFor(p => p.SignedBy).Must(s => s!.StartsWith('/') || s.Contains("-----BEGIN PGP PUBLIC KEY BLOCK-----", StringComparison.Ordinal)).When(p => p.SignedBy is not null && !Deb822RepositoryModule.IsUrl(p.SignedBy))
+            .WithMessage("signed_by must be a URL, an absolute keyring path or an ASCII-armoured key block");
         RuleFor(p => p.Mode).Matches("^0?[0-7]{3,4}$").WithMessage(p => $"mode must be octal like 0644, not '{p.Mode}'");
     }
 }

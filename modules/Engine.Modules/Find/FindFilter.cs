@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Converge.Modules.Find;
@@ -69,7 +68,7 @@ public static class FindFilter
     /// <summary>Python's <c>re.match</c> (anchored at the start only) or <c>fnmatch.fnmatch</c> (the whole name).</summary>
     private static bool Matches(string name, string pattern, bool regex) => regex
         ? Regex.IsMatch(name, @"\A(?:" + pattern + ")", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
-        : Regex.IsMatch(name, Glob(pattern), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        : Common.Fnmatch.IsMatch(name, pattern);
 
     private static bool Aged(FindEntry e, double now, long? age, string stamp)
     {
@@ -84,34 +83,4 @@ public static class FindFilter
 
     private static bool Sized(FindEntry e, long? size) =>
         size is not { } limit || (limit >= 0 ? e.Size >= limit : e.Size <= -limit);
-
-    /// <summary>fnmatch's translation: <c>*</c>, <c>?</c>, <c>[seq]</c>, <c>[!seq]</c>; everything else literal.</summary>
-    private static string Glob(string pattern)
-    {
-        var regex = new StringBuilder(@"\A");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            var close = c == '[' ? pattern.IndexOf(']', i + 2 > pattern.Length ? pattern.Length : i + 2) : -1;
-            switch (c)
-            {
-                case '*':
-                    regex.Append(".*");
-                    break;
-                case '?':
-                    regex.Append('.');
-                    break;
-                case '[' when close > 0:
-                    var set = pattern[(i + 1)..close];
-                    regex.Append('[').Append(set.StartsWith('!') ? "^" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
-                    i = close;
-                    break;
-                default:
-                    regex.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-        }
-
-        return regex.Append(@"\z").ToString();
-    }
 }

@@ -51,7 +51,7 @@ public static class PackagePlanner
 
                     break;
                 default:
-                    if (installed is null || (request.Version is not null && installed.Version != request.Version))
+                    if (installed is null || !request.AcceptsVersion(installed.Version))
                     {
                         changes.Add(new Change(subject, installed?.Version ?? "not installed", request.Version ?? "present"));
                         install.Add(request.AptArgument);

@@ -32,6 +32,19 @@ public sealed class ServiceModule(InitLayout layout) : WorkModule<ServiceParams,
 
     protected override async Task<ApplyResult> ApplyAsync(ModuleContext context, ServiceParams parameters, Plan plan, ServiceStatus status, CancellationToken ct)
     {
+        if (parameters.DaemonReload)
+        {
+            // After the reload the unit may exist only now (a unit file an earlier task wrote): read it again.
+            await HostCommand.RunAsync(context, ServicePlanner.DaemonReload, ct);
+            context.Facts.Invalidate<ServiceStatusFact>();
+            status = await context.Facts.GetAsync(new ServiceStatusFact(parameters.Name, layout), ct);
+        }
+
+        if (parameters.Name is null)
+        {
+            return ApplyResult.Done($"systemd: {plan.Reason}");
+        }
+
         if (!status.Exists)
         {
             throw new TaskFailedException($"service {parameters.Name} not found: no {status.Source} ({status.Init})");
@@ -49,6 +62,8 @@ public sealed class ServiceModule(InitLayout layout) : WorkModule<ServiceParams,
             context.Facts.Invalidate<ServiceStatusFact>();
         }
 
-        return ApplyResult.Done($"service {parameters.Name}: {plan.Reason}");
+        // Ansible's service action drops sleep on a systemd host with a warning; say so instead of sleeping silently or not.
+        var ignored = parameters.Sleep is not null && status.Init == "systemd" ? " (sleep ignored: systemd restarts in one job, as in Ansible)" : string.Empty;
+        return ApplyResult.Done($"service {parameters.Name}: {plan.Reason}{ignored}");
     }
 }

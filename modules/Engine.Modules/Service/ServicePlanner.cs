@@ -7,7 +7,8 @@ namespace Converge.Modules.Service;
 
 /// <summary>
 /// The pure half of <c>service</c>: the plan from params and status, and the commands that carry it out.
-/// <c>restarted</c> and <c>reloaded</c> are actions, so they are always a change (use them in handlers).
+/// <c>restarted</c> and <c>reloaded</c> are actions, so they are always a change (use them in handlers), and so is
+/// <c>daemon_reload</c> on a systemd host, as in Ansible's systemd module to which its service action hands it.
 /// </summary>
 public static class ServicePlanner
 {
@@ -31,6 +32,12 @@ public static class ServicePlanner
         {
             throw new TaskFailedException($"service: use is {parameters.Use}, but this host runs {status.Init}");
         }
+
+        if (parameters.DaemonReload && status.Init != "systemd")
+        {
+            // Ansible's service action passes daemon_reload on to its sysvinit module, which rejects it as unsupported.
+            throw new TaskFailedException($"service: daemon_reload is systemd's, but this host runs {status.Init} init (there is no daemon to reload)");
+        }
     }
 
     /// <summary>Ansible's return values: name, state and enabled as they are after the task.</summary>
@@ -44,6 +51,12 @@ public static class ServicePlanner
 
     private static Plan PlanChanges(ServiceParams parameters, ServiceStatus status)
     {
+        var reload = parameters.DaemonReload ? new Change("systemd: daemon-reload", null, "run") : null;
+        if (parameters.Name is null)
+        {
+            return Plan.Drift(reload!) with { State = status };
+        }
+
         var subject = $"service {parameters.Name}";
         if (!status.Exists)
         {
@@ -55,11 +68,12 @@ public static class ServicePlanner
             // DESIGN.md: a service whose package an earlier task installs is planned against the predicted
             // state and labelled assumed; if it is still missing at apply time, apply fails.
             var want = string.Join(", ", new[] { parameters.State, parameters.Enabled is true ? "enabled" : null }.OfType<string>());
-            return Plan.Drift(new Change(subject, "not installed", want), $"{status.Describe()}; assuming an earlier task installs it")
+            Change[] missing = [.. reload is null ? [] : new[] { reload }, new Change(subject, "not installed", want)];
+            return Plan.Drift(missing, $"{status.Describe()}; assuming an earlier task installs it")
                 with { Assumed = true, State = status };
         }
 
-        var changes = new List<Change>();
+        var changes = reload is null ? new List<Change>() : [reload];
         var running = status.Running ? "running" : "stopped";
         switch (parameters.State)
         {
@@ -87,10 +101,18 @@ public static class ServicePlanner
             : Plan.Drift(changes) with { State = status };
     }
 
+    /// <summary>systemd's daemon-reload, run before the service's own commands (which are planned against the status read after it).</summary>
+    public static CommandSpec DaemonReload { get; } = CommandSpec.Change("systemctl", "daemon-reload");
+
     /// <summary>The commands for a drift plan, in order: the state action, then enable/disable.</summary>
     public static IReadOnlyList<CommandSpec> Commands(ServiceParams parameters, ServiceStatus status, InitLayout layout)
     {
         var commands = new List<CommandSpec>();
+        if (parameters.Name is null)
+        {
+            return commands;
+        }
+
         var verb = parameters.State switch
         {
             "started" when !status.Running => "start",
@@ -100,11 +122,16 @@ public static class ServicePlanner
             _ => null,
         };
         var unit = new ServiceStatusFact(parameters.Name, layout).Unit;
-        if (verb is not null)
+        var script = $"{layout.InitDirectory}/{parameters.Name}";
+        if (verb == "restart" && status.Init == "sysv" && parameters.Sleep is { } seconds)
+        {
+            commands.Add(StopSleepStart(script, seconds, Words(parameters.Arguments)));
+        }
+        else if (verb is not null)
         {
             commands.Add(status.Init == "systemd"
                 ? CommandSpec.Change("systemctl", verb, unit)
-                : CommandSpec.Change($"{layout.InitDirectory}/{parameters.Name}", [verb, .. Words(parameters.Arguments)]));
+                : CommandSpec.Change(script, [verb, .. Words(parameters.Arguments)]));
         }
 
         if (parameters.Enabled is { } enabled && enabled != status.Enabled)
@@ -116,6 +143,15 @@ public static class ServicePlanner
 
         return commands;
     }
+
+    /// <summary>
+    /// Ansible's SysV restart with <c>sleep</c> (LinuxService.service_control): stop, sleep, start, where a stop that
+    /// fails (the service was not running) does not fail the task when the start succeeds, so the exit status is the start's.
+    /// </summary>
+    private static CommandSpec StopSleepStart(string script, long seconds, IReadOnlyList<string> arguments) =>
+        CommandSpec.Change(
+            "/bin/sh",
+            ["-c", "script=$1; seconds=$2; shift 2; \"$script\" stop \"$@\"; sleep \"$seconds\"; exec \"$script\" start \"$@\"", "converge-service", script, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), .. arguments]);
 
     private static IReadOnlyList<string> Words(string? arguments) => arguments is null ? [] : CommandLineWords.Split(arguments);
 

@@ -8,16 +8,19 @@ namespace Converge.Modules.Service;
 /// A service's status in one probe: the init system (systemd or SysV), then for systemd
 /// <c>systemctl show</c>'s load, active and unit-file states; for SysV whether the script exists, the
 /// exit code of its <c>status</c> action (LSB: 0 running, 3 stopped) and its start links in rc2-5.d.
+/// Without a name (a task that only asks for daemon_reload) only the init system is read.
 /// </summary>
-public sealed class ServiceStatusFact(string name, InitLayout layout) : Fact<ServiceStatus>
+public sealed class ServiceStatusFact(string? name, InitLayout layout) : Fact<ServiceStatus>
 {
     private const string Script =
         """
         if [ -d "$3" ]; then
           echo init=systemd
+          [ -n "$1" ] || exit 0
           systemctl show -p LoadState -p ActiveState -p UnitFileState -- "$2" || exit 2
         else
           echo init=sysv
+          [ -n "$1" ] || exit 0
           if [ -x "$4/$1" ]; then
             echo exists=yes
             "$4/$1" status >/dev/null 2>&1 </dev/null; echo status=$?
@@ -34,12 +37,12 @@ public sealed class ServiceStatusFact(string name, InitLayout layout) : Fact<Ser
 
     private static readonly HashSet<string> RunningStates = ["active", "activating", "reloading"];
 
-    public string Name => name;
+    public string Name => name ?? string.Empty;
 
     /// <summary>The systemd unit: the name as given when it has a unit suffix, else <c>NAME.service</c>.</summary>
-    public string Unit => name.Contains('.', StringComparison.Ordinal) ? name : name + ".service";
+    public string Unit => name is null ? string.Empty : name.Contains('.', StringComparison.Ordinal) ? name : name + ".service";
 
-    public override CommandSpec Command => CommandSpec.Probe("/bin/sh", "-c", Script, "converge-service-fact", name, Unit, layout.SystemdMarker, layout.InitDirectory, layout.RcRoot)
+    public override CommandSpec Command => CommandSpec.Probe("/bin/sh", "-c", Script, "converge-service-fact", Name, Unit, layout.SystemdMarker, layout.InitDirectory, layout.RcRoot)
         with { Timeout = TimeSpan.FromSeconds(60) };
 
     public override ServiceStatus Parse(CommandResult result)
@@ -57,13 +60,13 @@ public sealed class ServiceStatusFact(string name, InitLayout layout) : Fact<Ser
 
         if (Get("init") == "systemd")
         {
-            return new ServiceStatus(name, "systemd", Get("LoadState") is not ("not-found" or ""), RunningStates.Contains(Get("ActiveState")), EnabledStates.Contains(Get("UnitFileState")))
+            return new ServiceStatus(Name, "systemd", Get("LoadState") is not ("not-found" or ""), RunningStates.Contains(Get("ActiveState")), EnabledStates.Contains(Get("UnitFileState")))
             {
                 Source = Unit,
             };
         }
 
-        return new ServiceStatus(name, "sysv", Get("exists") == "yes", Get("status") == "0", values["start_link"].Any())
+        return new ServiceStatus(Name, "sysv", Get("exists") == "yes", Get("status") == "0", values["start_link"].Any())
         {
             Source = $"{layout.InitDirectory}/{name}",
         };

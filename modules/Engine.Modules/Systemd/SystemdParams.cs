@@ -8,7 +8,10 @@ namespace Converge.Modules.Systemd;
 /// </summary>
 public sealed record SystemdParams
 {
-    /// <summary>The unit (<c>nginx</c> means <c>nginx.service</c>); optional when only <c>daemon_reload</c> or <c>daemon_reexec</c> is asked.</summary>
+    /// <summary>
+    /// The unit (<c>nginx</c> means <c>nginx.service</c>); optional when only <c>daemon_reload</c> or <c>daemon_reexec</c> is asked.
+    /// Alone, it reads the unit's state into <c>register:</c> (<c>status</c>) and changes nothing.
+    /// </summary>
     [ParamAlias("service", "unit")]
     public string? Name { get; init; }
 

@@ -32,7 +32,7 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
         }
 
         var text = await System.IO.File.ReadAllTextAsync(source, ct);
-        var rendered = Render(context, source, text);
+        var rendered = Render(context, source, text, TemplateVariables(context, parameters.Src, source, parameters.Dest));
 
         // As in Ansible's template action, the template is rendered (and fails on an undefined variable) even when
         // force: no then leaves an existing file exactly as it is, content and attributes.
@@ -54,11 +54,25 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
         };
     }
 
-    private static string Render(ModuleContext context, string source, string text)
+    /// <summary>
+    /// The task's variables plus those Ansible's template action adds over them (roles put
+    /// <c>{{ ansible_managed }}</c> at the top of most templates): its default text, and where the template is.
+    /// </summary>
+    private static Dictionary<string, object?> TemplateVariables(ModuleContext context, string src, string source, string dest) =>
+        new(context.Variables)
+        {
+            ["ansible_managed"] = "Ansible managed",
+            ["template_path"] = src,
+            ["template_fullpath"] = Path.GetFullPath(source),
+            ["template_destpath"] = dest,
+            ["template_host"] = Environment.MachineName,
+        };
+
+    private static string Render(ModuleContext context, string source, string text, IReadOnlyDictionary<string, object?> variables)
     {
         try
         {
-            return context.Templates.RenderFile(source, text, context.Variables);
+            return context.Templates.RenderFile(source, text, variables);
         }
         catch (UndefinedVariableException e)
         {

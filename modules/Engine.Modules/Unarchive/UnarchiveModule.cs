@@ -69,7 +69,14 @@ public sealed class UnarchiveModule : WorkModule<UnarchiveParams, IReadOnlyList<
 
         try
         {
-            if (p.OnHost)
+            if (ArchiveListingFact.IsUrl(p.Src))
+            {
+                // The host downloads the archive again for the extraction (the check's copy is gone), as get_url would.
+                var script = ArchiveListingFact.Fetch + "\nshift\n" + "if [ \"${a%.zip}\" != \"$a\" ] || [ \"${a%.ZIP}\" != \"$a\" ]; then unzip -o \"$a\" \"$@\"; else tar --extract -f \"$a\" \"$@\"; fi\n";
+                string[] arguments = ArchiveFormat.IsZip(p.Src) ? [.. p.ExtraOpts, "-d", p.Dest] : ["-C", p.Dest, .. p.ExtraOpts];
+                await HostCommand.RunAsync(context, CommandSpec.Change("/bin/sh", ["-c", script, "converge-unarchive", p.Src, .. arguments]) with { Timeout = TimeSpan.FromMinutes(10) }, ct);
+            }
+            else if (p.OnHost)
             {
                 await ExtractAsync(context, p, p.Src, ct);
             }

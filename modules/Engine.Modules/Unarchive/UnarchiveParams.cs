@@ -3,7 +3,10 @@ namespace Converge.Modules.Unarchive;
 /// <summary>Params of <c>unarchive</c> (Ansible's names): a tar (plain, gz, bz2, xz) or zip archive extracted into a directory on the host.</summary>
 public sealed record UnarchiveParams
 {
-    /// <summary>The archive: on the controller (looked up in <c>files/</c>, then the playbook's folder), or on the host with <see cref="RemoteSrc"/>.</summary>
+    /// <summary>
+    /// The archive: on the controller (looked up in <c>files/</c>, then the playbook's folder), or on the host with
+    /// <see cref="RemoteSrc"/>, or a URL the host downloads (with <see cref="RemoteSrc"/>, as in Ansible).
+    /// </summary>
     public required string Src { get; init; }
 
     /// <summary>The existing directory on the host the archive is extracted into.</summary>

@@ -8,9 +8,11 @@ public sealed class UnarchiveParamsValidator : AbstractValidator<UnarchiveParams
     public UnarchiveParamsValidator()
     {
         RuleFor(p => p.Src).NotEmpty().WithMessage("src must name the archive");
-        RuleFor(p => p.Src).Must(PathRules.IsAbsolute).When(p => p.OnHost).WithMessage("with remote_src, src must be an absolute path on the host");
-        RuleFor(p => p.Src).Must(s => !s.Contains("://", StringComparison.Ordinal))
-            .WithMessage("src is a URL: download it first with get_url (checksum pinned), then unarchive it with remote_src: true");
+        RuleFor(p => p.Src).Must(PathRules.IsAbsolute).When(p => p.OnHost && !ArchiveListingFact.IsUrl(p.Src)).WithMessage("with remote_src, src must be an absolute path on the host or a URL");
+        RuleFor(p => p.Src).Must(s => s.StartsWith("http://", StringComparison.Ordinal) || s.StartsWith("https://", StringComparison.Ordinal) || s.StartsWith("ftp://", StringComparison.Ordinal))
+            .When(p => ArchiveListingFact.IsUrl(p.Src)).WithMessage(p => $"src '{p.Src}' is a URL Converge cannot download: use http://, https:// or ftp://");
+        RuleFor(p => p.OnHost).Equal(true).When(p => ArchiveListingFact.IsUrl(p.Src))
+            .WithMessage("src is a URL: add remote_src: true, so the host downloads it (as Ansible's unarchive requires)");
         RuleFor(p => p.Src).Must(ArchiveFormat.IsKnown)
             .WithMessage(p => $"'{p.Src}' is not an archive Converge can read: the name must end in .tar, .tar.gz/.tgz, .tar.bz2/.tbz2, .tar.xz/.txz or .zip");
         RuleFor(p => p.Dest).Must(PathRules.IsAbsolute).WithMessage("dest must be absolute (a directory on the host)");

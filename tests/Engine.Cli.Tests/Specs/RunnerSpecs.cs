@@ -159,6 +159,49 @@ public sealed class RunnerSpecs
     }
 
     [Fact]
+    public async Task A_command_that_failed_when_declares_not_failed_is_changed_and_notifies_as_in_ansible()
+    {
+        // Ansible 2.14 on this playbook: the first task changed, the second ok, the debug "True False 3",
+        // handler `mark` runs and `mark2` does not; recap ok=4 changed=2 (found by geerlingguy.clamav's
+        // `freshclam` task in tests/Corpus/differential-roles.py).
+        using var workspace = new Workspace();
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              gather_facts: false
+              tasks:
+                - name: a command that fails but is declared not failed
+                  shell: echo ran >> "{{ example_root }}/ran"; exit 3
+                  register: result
+                  failed_when: result.rc not in [0, 3]
+                  notify: mark
+                - name: the same with changed_when false
+                  shell: exit 3
+                  register: quiet
+                  failed_when: false
+                  changed_when: false
+                  notify: mark2
+                - copy:
+                    dest: "{{ example_root }}/seen"
+                    content: "{{ result.changed }} {{ result.failed }} {{ result.rc }}"
+              handlers:
+                - name: mark
+                  copy: { dest: "{{ example_root }}/handler", content: "ran" }
+                - name: mark2
+                  copy: { dest: "{{ example_root }}/handler2", content: "ran" }
+            """);
+
+        var apply = await workspace.RunAsync("apply", playbook, "--report", workspace.PathOf("r.json"));
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        var tasks = JsonDocument.Parse(File.ReadAllText(workspace.PathOf("r.json"))).RootElement.GetProperty("tasks");
+        Assert.Equal("changed", tasks[0].GetProperty("status").GetString());
+        Assert.Equal("ok", tasks[1].GetProperty("status").GetString());
+        Assert.Equal("True False 3", File.ReadAllText(workspace.PathOf("seen")));
+        Assert.True(File.Exists(workspace.PathOf("handler")), apply.ToString());
+        Assert.False(File.Exists(workspace.PathOf("handler2")), apply.ToString());
+    }
+
+    [Fact]
     public async Task Check_mode_runs_no_command_retries_no_until_and_skips_a_command_declared_never_to_change()
     {
         using var workspace = new Workspace();

@@ -8,7 +8,7 @@ internal static class TestLabs
 {
     private static readonly string Tag = new(Enumerable.Range(0, 4).Select(_ => "abcdefghijklmnopqrstuvwxyz0123456789"[Random.Shared.Next(36)]).ToArray());
 
-    private static readonly string[] Purposes = ["shared", "down", "a", "b", "broken", "seed", "docker", "ovs", "vxlan"];
+    private static readonly string[] Purposes = ["shared", "down", "a", "b", "broken", "seed", "docker", "ovs", "vxlan", "roles"];
 
     public static string Named(string purpose) => $"{purpose}-{Tag}";
 

@@ -42,6 +42,16 @@ public sealed class AptLab : IAsyncLifetime
         Build(repo, "converge-apt-e", "1.0");
         Build(repo, "converge-apt-gone", "1.0");
 
+        // For the version wildcard (1.2.* must pick 1.2.3, not 1.3.0) and policy_rc_d: the postinst records the
+        // policy-rc.d it saw, the way invoke-rc.d would consult it while the package is configured.
+        const string Seen = "#!/bin/sh\nif [ -e /usr/sbin/policy-rc.d ]; then cat /usr/sbin/policy-rc.d > /var/lib/$DPKG_MAINTSCRIPT_PACKAGE.policy; else echo none > /var/lib/$DPKG_MAINTSCRIPT_PACKAGE.policy; fi\n";
+        foreach (var version in new[] { "1.2.1", "1.2.3", "1.3.0" })
+        {
+            Build(repo, "converge-apt-w", version, postinst: Seen);
+        }
+
+        Build(repo, "converge-apt-p", "1.0", postinst: Seen);
+
         // Ansible's apt module needs python3-apt on the target, which the lab image lacks: the repository carries it
         // (from the controller's Debian archive) so Ansible installs it itself, as it does on a fresh host.
         var ansibleNeeds = await Machine.RunAsync("/bin/sh", ["-c", "cd \"$1\" && apt-get download -q python3-apt python-apt-common distro-info-data", "sh", repo], CancellationToken.None, null);
@@ -87,13 +97,19 @@ public sealed class AptLab : IAsyncLifetime
         Directory.Delete(_work, recursive: true);
     }
 
-    private static void Build(string repo, string package, string version, string? depends = null)
+    private static void Build(string repo, string package, string version, string? depends = null, string? postinst = null)
     {
         var root = Directory.CreateTempSubdirectory("converge-apt-deb-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "DEBIAN"));
         Directory.CreateDirectory(Path.Combine(root, "usr", "share", package));
         File.WriteAllText(Path.Combine(root, "DEBIAN", "control"), $"Package: {package}\nVersion: {version}\nArchitecture: all\n{(depends is null ? string.Empty : $"Depends: {depends}\n")}Maintainer: Converge tests <tests@example.invalid>\nDescription: a package built by the Converge apt tests\n");
         File.WriteAllText(Path.Combine(root, "usr", "share", package, "version"), version);
+        if (postinst is not null)
+        {
+            File.WriteAllText(Path.Combine(root, "DEBIAN", "postinst"), postinst);
+            File.SetUnixFileMode(Path.Combine(root, "DEBIAN", "postinst"), (UnixFileMode)0b111_101_101);
+        }
+
         var result = Machine.RunAsync("dpkg-deb", ["--root-owner-group", "--build", root, Path.Combine(repo, $"{package}_{version}_all.deb")], CancellationToken.None, null).GetAwaiter().GetResult();
         Directory.Delete(root, recursive: true);
         Assert.True(result.Succeeded, result.Stderr);

@@ -24,6 +24,8 @@ public sealed class AptLabTests(AptLab lab)
               apt: { name: converge-apt-gone, state: absent, purge: true }
             - name: d through package
               package: { name: converge-apt-d, state: present }
+            - name: w by a version wildcard, with services kept from starting
+              apt: { name: "converge-apt-w=1.2.*", policy_rc_d: 101 }
         """;
 
     [LabFact]
@@ -31,7 +33,7 @@ public sealed class AptLabTests(AptLab lab)
     {
         var playbook = await WriteAsync("packages.yml", "node1", Tasks);
         var before = await lab.PackagesAsync("node1");
-        static string WithoutE(string list) => string.Join("\n", list.Split('\n').Where(l => !l.StartsWith("converge-apt-e ", StringComparison.Ordinal)));
+        static string WithoutE(string list) => string.Join("\n", list.Split('\n').Where(l => !l.StartsWith("converge-apt-e ", StringComparison.Ordinal) && !l.StartsWith("converge-apt-p ", StringComparison.Ordinal)));
 
         var check = await RunAsync("check", playbook);
         var unchanged = await lab.PackagesAsync("node1");
@@ -43,7 +45,7 @@ public sealed class AptLabTests(AptLab lab)
         Assert.Equal(before, unchanged);
         Assert.True(apply.Outcome.ExitCode == 0, apply.Outcome.ToString());
         Assert.Equal(
-            "converge-apt-a 1.1 installed\nconverge-apt-b 1.0 installed\nconverge-apt-c 1.0 installed\nconverge-apt-d 2.0 installed",
+            "converge-apt-a 1.1 installed\nconverge-apt-b 1.0 installed\nconverge-apt-c 1.0 installed\nconverge-apt-d 2.0 installed\nconverge-apt-w 1.2.3 installed",
             after);
         Assert.True(again.Outcome.ExitCode == 0, again.Outcome.ToString());
         Assert.Equal(0, again.Changed);
@@ -57,6 +59,28 @@ public sealed class AptLabTests(AptLab lab)
         });
         Assert.True(result.Succeeded, result.Stdout + result.Stderr);
         Assert.Equal(after, await lab.PackagesAsync("node2"));
+
+        // policy_rc_d: both saw "exit 101" while the package was configured, and neither left a policy-rc.d behind.
+        const string Policy = "cat /var/lib/converge-apt-w.policy; ls /usr/sbin/policy-rc.d 2>&1 || true";
+        var converge = (await lab.ConsoleAsync("node1", Policy)).Stdout;
+        Assert.StartsWith("#!/bin/sh\nexit 101\n", converge);
+        Assert.Contains("No such file", converge);
+        Assert.Equal(converge, (await lab.ConsoleAsync("node2", Policy)).Stdout);
+    }
+
+    [LabFact]
+    public async Task Policy_rc_d_puts_the_host_s_own_policy_back_after_the_install()
+    {
+        var playbook = await WriteAsync("policy.yml", "node1", "    - apt: { name: converge-apt-p, policy_rc_d: 101 }");
+        await lab.ConsoleAsync("node1", "printf '#!/bin/sh\\n# the host own\\nexit 0\\n' > /usr/sbin/policy-rc.d; chmod 0700 /usr/sbin/policy-rc.d");
+
+        var apply = await RunAsync("apply", playbook);
+        var seen = (await lab.ConsoleAsync("node1", "cat /var/lib/converge-apt-p.policy")).Stdout;
+        var restored = (await lab.ConsoleAsync("node1", "stat -c %a /usr/sbin/policy-rc.d; cat /usr/sbin/policy-rc.d; rm -f /usr/sbin/policy-rc.d")).Stdout;
+
+        Assert.True(apply.Outcome.ExitCode == 0, apply.Outcome.ToString());
+        Assert.Equal("#!/bin/sh\nexit 101\n", seen);
+        Assert.Equal("700\n#!/bin/sh\n# the host own\nexit 0\n", restored);
     }
 
     [LabFact]

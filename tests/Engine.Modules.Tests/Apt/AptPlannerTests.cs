@@ -79,6 +79,43 @@ public sealed class AptPlannerTests
         Assert.True(missing.Assumed);
     }
 
+    [Fact]
+    public void A_wildcard_version_is_in_sync_when_the_installed_version_matches_it_and_installs_the_pattern_otherwise()
+    {
+        var parameters = new AptParams { Name = ["nodejs=20.*"] };
+
+        var matching = AptPlanner.Plan(parameters, Reads(Status(30, "nodejs 20.11.1-1nodesource1")));
+        var older = AptPlanner.Plan(parameters, Reads(Status(30, "nodejs 18.19.0-1nodesource1")));
+        var missing = AptPlanner.Plan(parameters, Reads(Status(30)));
+
+        Assert.False(matching.IsDrift, matching.Reason);
+        Assert.Equal(("package nodejs", "18.19.0-1nodesource1", "20.*"), (older.Changes[0].Path, older.Changes[0].Before, older.Changes[0].After));
+        Assert.Equal(["nodejs=20.*"], ((AptWork)missing.State!).Packages!.Install);
+        Assert.Empty(new AptParamsValidator().Validate(parameters).Errors);
+    }
+
+    [Theory]
+    [InlineData(101, null)]
+    [InlineData(0, null)]
+    [InlineData(256, "policy_rc_d must be an exit code from 0 to 255 (101 forbids starting services), not 256")]
+    public void Policy_rc_d_is_an_exit_code(int code, string? message)
+    {
+        var errors = new AptParamsValidator().Validate(new AptParams { Name = ["mysql-server"], PolicyRcD = code }).Errors.Select(e => e.ErrorMessage);
+
+        Assert.Equal(message is null ? [] : [message], errors);
+    }
+
+    [Fact]
+    public void Policy_rc_d_binds_under_Ansible_s_name_and_a_templated_name_list_binds()
+    {
+        var variables = new Dictionary<string, object?> { ["mysql_packages"] = new List<object?> { "mysql-common", "mysql-server" } };
+
+        var parameters = Common.ValidationProbe.Bind(new AptModule(), "{ name: \"{{ mysql_packages }}\", state: present, policy_rc_d: 101 }", variables);
+
+        Assert.Equal(101, parameters.PolicyRcD);
+        Assert.Equal(["mysql-common", "mysql-server"], parameters.Name);
+    }
+
     [Theory]
     [InlineData("state: removed", "state must be one of present, absent, latest, build-dep, fixed, not 'removed'")]
     [InlineData("upgrade: everything", "upgrade must be one of no, yes, safe, full, dist, not 'everything'")]

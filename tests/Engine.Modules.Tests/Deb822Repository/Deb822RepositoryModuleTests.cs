@@ -56,7 +56,7 @@ public sealed class Deb822RepositoryModuleTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{ name: x, uris: 'https://a/', suites: s, signed_by: 'https://a/key.asc' }", "deb822_repository: signed_by as a URL is not supported")]
+    [InlineData("{ name: x, uris: 'https://a/', suites: s, signed_by: 'file:///srv/key.asc' }", "deb822_repository: signed_by 'file:///srv/key.asc' is a URL the host cannot fetch: use http://, https:// or ftp://")]
     [InlineData("{ name: x, suites: s }", "deb822_repository: uris is required with state present")]
     [InlineData("{ name: x, uris: 'https://a/', suites: s, types: rpm }", "deb822_repository: types holds 'rpm'")]
     public void Bad_params_are_named(string yaml, string message)

@@ -55,6 +55,49 @@ public sealed class ServicePlannerTests
     }
 
     [Fact]
+    public void Daemon_reload_without_a_name_is_one_change_on_systemd_and_runs_no_service_command()
+    {
+        var parameters = new ServiceParams { DaemonReload = true };
+        var init = new ServiceStatus(string.Empty, "systemd", false, false, false);
+
+        var plan = ServicePlanner.PlanFor(parameters, init);
+
+        Assert.Equal("systemd: daemon-reload: (none) → run", Assert.Single(plan.Changes).ToString());
+        Assert.Empty(ServicePlanner.Commands(parameters, init, InitLayout.Default));
+        Assert.Equal("systemctl daemon-reload", ServicePlanner.DaemonReload.CommandLine);
+    }
+
+    [Fact]
+    public void Daemon_reload_with_a_running_service_comes_first_and_sleep_is_ignored_on_systemd()
+    {
+        var parameters = new ServiceParams { Name = "nginx", State = "restarted", DaemonReload = true, Sleep = 5 };
+
+        var plan = ServicePlanner.PlanFor(parameters, Running);
+
+        Assert.Equal(["systemd: daemon-reload: (none) → run", "service nginx: state: running → restarted"], plan.Changes.Select(c => c.ToString()));
+        Assert.Equal("systemctl restart nginx.service", Assert.Single(ServicePlanner.Commands(parameters, Running, InitLayout.Default)).CommandLine);
+    }
+
+    [Theory]
+    [InlineData("{ daemon_reload: true }", null)]
+    [InlineData("{ name: solr, state: restarted, sleep: 5 }", null)]
+    [InlineData("{ state: started }", "name is required unless the task only asks for daemon_reload")]
+    [InlineData("{ name: solr, state: restarted, sleep: -1 }", "sleep must be 0 or more seconds")]
+    public void Params_accept_daemon_reload_alone_and_sleep(string yaml, string? message)
+    {
+        var problems = Converge.Modules.Tests.Common.ValidationProbe.Problems(new ServiceModule(), yaml);
+
+        if (message is null)
+        {
+            Assert.Empty(problems);
+        }
+        else
+        {
+            Assert.Contains(problems, p => p.EndsWith(message, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void SysV_commands_call_the_init_script_and_update_rc_d()
     {
         var status = new ServiceStatus("ntp", "sysv", true, true, true);
@@ -68,7 +111,7 @@ public sealed class ServicePlannerTests
     }
 
     [Theory]
-    [InlineData("nginx", null, null, "give state, enabled, or both")]
+    [InlineData("nginx", null, null, "give state, enabled, daemon_reload, or several of them")]
     [InlineData("nginx", "running", null, "state must be one of")]
     [InlineData("bad name;", "started", null, "is not a service name")]
     public void The_validator_explains_each_mistake(string name, string? state, bool? enabled, string expected)

@@ -88,6 +88,30 @@ public sealed class SysVServiceTests : IDisposable
         Assert.Contains("not found", error.Message);
     }
 
+    [Fact]
+    public async Task Restarted_with_sleep_stops_sleeps_and_starts_as_Ansible_does_on_SysV()
+    {
+        await File.WriteAllTextAsync(_host.PathOf("demo.state"), string.Empty);
+        var parameters = new ServiceParams { Name = "demo", State = "restarted", Sleep = 1 };
+
+        var started = DateTimeOffset.UtcNow;
+        var (plan, _) = await _host.ConvergeAsync(_module, parameters);
+        var took = DateTimeOffset.UtcNow - started;
+
+        Assert.Equal("service demo: state: running → restarted", Assert.Single(plan.Changes).ToString());
+        Assert.Equal("stop\nstart\n", await File.ReadAllTextAsync(_host.PathOf("demo.state.log")));
+        Assert.True(took >= TimeSpan.FromSeconds(1), $"the restart took {took}, less than the one-second sleep");
+        Assert.True(File.Exists(_host.PathOf("demo.state")));
+    }
+
+    [Fact]
+    public async Task Daemon_reload_on_a_SysV_host_fails_naming_the_init_system()
+    {
+        var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.CheckAsync(_module, new ServiceParams { DaemonReload = true }));
+
+        Assert.Equal("service: daemon_reload is systemd's, but this host runs sysv init (there is no daemon to reload)", error.Message);
+    }
+
     [RootFact]
     [Trait("Requires", "root")]
     public async Task Enabled_uses_update_rc_d_on_a_script_in_etc_init_d()

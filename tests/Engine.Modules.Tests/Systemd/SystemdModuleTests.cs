@@ -95,7 +95,7 @@ public sealed class SystemdModuleTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{}", "give at least one of state, enabled, masked, daemon_reload, daemon_reexec (as Ansible requires)")]
+    [InlineData("{}", "give name (to read or change a unit), daemon_reload or daemon_reexec")]
     [InlineData("{ state: started }", "name is required with state, enabled or masked")]
     [InlineData("{ name: x, state: running }", "state must be one of started, stopped, restarted, reloaded, not 'running'")]
     [InlineData("{ name: x, scope: global, state: started }", "scope global only enables, disables or masks units (there is no global manager to start them)")]
@@ -104,6 +104,31 @@ public sealed class SystemdModuleTests : IDisposable
         var problems = ValidationProbe.Problems(new SystemdModule("systemd"), yaml);
 
         Assert.Contains(problems, p => p.EndsWith(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_alone_reads_the_unit_into_register_and_changes_nothing()
+    {
+        var unit = Parse("pid1=systemd\nbooted=yes\nLoadState=loaded\nActiveState=active\nSubState=running\nUnitFileState=enabled\n", "docker");
+        var parameters = new SystemdParams { Name = "docker" };
+
+        var plan = SystemdPlanner.PlanFor(parameters, unit);
+
+        Assert.Empty(ValidationProbe.Problems(new SystemdModule("systemd_service"), "{ name: docker }"));
+        Assert.False(plan.IsDrift);
+        Assert.Empty(SystemdPlanner.UnitCommands(parameters, unit));
+        Assert.Equal("active", ((IReadOnlyDictionary<string, object?>)plan.Output["status"]!)["ActiveState"]);
+        Assert.Equal("started", plan.Output["state"]);
+    }
+
+    [Fact]
+    public async Task A_name_alone_on_a_host_without_systemd_fails_naming_what_it_runs()
+    {
+        var module = new SystemdModule("systemd_service", InitLayout.Default with { SystemdMarker = _host.PathOf("no-systemd") });
+
+        var error = await Assert.ThrowsAsync<TaskFailedException>(() => _host.CheckAsync(module, new SystemdParams { Name = "docker" }));
+
+        Assert.Contains("this host does not run systemd (PID 1 is", error.Message);
     }
 
     [Fact]

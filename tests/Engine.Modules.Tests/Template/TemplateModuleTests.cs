@@ -51,6 +51,20 @@ public sealed class TemplateModuleTests : IDisposable
     }
 
     [Fact]
+    public async Task Ansible_s_template_variables_are_defined_over_the_task_s_as_in_its_template_action()
+    {
+        // Ansible 2.14 renders this template (from geerlingguy.memcached) as "# Ansible managed" with its
+        // default config; tests/Corpus/differential-roles.sh compares the two hosts' files byte for byte.
+        _host.Variables["ansible_managed"] = "a user's own value is overridden";
+        var source = await WriteTemplateAsync("templates/managed.j2", "# {{ ansible_managed }}\n# {{ template_path }} {{ template_fullpath }} -> {{ template_destpath }}\n");
+        var dest = _host.PathOf("managed");
+
+        await _host.ConvergeAsync(_module, new TemplateParams { Src = "managed.j2", Dest = dest });
+
+        Assert.Equal($"# Ansible managed\n# managed.j2 {source} -> {dest}\n", await File.ReadAllTextAsync(dest));
+    }
+
+    [Fact]
     public async Task A_relative_src_falls_back_to_the_playbook_folder()
     {
         await WriteTemplateAsync("beside.j2", "x={{ greeting }}");

@@ -69,7 +69,7 @@ public sealed class UnarchiveModuleTests : IDisposable
     }
 
     [Theory]
-    [InlineData("https://example.org/x.tar.gz", "download it first with get_url")]
+    [InlineData("https://example.org/x.tar.gz", "src is a URL: add remote_src: true")]
     [InlineData("x.rar", "not an archive Converge can read")]
     public void The_validator_explains_each_mistake(string src, string expected)
     {

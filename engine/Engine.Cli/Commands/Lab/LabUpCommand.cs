@@ -12,12 +12,18 @@ public static class LabUpCommand
         var name = LabOptions.Name();
         var hosts = new Option<int>("--hosts") { Description = "Mesh hosts (node1..nodeN, group `mesh`).", DefaultValueFactory = _ => 3 };
         var builder = new Option<bool>("--builder") { Description = "Add a host `builder` (group `builder`) for building packages." };
+        var image = new Option<string>("--image")
+        {
+            Description = "The image the hosts start from: `default`, or `roles` (adds the packages of the corpus roles to the offline repository).",
+            DefaultValueFactory = _ => LabImageRecipe.DefaultName,
+        };
+        image.AcceptOnlyFromAmong([.. LabImageRecipe.Names]);
         var installDeps = new Option<bool>("--install-deps") { Description = "Install missing Debian packages (debootstrap, dpkg-dev, ...) with apt-get." };
-        var command = new Command("up", "Start a lab: hosts with sshd on a private network, and an inventory to use them.") { name, hosts, builder, installDeps };
+        var command = new Command("up", "Start a lab: hosts with sshd on a private network, and an inventory to use them.") { name, hosts, builder, image, installDeps };
         command.SetAction((parse, ct) => LabOptions.RunAsync(async () =>
         {
             var engine = LabOptions.Engine();
-            var lab = await engine.UpAsync(new LabSpec(parse.GetValue(name)!, parse.GetValue(hosts), parse.GetValue(builder)), parse.GetValue(installDeps), ct);
+            var lab = await engine.UpAsync(new LabSpec(parse.GetValue(name)!, parse.GetValue(hosts), parse.GetValue(builder), parse.GetValue(image)!), parse.GetValue(installDeps), ct);
             var table = new Table().AddColumns("host", "group", "address");
             foreach (var host in lab.Hosts)
             {
