@@ -134,6 +134,7 @@ public sealed partial class PlaybookLoader
             || node.Children.Values.OfType<YamlMappingNode>().Any(m => m.Children.ContainsKey(new YamlScalarNode("apply"))));
         var scope = new TaskScope { Parent = context.Scope };
         var tags = new List<string>();
+        var topics = new List<string>();
         foreach (var (keyNode, value) in node.Children)
         {
             var key = ModuleNames.Short(YamlValues.KeyText(keyNode));
@@ -143,7 +144,15 @@ public sealed partial class PlaybookLoader
                     fileNode = value;
                     file = value is YamlMappingNode options && options.Children.TryGetValue(new YamlScalarNode("file"), out var f) ? reader.String(f, "file") : reader.String(value, key);
                     break;
-                case "name": break;
+                case "name":
+                    // A handler that includes tasks is notified by its name (or listen topics): each task it reads answers to them.
+                    if (isHandler && reader.String(value, key) is { } handlerName)
+                    {
+                        topics.Add(handlerName);
+                    }
+
+                    break;
+                case "listen" when isHandler: topics.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
                 case "when": scope = scope with { When = Condition(reader, value, key) }; break;
                 case "vars": scope = scope with { Vars = reader.Variables(value, key) }; break;
                 case "tags": tags.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
@@ -190,7 +199,13 @@ public sealed partial class PlaybookLoader
             return;
         }
 
+        var first = context.Play.Handlers.Count;
         LoadTaskFileAt(path, context.Within(scope, tags), isHandler, reader.Diagnostics);
+        for (var i = first; isHandler && i < context.Play.Handlers.Count; i++)
+        {
+            var handler = context.Play.Handlers[i];
+            context.Play.Handlers[i] = handler with { Listen = [.. handler.Listen, .. topics.Where(t => !handler.Listen.Contains(t))] };
+        }
     }
 
     /// <summary>Reads a task file (a list of tasks) into the play, relative includes inside it resolving from its own folder.</summary>
