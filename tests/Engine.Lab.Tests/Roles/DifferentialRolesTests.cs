@@ -24,7 +24,7 @@ public sealed class DifferentialRolesTests
         var converge = Path.Combine(AppContext.BaseDirectory, "converge.dll");
         try
         {
-            var result = await Cli.Wrap("python3")
+            var result = await CliWrap.Cli.Wrap("python3")
                 .WithArguments([script, "--converge", converge, "--lab", TestLabs.Named("roles"), "--json", json, .. Roles])
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync();
