@@ -134,7 +134,7 @@ public sealed partial class PlaybookLoader
             || node.Children.Values.OfType<YamlMappingNode>().Any(m => m.Children.ContainsKey(new YamlScalarNode("apply"))));
         var scope = new TaskScope { Parent = context.Scope };
         var tags = new List<string>();
-        string? name = null;
+        var topics = new List<string>();
         foreach (var (keyNode, value) in node.Children)
         {
             var key = ModuleNames.Short(YamlValues.KeyText(keyNode));
@@ -144,7 +144,15 @@ public sealed partial class PlaybookLoader
                     fileNode = value;
                     file = value is YamlMappingNode options && options.Children.TryGetValue(new YamlScalarNode("file"), out var f) ? reader.String(f, "file") : reader.String(value, key);
                     break;
-                case "name": name = reader.String(value, key); break;
+                case "name":
+                    // A handler that includes tasks is notified by its name (or listen topics): each task it reads answers to them.
+                    if (isHandler && reader.String(value, key) is { } handlerName)
+                    {
+                        topics.Add(handlerName);
+                    }
+
+                    break;
+                case "listen" when isHandler: topics.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
                 case "when": scope = scope with { When = Condition(reader, value, key) }; break;
                 case "vars": scope = scope with { Vars = reader.Variables(value, key) }; break;
                 case "tags": tags.AddRange(reader.Strings(value, key).Select(s => s.Value)); break;
@@ -191,16 +199,12 @@ public sealed partial class PlaybookLoader
             return;
         }
 
-        var before = context.Play.Handlers.Count;
+        var first = context.Play.Handlers.Count;
         LoadTaskFileAt(path, context.Within(scope, tags), isHandler, reader.Diagnostics);
-        if (isHandler && keyword != "import_tasks" && name is not null)
+        for (var i = first; isHandler && i < context.Play.Handlers.Count; i++)
         {
-            // A handler that includes a file is notified by its own name and runs the file's tasks (Ansible's
-            // include_tasks handler); expanded here, each of those tasks listens to that name.
-            for (var i = before; i < context.Play.Handlers.Count; i++)
-            {
-                context.Play.Handlers[i] = context.Play.Handlers[i] with { Listen = [.. context.Play.Handlers[i].Listen, name] };
-            }
+            var handler = context.Play.Handlers[i];
+            context.Play.Handlers[i] = handler with { Listen = [.. handler.Listen, .. topics.Where(t => !handler.Listen.Contains(t))] };
         }
     }
 

@@ -15,6 +15,31 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
 {
     private readonly HomePaths _homes = new();
 
+    /// <summary>
+    /// The item, unless its task's diagnostics were held back before the run (<see cref="UnreachedTasks"/>); with
+    /// <c>async</c>, within its limit: the task runs in place, as Ansible's polling does, and fails when it outlasts it.
+    /// </summary>
+    public async Task<ItemRun> RunWithinLimitAsync(int index, LoopItem item, CancellationToken ct)
+    {
+        var node = agenda[index];
+        state.Run.Unreached.ThrowIfReached(node);
+        if (node.Task.Async is not { } limit)
+        {
+            return await RunAsync(index, item, ct);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limit));
+        try
+        {
+            return await RunAsync(index, item, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TaskFailedException($"async task did not complete within the requested time - {limit}s");
+        }
+    }
+
     public async Task<ItemRun> RunAsync(int index, LoopItem item, CancellationToken ct)
     {
         var node = agenda[index];

@@ -50,7 +50,7 @@ public sealed partial class RunLoader
         }
 
         // Modules that set facts (getent, service_facts) say which, from their params.
-        foreach (var task in run.Playbook.Plays.SelectMany(p => p.Tasks.Concat(p.Handlers)))
+        foreach (var task in all)
         {
             if (modules.TryGet(task.Module, out var module) && module is Modules.ISetsFacts facts)
             {

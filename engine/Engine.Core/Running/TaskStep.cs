@@ -84,7 +84,7 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
 
             if (items is null)
             {
-                FailIfHeldBack(node);
+                state.Run.Unreached.ThrowIfReached(node);
             }
 
             // As in Ansible, the keywords are templated after `when` holds, with the host's variables.
@@ -110,7 +110,7 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
                 {
                     runs.Add(items is not null && TaskConditions.FirstFalse(node, state.Scope.For(node, item), state.Templates) is { } itemCondition
                         ? ItemRun.Skipped(item, itemCondition)
-                        : await RunItemAsync(index, node, item, ct));
+                        : await _items.RunWithinLimitAsync(index, item, ct));
                 }
                 catch (TaskFailedException e) when (items is not null)
                 {
@@ -161,41 +161,6 @@ internal sealed class TaskStep(RunState state, string host, HostSession session,
         finally
         {
             throttle?.Release();
-        }
-    }
-
-    private async Task<ItemRun> RunItemAsync(int index, GraphNode node, LoopItem item, CancellationToken ct)
-    {
-        FailIfHeldBack(node);
-        if (node.Task.Async is not { } limit)
-        {
-            return await _items.RunAsync(index, item, ct);
-        }
-
-        // async: the task runs in place, as Ansible's polling does, and fails when it outlasts its limit.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(limit));
-        try
-        {
-            return await _items.RunAsync(index, item, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new TaskFailedException($"async task did not complete within the requested time - {limit}s");
-        }
-    }
-
-    /// <summary>
-    /// A task whose diagnostics were held back before the run, because its condition was false on every host
-    /// (<see cref="UnreachedTasks"/>), is reached on this host after all: it fails here with them, located.
-    /// </summary>
-    private void FailIfHeldBack(GraphNode node)
-    {
-        if (state.Run.Unreached.ProblemsOf(node) is { } problems)
-        {
-            throw new TaskFailedException(
-                "not validated before the run (its condition was false on every host, with the facts assumed then), and invalid: "
-                + string.Join("; ", problems.Select(d => $"{d.Span}: {d.Message}")));
         }
     }
 

@@ -33,6 +33,20 @@ public sealed class UnreachedTasks
     internal IReadOnlyList<Diagnostic>? ProblemsOf(GraphNode node) =>
         _problems.TryGetValue((node.Host, node.Task.Id), out var problems) ? [.. problems.Distinct().OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)] : null;
 
+    /// <summary>
+    /// A task whose diagnostics were held back, because its condition was false on every host before the run, is
+    /// reached on this node's host after all: it fails here with them, located.
+    /// </summary>
+    internal void ThrowIfReached(GraphNode node)
+    {
+        if (ProblemsOf(node) is { } problems)
+        {
+            throw new TaskFailedException(
+                "not validated before the run (its condition was false on every host, with the facts assumed then), and invalid: "
+                + string.Join("; ", problems.Select(d => $"{d.Span}: {d.Message}")));
+        }
+    }
+
     /// <summary>One note per file and condition: how many tasks were not reported there, and why.</summary>
     public IReadOnlyList<Diagnostic> Notes => [.. _tasks.Values
         .GroupBy(t => (t.Task.Span.File, t.Condition))

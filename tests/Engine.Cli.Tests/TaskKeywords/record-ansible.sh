@@ -1,7 +1,7 @@
 #!/bin/sh
 # Records what Ansible (Debian's ansible 2.14, local connection) makes of keywords.yml on two hosts h1, h2:
-# each host's recap, each task's status per host, and every file left under the root (name and content), into keywords-result.txt.
-# KeywordSpecs runs converge on the same playbook and compares, so CI needs no Ansible.
+# each host's recap, each task's status per host, and every file left under the root (name and content), into ansible-result.txt.
+# TaskKeywordSpecs runs converge on the same playbook and compares, so CI needs no Ansible.
 # Rerun after changing playbook/.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,5 +20,5 @@ ANSIBLE_NOCOLOR=1 ANSIBLE_LOCAL_TEMP="$work/tmp" ANSIBLE_REMOTE_TEMP="$work/tmp"
          if (name != "Gathering Facts") print "task " host " " status " " name }' "$work/out.txt"
   echo "# files"
   (cd "$work/root" && for f in $(ls | sort); do printf '== %s\n' "$f"; cat "$f"; done)
-} > "$here/keywords-result.txt"
-cat "$here/keywords-result.txt"
+} > "$here/ansible-result.txt"
+cat "$here/ansible-result.txt"
