@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Converge.TestKit;
 
 namespace Converge.Modules.Tests.Common;
@@ -51,34 +50,23 @@ public sealed class ExampleRunTests : IDisposable
     [InlineData("getent")]
     [InlineData("service_facts")]
     [InlineData("htpasswd")]
-    public async Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module)
-    {
-        var inventory = Path.Combine(_root, "hosts.ini");
-        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local\n");
-        var exampleRoot = Path.Combine(_root, "root");
-        var playbook = Path.Combine(RepositoryPaths.Examples, module + ".yml");
+    public Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module) => CheckApplyRerunAsync(_root, module);
 
-        var check = await RunAsync("check", playbook, inventory, exampleRoot);
+    /// <summary>Check on a fresh root creates nothing, the first apply succeeds, the second changes nothing (localhost, local connection).</summary>
+    internal static async Task CheckApplyRerunAsync(string root, string module, params string[] extraVars)
+    {
+        var inventory = Path.Combine(root, "hosts.ini");
+        await File.WriteAllTextAsync(inventory, "localhost ansible_connection=local\n");
+        var exampleRoot = Path.Combine(root, "root");
+        string[] arguments = [Path.Combine(RepositoryPaths.Examples, module + ".yml"), "-i", inventory, "-e", "example_root=" + exampleRoot, "-e", "converge_state_dir=" + Path.Combine(root, "state"), .. extraVars.SelectMany(v => new[] { "-e", v })];
+
+        var check = await ReportedRun.RunAsync(["check", .. arguments], root, "localhost");
         Assert.False(Directory.Exists(exampleRoot), "check mode created " + exampleRoot);
-        var first = await RunAsync("apply", playbook, inventory, exampleRoot);
-        var second = await RunAsync("apply", playbook, inventory, exampleRoot);
+        var first = await ReportedRun.RunAsync(["apply", .. arguments], root, "localhost");
+        var second = await ReportedRun.RunAsync(["apply", .. arguments], root, "localhost");
 
         Assert.True(check.Failed == 0, check.Output);
         Assert.True(first.Exit == 0 && first.Failed == 0, first.Output);
         Assert.True(second.Exit == 0 && second.Changed == 0, second.Output);
-    }
-
-    private async Task<(int Exit, int Changed, int Failed, string Output)> RunAsync(string verb, string playbook, string inventory, string exampleRoot)
-    {
-        var report = Path.Combine(_root, $"{verb}-{Guid.NewGuid():N}.json");
-        var outcome = await ConvergeProcess.RunAsync([verb, playbook, "-i", inventory, "-e", "example_root=" + exampleRoot, "-e", "converge_state_dir=" + Path.Combine(_root, "state"), "--report", report]);
-        if (!File.Exists(report))
-        {
-            return (outcome.ExitCode, -1, -1, outcome.ToString());
-        }
-
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
-        var host = json.RootElement.GetProperty("hosts").GetProperty("localhost");
-        return (outcome.ExitCode, host.GetProperty("changed").GetInt32(), host.GetProperty("failed").GetInt32(), outcome.ToString());
     }
 }

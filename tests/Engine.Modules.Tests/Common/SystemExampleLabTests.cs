@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 using Converge.Lab;
 using Converge.TestKit;
 
@@ -45,17 +43,5 @@ public sealed class SystemExampleLabTests(SystemExampleLab lab) : IClassFixture<
         Assert.True(second.Exit == 0 && second.Changed == 0, second.Output);
     }
 
-    private async Task<(int Exit, int Changed, int Failed, string Output)> RunAsync(string verb, string playbook)
-    {
-        var report = Path.Combine(lab.Work, $"{verb}-{Guid.NewGuid():N}.json");
-        var outcome = await ConvergeProcess.RunAsync([verb, playbook, "-i", lab.Inventory, "--report", report]);
-        if (!File.Exists(report))
-        {
-            return (outcome.ExitCode, -1, -1, outcome.ToString());
-        }
-
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
-        var host = json.RootElement.GetProperty("hosts").GetProperty("node1");
-        return (outcome.ExitCode, host.GetProperty("changed").GetInt32(), host.GetProperty("failed").GetInt32(), outcome.ToString());
-    }
+    private Task<ReportedRun> RunAsync(string verb, string playbook) => ReportedRun.RunAsync([verb, playbook, "-i", lab.Inventory], lab.Work, "node1");
 }
