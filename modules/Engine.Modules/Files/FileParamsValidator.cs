@@ -17,8 +17,6 @@ public sealed class FileParamsValidator : AbstractValidator<FileParams>
             .WithMessage("mode, owner and group do not apply to state: absent");
         RuleFor(p => p.Src).NotEmpty().When(p => p.State is "link" or "hard").WithMessage(p => $"state: {p.State} needs src (what the link points to)");
         RuleFor(p => p.Src).Null().When(p => p.State is not ("link" or "hard")).WithMessage(p => $"src needs state: link or hard (state is {p.State})");
-        RuleFor(p => p.Mode).Null().When(p => p.State == "link")
-            .WithMessage("a symlink's mode is its target's: set mode on src (Converge does not change a target through a link task)");
         RuleFor(p => p.Recurse).Equal(false).When(p => p.State is not ("directory" or "file")).WithMessage(p => $"recurse needs state: directory (state is {p.State})");
         RuleFor(p => p.ModificationTimeFormat).Must(FileTimes.IsValidFormat).WithMessage(FileTimes.FormatMessage);
         RuleFor(p => p.AccessTimeFormat).Must(FileTimes.IsValidFormat).WithMessage(FileTimes.FormatMessage);

@@ -9,7 +9,8 @@ namespace Converge.Modules.Files;
 /// <c>file</c> with <c>state: link</c> (a symlink whose text is <c>src</c>, compared as readlink prints it, as Ansible
 /// compares) or <c>state: hard</c> (the same inode as <c>src</c>). A regular file or an empty place is replaced
 /// (a file only with <c>force</c>, for a symlink, as Ansible); a directory is never replaced. A missing <c>src</c> fails
-/// unless <c>force</c> (a dangling symlink on purpose). Owner and group are set on the link itself (<c>chown -h</c>).
+/// unless <c>force</c> (a dangling symlink on purpose). Owner and group are set on the link itself (<c>chown -h</c>);
+/// <c>mode</c> is set on what the link names, as Ansible's file (which follows by default) sets it on Linux.
 /// </summary>
 public static class LinkCheck
 {
@@ -28,9 +29,12 @@ public static class LinkCheck
         }
 
         var inSync = p.State == "link" ? state.Target == p.Src : state.Kind == "file" && state.Inode == state.SourceInode;
+        var mode = ModeChange(p, state);
         if (inSync)
         {
-            return Plan.InSync($"{p.Path} is a {(p.State == "link" ? "symlink to" : "hard link of")} {p.Src}") with { Output = output };
+            return mode is null
+                ? Plan.InSync($"{p.Path} is a {(p.State == "link" ? "symlink to" : "hard link of")} {p.Src}") with { Output = output }
+                : Plan.Drift(mode) with { Output = output };
         }
 
         if (p.State == "link" && state.Kind is "file" or "other" && !p.Force)
@@ -40,14 +44,35 @@ public static class LinkCheck
 
         var before = state.Kind switch { "link" => "link → " + state.Target, "absent" => null, var kind => kind };
         var after = (p.State == "link" ? "link → " : "hard link of ") + p.Src;
-        return Plan.Drift(new Change($"{p.Path}: state", before, after)) with { Output = output };
+        return Plan.Drift([new Change($"{p.Path}: state", before, after), .. mode is null ? Array.Empty<Change>() : [mode]]) with { Output = output };
+    }
+
+    /// <summary>The source's mode when <c>mode</c> asks for another (a missing source has none to change yet: it is set once it exists).</summary>
+    private static Change? ModeChange(FileParams p, LinkState state)
+    {
+        if (p.Mode is null || state.SourceMode is not { } current)
+        {
+            return null;
+        }
+
+        var wanted = FileModes.Resolve(p.Mode, current, state.SourceIsDirectory);
+        return wanted == (current & 0xFFF) ? null : new Change($"{ResolveSource(p)}: mode", FileModes.Format(current), FileModes.Format(wanted));
     }
 
     public static async Task<ApplyResult> ApplyAsync(ModuleContext context, FileParams p, Plan plan, CancellationToken ct)
     {
         // ln -f replaces the old name in one step; -n keeps a symlink to a directory from being followed into.
         var ln = p.State == "link" ? CommandSpec.Change("ln", "-sfn", "--", p.Src!, p.Path) : CommandSpec.Change("ln", "-f", "--", ResolveSource(p), p.Path);
-        await HostCommand.RunAsync(context, ln, ct);
+        if (plan.Changes.Any(c => c.Path == $"{p.Path}: state"))
+        {
+            await HostCommand.RunAsync(context, ln, ct);
+        }
+
+        if (p.Mode is not null && plan.Changes.FirstOrDefault(c => c.Path == $"{ResolveSource(p)}: mode") is { After: { } mode })
+        {
+            await HostCommand.RunAsync(context, CommandSpec.Change("chmod", mode, "--", ResolveSource(p)), ct);
+        }
+
         if (p.Owner is not null || p.Group is not null)
         {
             await HostCommand.RunAsync(context, CommandSpec.Change("chown", "-h", p.Owner + (p.Group is null ? string.Empty : ":" + p.Group), "--", p.Path), ct);

@@ -8,7 +8,7 @@ namespace Converge.Modules.Files;
 /// What a link task needs in one probe: the path's kind (<c>link</c> with its target as readlink prints it,
 /// <c>file</c>, <c>directory</c>, <c>other</c>, <c>absent</c>) with device and inode, and whether <c>src</c> exists
 /// (resolved against the path's directory when relative, as the kernel resolves a relative symlink) with its
-/// device and inode (to tell whether a hard link is already the same file).
+/// device and inode (to tell whether a hard link is already the same file), its mode and whether it is a directory.
 /// </summary>
 public sealed class LinkFact(string path, string src) : Fact<LinkState>
 {
@@ -21,7 +21,7 @@ public sealed class LinkFact(string path, string src) : Fact<LinkState>
         elif [ -f "$p" ]; then echo "file|$(stat -c '%d:%i' -- "$p")"
         elif [ -e "$p" ]; then echo "other|"
         else echo "absent|"; fi
-        if [ -e "$r" ]; then echo "src|$(stat -L -c '%d:%i' -- "$r")"; else echo "src|"; fi
+        if [ -e "$r" ]; then echo "src|$(stat -L -c '%d:%i|%a|%F' -- "$r")"; else echo "src|"; fi
         """;
 
     public override CommandSpec Command { get; } = CommandSpec.Probe("/bin/sh", "-c", Script, "converge-link-fact", path, src);
@@ -35,8 +35,10 @@ public sealed class LinkFact(string path, string src) : Fact<LinkState>
         }
 
         var (kind, value) = Split(lines[0]);
-        var (_, source) = Split(lines[^1]);
-        return new LinkState(kind, kind == "link" ? value : null, kind is "file" or "directory" ? value : null, source.Length > 0 ? source : null);
+        var source = lines[^1].Split('|');
+        var inode = source.Length > 1 && source[1].Length > 0 ? source[1] : null;
+        int? mode = source.Length > 2 ? Convert.ToInt32(source[2], 8) : null;
+        return new LinkState(kind, kind == "link" ? value : null, kind is "file" or "directory" ? value : null, inode, mode, source.Length > 3 && source[3] == "directory");
     }
 
     private static (string, string) Split(string line) =>

@@ -30,6 +30,28 @@ public sealed class FileLinkTests : IDisposable
         Assert.Equal(_host.PathOf("target"), new FileInfo(_host.PathOf("link")).LinkTarget);
     }
 
+    /// <summary>
+    /// As Ansible 2.14's file (follow defaults to true; checked with ansible-playbook on a 0600 target: changed, the
+    /// target 0644, then ok): mode on a symlink task is the mode of what it names; the link itself is left as it is.
+    /// </summary>
+    [Fact]
+    public async Task Mode_on_a_symlink_task_sets_the_target_s_mode_then_is_in_sync()
+    {
+        File.SetUnixFileMode(_host.PathOf("target"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var parameters = new FileParams { Path = _host.PathOf("link"), Src = "target", State = "link", Mode = "0644" };
+
+        var first = await _host.ConvergeAsync(_module, parameters);
+        var again = await _host.CheckAsync(_module, parameters);
+        File.SetUnixFileMode(_host.PathOf("target"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var modeOnly = await _host.ConvergeAsync(_module, parameters);
+
+        Assert.Equal(2, first.Plan.Changes.Count);
+        Assert.False(again.IsDrift, again.Reason);
+        Assert.Equal([_host.PathOf("target") + ": mode"], modeOnly.Plan.Changes.Select(c => c.Path));
+        Assert.Equal("target", new FileInfo(_host.PathOf("link")).LinkTarget);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(_host.PathOf("target")));
+    }
+
     [Fact]
     public async Task A_hard_link_shares_the_inode_then_in_sync()
     {
