@@ -16,12 +16,18 @@ internal sealed partial class HomePaths
     /// <summary>The path parameters expanded (a <c>src</c> may be a controller path, so it is left alone).</summary>
     private static readonly string[] PathNames = ["Path", "Dest", "Creates", "Removes", "Chdir"];
 
+    /// <summary>Each params type's path properties, found once (this runs for every task on every host).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> PathProperties = new();
+
+    // By user; a bare `~` by the user the task runs as ("" for the login user), which differs between tasks with and without become.
     private readonly Dictionary<string, string> _homes = new(StringComparer.Ordinal);
 
-    public async Task<object> ExpandAsync(object parameters, IConnection connection, CancellationToken ct)
+    /// <param name="runAs">The become user the connection runs as, or null for the login user.</param>
+    public async Task<object> ExpandAsync(object parameters, IConnection connection, string? runAs, CancellationToken ct)
     {
-        var properties = parameters.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => PathNames.Contains(p.Name) && p.PropertyType == typeof(string) && p.CanWrite)
+        var properties = PathProperties.GetOrAdd(parameters.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => PathNames.Contains(p.Name) && p.PropertyType == typeof(string) && p.CanWrite)
+                .ToArray())
             .Where(p => p.GetValue(parameters) is string value && Tilde().IsMatch(value))
             .ToList();
         if (properties.Count == 0)
@@ -35,16 +41,17 @@ internal sealed partial class HomePaths
         {
             var value = (string)property.GetValue(copy)!;
             var match = Tilde().Match(value);
-            var home = await HomeOfAsync(match.Groups["user"].Value, connection, ct);
+            var home = await HomeOfAsync(match.Groups["user"].Value, runAs, connection, ct);
             property.SetValue(copy, home.TrimEnd('/') + value[match.Length..]);
         }
 
         return copy;
     }
 
-    private async Task<string> HomeOfAsync(string user, IConnection connection, CancellationToken ct)
+    private async Task<string> HomeOfAsync(string user, string? runAs, IConnection connection, CancellationToken ct)
     {
-        if (_homes.TryGetValue(user, out var known))
+        var key = user.Length > 0 ? user : "~" + runAs;
+        if (_homes.TryGetValue(key, out var known))
         {
             return known;
         }
@@ -59,7 +66,7 @@ internal sealed partial class HomePaths
             throw new TaskFailedException($"cannot expand '~{user}': no home folder for {(user.Length == 0 ? "the user the task runs as" : $"user '{user}'")} in the host's password database", command.CommandLine, result.ExitCode, result.Stderr);
         }
 
-        return _homes[user] = fields[5];
+        return _homes[key] = fields[5];
     }
 
     /// <summary><c>~</c> or <c>~user</c>, alone or before a slash.</summary>

@@ -90,7 +90,7 @@ internal sealed class ItemStep(RunState state, HostSession session, HandlerNotif
         // The task's own check_mode picks its strategy, and with it the transport's guard.
         var strategy = state.StrategyOf(node);
         var connection = transport.ConnectionFor(strategy);
-        parameters = await _homes.ExpandAsync(parameters, become is null ? connection : new BecomeConnection(connection, become), ct);
+        parameters = await _homes.ExpandAsync(parameters, become is null ? connection : new BecomeConnection(connection, become), become?.User, ct);
         if (become is null)
         {
             await session.EnsureFactsAsync(agenda, index, transport, module.FactsOf(parameters), ct);

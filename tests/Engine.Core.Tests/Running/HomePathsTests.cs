@@ -17,13 +17,26 @@ public sealed class HomePathsTests
         await using var connection = new LocalConnection("h1");
         var homes = new HomePaths();
 
-        var own = (TestParams)await homes.ExpandAsync(new TestParams { Path = "~/.kube/config" }, connection, default);
-        var named = (TestParams)await homes.ExpandAsync(new TestParams { Path = "~root" }, connection, default);
+        var own = (TestParams)await homes.ExpandAsync(new TestParams { Path = "~/.kube/config" }, connection, null, default);
+        var named = (TestParams)await homes.ExpandAsync(new TestParams { Path = "~root" }, connection, null, default);
         var plain = new TestParams { Path = "/srv/~x" };
 
         Assert.Equal(HomeOf(Environment.UserName) + "/.kube/config", own.Path);
         Assert.Equal(HomeOf("root"), named.Path);
-        Assert.Same(plain, await homes.ExpandAsync(plain, connection, default));
+        Assert.Same(plain, await homes.ExpandAsync(plain, connection, null, default));
+    }
+
+    [Fact]
+    public async Task A_bare_tilde_under_become_is_the_become_user_s_home_even_after_the_login_user_s_was_read()
+    {
+        await using var connection = new LocalConnection("h1");
+        var homes = new HomePaths();
+
+        var login = (TestParams)await homes.ExpandAsync(new TestParams { Path = "~/x" }, connection, null, default);
+        var become = (TestParams)await homes.ExpandAsync(new TestParams { Path = "~/x" }, new BecomeConnection(connection, new Become("nobody")), "nobody", default);
+
+        Assert.Equal(HomeOf(Environment.UserName) + "/x", login.Path);
+        Assert.Equal(HomeOf("nobody") + "/x", become.Path);
     }
 
     [Fact]
@@ -31,7 +44,7 @@ public sealed class HomePathsTests
     {
         await using var connection = new LocalConnection("h1");
 
-        var error = await Assert.ThrowsAsync<TaskFailedException>(() => new HomePaths().ExpandAsync(new TestParams { Path = "~no_such_user_x/p" }, connection, default));
+        var error = await Assert.ThrowsAsync<TaskFailedException>(() => new HomePaths().ExpandAsync(new TestParams { Path = "~no_such_user_x/p" }, connection, null, default));
 
         Assert.Contains("cannot expand '~no_such_user_x'", error.Message);
     }
