@@ -15,23 +15,9 @@ public sealed partial class ParamsBinder
     private static YamlNode? FindKey(YamlMappingNode mapping, string key) =>
         mapping.Children.Keys.FirstOrDefault(k => YamlValues.KeyText(k) == key);
 
-    private static Dictionary<string, PropertyInfo> Properties(Type type)
-    {
-        var result = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
-        {
-            result[ParamName.ToSnakeCase(property.Name)] = property;
-            foreach (var alias in property.GetCustomAttribute<ParamAliasAttribute>()?.Names ?? [])
-            {
-                result[alias] = property;
-            }
-        }
+    private static IReadOnlyDictionary<string, PropertyInfo> Properties(Type type) => ParamsShape.Of(type).Properties;
 
-        return result;
-    }
-
-    private static IEnumerable<string> Keys(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => ParamName.ToSnakeCase(p.Name));
+    private static IReadOnlyList<string> Keys(Type type) => ParamsShape.Of(type).Keys;
 
     private static Type Nullable(Type type) => System.Nullable.GetUnderlyingType(type) ?? type;
 

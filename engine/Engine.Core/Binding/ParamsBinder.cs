@@ -39,15 +39,16 @@ public sealed partial class ParamsBinder(TemplateEngine templates)
 
     private object? BindObject(Type type, YamlNode? node, SourceSpan span, BindContext context, string what)
     {
-        var properties = Properties(type);
+        var shape = ParamsShape.Of(type);
+        var properties = shape.Properties;
         var instance = Activator.CreateInstance(type)!;
         var seen = new HashSet<PropertyInfo>();
-        var extraProperty = properties.Values.Distinct().FirstOrDefault(p => p.GetCustomAttribute<ExtraParamsAttribute>() is not null);
+        var extraProperty = shape.Extra;
         var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
         extraProperty?.SetValue(instance, extra);
         if (node is YamlScalarNode scalar && !string.IsNullOrEmpty(scalar.Value))
         {
-            var freeForm = properties.Values.Distinct().FirstOrDefault(p => p.GetCustomAttribute<FreeFormAttribute>() is not null);
+            var freeForm = shape.FreeForm;
             if (freeForm is null)
             {
                 context.Problems.Add(new Diagnostic(YamlSpan.Of(context.File, node), $"{what} takes a mapping of parameters ({string.Join(", ", Keys(type))}), not a plain string"));
@@ -103,7 +104,7 @@ public sealed partial class ParamsBinder(TemplateEngine templates)
             return null;
         }
 
-        foreach (var property in properties.Values.Distinct().Where(p => p.GetCustomAttribute<RequiredMemberAttribute>() is not null && !seen.Contains(p)))
+        foreach (var property in shape.Required.Where(p => !seen.Contains(p)))
         {
             context.Problems.Add(new Diagnostic(node is null ? span : YamlSpan.Of(context.File, node), $"{what}: missing required parameter '{ParamName.ToSnakeCase(property.Name)}'"));
         }

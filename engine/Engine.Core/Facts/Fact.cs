@@ -13,8 +13,14 @@ public abstract class Fact<T> : IFact
 
     public abstract T Parse(CommandResult result);
 
-    /// <summary>The cache key: the fact type and its command line (and become user, when the probe names one).</summary>
-    public virtual string Key => GetType().FullName + " " + Command.CommandLine + (Command.Become is { } become ? " as " + become.User : string.Empty);
+    private string? _key;
+
+    /// <summary>
+    /// The cache key: the fact type and its command line (and become user, when the probe names one). Built once per
+    /// fact (a fact's command does not change): the cache asks for it several times per fact and host, and quoting
+    /// the command line each time was a measurable share of the controller's CPU per host (issue 14).
+    /// </summary>
+    public string Key => _key ??= GetType().FullName + " " + Command.CommandLine + (Command.Become is { } become ? " as " + become.User : string.Empty);
 
     /// <inheritdoc cref="IFact.PathsRead"/>
     public virtual IReadOnlyList<PathRead>? PathsRead(CommandResult result) => null;

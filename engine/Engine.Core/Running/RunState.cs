@@ -13,6 +13,9 @@ internal sealed class RunState
     private readonly ConcurrentDictionary<GraphNode, TaskCompletionSource<NodeResult>> _completion = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _throttles = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TaskOutcome> _outcomes = new();
+
+    // Each host's outcomes too, so a host's recap reads its own, not every host's (which grew as hosts × hosts).
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<TaskOutcome>> _outcomesByHost = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<GraphNode, TaskKeywords> _keywords = new();
 
     public RunState(LoadedRun run, RunOptions options, IRunObserver observer, ModuleRegistry modules, TemplateEngine templates)
@@ -71,7 +74,7 @@ internal sealed class RunState
     /// </summary>
     public HostSummary SummaryOf(string host, bool unreachable)
     {
-        var mine = Outcomes.Where(o => o.Host == host).ToList();
+        IReadOnlyCollection<TaskOutcome> mine = _outcomesByHost.TryGetValue(host, out var queue) ? [.. queue] : [];
         return new HostSummary(
             host,
             Ok: mine.Count(o => o.Status == OutcomeStatus.Ok || (o.Status == OutcomeStatus.Failed && o.Ignored)),
@@ -158,6 +161,7 @@ internal sealed class RunState
             Changes = [.. outcome.Changes.Select(c => c with { Before = Redact(c.Before), After = Redact(c.After), Diff = Redact(c.Diff) })],
         };
         _outcomes.Enqueue(clean);
+        _outcomesByHost.GetOrAdd(clean.Host, _ => new ConcurrentQueue<TaskOutcome>()).Enqueue(clean);
         Observer.TaskFinished(clean);
 
         string? Redact(string? text) => text is null ? null : redactor.Redact(text);

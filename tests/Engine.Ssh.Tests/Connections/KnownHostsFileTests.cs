@@ -57,6 +57,28 @@ public sealed class KnownHostsFileTests : IDisposable
     }
 
     [Fact]
+    public void Plain_names_and_wildcards_that_apply_to_a_host_are_all_found_in_the_file_order()
+    {
+        // The file is indexed by plain name (issue 14); an entry found by name and one found by wildcard must both
+        // count, in the file's order, and a negated name must still exclude its entry.
+        var keyC = Blob("ssh-ed25519", 4);
+        File.WriteAllText(_file, string.Join('\n',
+            $"web1,!web1 ssh-ed25519 {Convert.ToBase64String(KeyA)}",
+            $"*.lan ssh-rsa {Convert.ToBase64String(RsaKey)}",
+            $"WEB2.lan ssh-ed25519 {Convert.ToBase64String(KeyA)}",
+            $"other,web2.lan ssh-ed25519 {Convert.ToBase64String(KeyB)}"));
+        var known = KnownHostsFile.Load(_file);
+
+        Assert.Equal(HostKeyStatus.Unknown, known.Verify("web1", KeyA).Status);
+        Assert.Equal([4], known.Verify("web2.lan", KeyB).Evidence.Select(e => e.Line));
+        var changed = known.Verify("web2.lan", keyC);
+        Assert.Equal(HostKeyStatus.Changed, changed.Status);
+        Assert.Equal([3, 4], changed.Evidence.Select(e => e.Line));
+        Assert.Equal(["ssh-ed25519", "ssh-rsa"], known.KeyTypesFor("web2.lan").Order(StringComparer.Ordinal));
+        Assert.Equal(["ssh-rsa"], known.KeyTypesFor("db.lan"));
+    }
+
+    [Fact]
     public async Task RecordAsync_appends_once_and_never_over_a_changed_key()
     {
         File.WriteAllText(_file, $"other ssh-ed25519 {Convert.ToBase64String(KeyA)}");

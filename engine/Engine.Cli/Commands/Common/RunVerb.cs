@@ -24,7 +24,7 @@ internal static class RunVerb
             console.Profile.Width = 1000;
         }
 
-        var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose));
+        var reporter = new ConsoleReporter(console, diff, parse.GetValue(options.Verbose), Console.IsOutputRedirected ? Console.Out : null);
         var runOptions = HostConnections.RunOptions(
             run,
             check,

@@ -17,10 +17,15 @@ public sealed class KnownHostsFile
 
     private static readonly ConcurrentDictionary<string, ((long Length, long Ticks) Stamp, KnownHostsFile File)> Parsed = new(StringComparer.Ordinal);
 
+    // Entries by the plain names they list (lower case), and those that must be tried against every name (wildcards,
+    // hashed names): a run looks up each of its hosts in one file, which scanning whole grew as hosts × hosts.
+    private readonly Lazy<(ILookup<string, KnownHostEntry> ByName, IReadOnlyList<KnownHostEntry> Others, IReadOnlyList<KnownHostEntry> Revoked)> _index;
+
     private KnownHostsFile(string path, IReadOnlyList<KnownHostEntry> entries)
     {
         Path = path;
         Entries = entries;
+        _index = new(Index);
     }
 
     public string Path { get; }
@@ -98,18 +103,18 @@ public sealed class KnownHostsFile
 
     /// <summary>The key types recorded for a host, so the handshake can ask the server for one of them first.</summary>
     public IReadOnlySet<string> KeyTypesFor(string lookupName) =>
-        Entries.Where(e => !e.IsRevoked && e.Matches(lookupName)).Select(e => e.KeyType).ToHashSet(StringComparer.Ordinal);
+        For(lookupName).Select(e => e.KeyType).ToHashSet(StringComparer.Ordinal);
 
     public HostKeyVerdict Verify(string lookupName, byte[] key)
     {
-        var revoked = Entries.Where(e => e.IsRevoked && e.Key.AsSpan().SequenceEqual(key)).ToList();
+        var revoked = _index.Value.Revoked.Where(e => e.Key.AsSpan().SequenceEqual(key)).ToList();
         if (revoked.Count > 0)
         {
             return new HostKeyVerdict(HostKeyStatus.Revoked, revoked);
         }
 
         var type = KeyType(key);
-        var forHost = Entries.Where(e => !e.IsRevoked && e.Matches(lookupName)).ToList();
+        var forHost = For(lookupName);
         var same = forHost.Where(e => e.Key.AsSpan().SequenceEqual(key)).ToList();
         if (same.Count > 0)
         {
@@ -120,6 +125,24 @@ public sealed class KnownHostsFile
         return changed.Count > 0
             ? new HostKeyVerdict(HostKeyStatus.Changed, changed)
             : new HostKeyVerdict(HostKeyStatus.Unknown, forHost);
+    }
+
+    /// <summary>The entries (not revoked) that apply to a host name, in the file's order.</summary>
+    private List<KnownHostEntry> For(string lookupName)
+    {
+        var (byName, others, _) = _index.Value;
+        return [.. byName[lookupName.ToLowerInvariant()].Concat(others).Distinct().Where(e => e.Matches(lookupName)).OrderBy(e => e.Line)];
+    }
+
+    private (ILookup<string, KnownHostEntry>, IReadOnlyList<KnownHostEntry>, IReadOnlyList<KnownHostEntry>) Index()
+    {
+        var current = Entries.Where(e => !e.IsRevoked).ToList();
+        var positive = (KnownHostEntry e) => e.Patterns.Where(p => !p.StartsWith('!'));
+        var plain = current.Where(e => positive(e).All(p => !p.StartsWith("|1|", StringComparison.Ordinal) && p.IndexOfAny(['*', '?']) < 0)).ToHashSet();
+        return (
+            plain.SelectMany(e => positive(e).Select(p => (Name: p.ToLowerInvariant(), Entry: e))).ToLookup(p => p.Name, p => p.Entry, StringComparer.Ordinal),
+            [.. current.Where(e => !plain.Contains(e))],
+            [.. Entries.Where(e => e.IsRevoked)]);
     }
 
     /// <summary>

@@ -72,7 +72,13 @@ public static partial class FactSubsets
     /// </summary>
     public static FactSubset Referenced(string text)
     {
+        // Every match starts with "ansible_"; a run scans every host's variables, so most texts end here.
         var subsets = FactSubset.None;
+        if (!text.Contains("ansible_", StringComparison.Ordinal))
+        {
+            return subsets;
+        }
+
         foreach (Match match in FactReference().Matches(text))
         {
             var whole = match.Groups["facts"].Success;
