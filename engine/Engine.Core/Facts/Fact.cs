@@ -16,11 +16,17 @@ public abstract class Fact<T> : IFact
     private string? _key;
 
     /// <summary>
-    /// The cache key: the fact type and its command line (and become user, when the probe names one). Built once per
-    /// fact (a fact's command does not change): the cache asks for it several times per fact and host, and quoting
-    /// the command line each time was a measurable share of the controller's CPU per host (issue 14).
+    /// The cache key: the fact type and what tells its probe apart from the others of its type (and the become user,
+    /// when the probe names one). Built once per fact (a fact's command does not change).
     /// </summary>
-    public string Key => _key ??= GetType().FullName + " " + Command.CommandLine + (Command.Become is { } become ? " as " + become.User : string.Empty);
+    public string Key => _key ??= GetType().FullName + " " + Identity + (Command.Become is { } become ? " as " + become.User : string.Empty);
+
+    /// <summary>
+    /// What tells this fact's probe apart from the others of its type: its command line, unless the fact can say it
+    /// more briefly (the arguments its command is built from). The cache hashes and compares keys many times per
+    /// host; a key that quotes a kilobyte of probe script was a measurable share of the controller's CPU (issue 14).
+    /// </summary>
+    protected virtual string Identity => Command.CommandLine;
 
     /// <inheritdoc cref="IFact.PathsRead"/>
     public virtual IReadOnlyList<PathRead>? PathsRead(CommandResult result) => null;

@@ -15,7 +15,7 @@ public sealed partial class AptModule : Module<AptParams>
 {
     public override string Name => "apt";
 
-    protected override IValidator<AptParams> ParamsValidator { get; } = new AptParamsValidator();
+    protected override IValidator<AptParams> ParamsValidator => ParamsValidators.Of<AptParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(AptParams parameters) => AptFacts.Of(parameters).All;
 

@@ -19,7 +19,7 @@ public sealed class AptKeyModule : Module<AptKeyParams>
 {
     public override string Name => "apt_key";
 
-    protected override IValidator<AptKeyParams> ParamsValidator { get; } = new AptKeyParamsValidator();
+    protected override IValidator<AptKeyParams> ParamsValidator => ParamsValidators.Of<AptKeyParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(AptKeyParams p) =>
     [

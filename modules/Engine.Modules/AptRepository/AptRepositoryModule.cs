@@ -24,7 +24,7 @@ public sealed class AptRepositoryModule(string root) : Module<AptRepositoryParam
 
     public override string Name => "apt_repository";
 
-    protected override IValidator<AptRepositoryParams> ParamsValidator { get; } = new AptRepositoryParamsValidator();
+    protected override IValidator<AptRepositoryParams> ParamsValidator => ParamsValidators.Of<AptRepositoryParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(AptRepositoryParams parameters) => [new AptSourcesFact(root)];
 

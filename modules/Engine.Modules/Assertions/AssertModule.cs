@@ -13,7 +13,7 @@ public sealed class AssertModule : Module<AssertParams>
 {
     public override string Name => "assert";
 
-    protected override IValidator<AssertParams> ParamsValidator { get; } = new AssertParamsValidator();
+    protected override IValidator<AssertParams> ParamsValidator => ParamsValidators.Of<AssertParamsValidator>();
 
     public override Task<Plan> CheckAsync(ModuleContext context, AssertParams parameters, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public sealed class AuthorizedKeyModule : Module<AuthorizedKeyParams>
 {
     public override string Name => "authorized_key";
 
-    protected override IValidator<AuthorizedKeyParams> ParamsValidator { get; } = new AuthorizedKeyParamsValidator();
+    protected override IValidator<AuthorizedKeyParams> ParamsValidator => ParamsValidators.Of<AuthorizedKeyParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(AuthorizedKeyParams parameters) => [FactOf(parameters)];
 

@@ -14,7 +14,7 @@ public sealed class BlockInFileModule : FileStateModule<BlockInFileParams>
 {
     public override string Name => "blockinfile";
 
-    protected override IValidator<BlockInFileParams> ParamsValidator { get; } = new BlockInFileParamsValidator();
+    protected override IValidator<BlockInFileParams> ParamsValidator => ParamsValidators.Of<BlockInFileParamsValidator>();
 
     protected override string Subject(BlockInFileParams parameters) => parameters.Path;
 

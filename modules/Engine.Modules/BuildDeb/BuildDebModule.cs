@@ -19,7 +19,7 @@ public sealed partial class BuildDebModule : WorkModule<BuildDebParams, BuildDeb
 {
     public override string Name => "build-deb";
 
-    protected override IValidator<BuildDebParams> ParamsValidator { get; } = new BuildDebParamsValidator();
+    protected override IValidator<BuildDebParams> ParamsValidator => ParamsValidators.Of<BuildDebParamsValidator>();
 
     public override async Task<Plan> CheckAsync(ModuleContext context, BuildDebParams parameters, CancellationToken ct)
     {

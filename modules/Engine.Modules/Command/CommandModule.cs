@@ -1,4 +1,5 @@
 using Converge.Core.Connections;
+using Converge.Core.Modules;
 using Converge.Modules.Common;
 using FluentValidation;
 
@@ -12,7 +13,7 @@ public sealed class CommandModule : GuardedCommandModule<CommandParams>
 {
     public override string Name => "command";
 
-    protected override IValidator<CommandParams> ParamsValidator { get; } = new CommandParamsValidator();
+    protected override IValidator<CommandParams> ParamsValidator => ParamsValidators.Of<CommandParamsValidator>();
 
     protected override CommandSpec Build(CommandParams parameters)
     {

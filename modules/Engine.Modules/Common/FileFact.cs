@@ -89,6 +89,9 @@ public sealed class FileFact(string path, bool follow = false, bool hash = true)
 
     private string Script => hash ? BatchScript : NoHashScript;
 
+    /// <summary>The command is made of these alone (the path last, so the key cannot be ambiguous).</summary>
+    protected override string Identity => $"follow={follow} hash={hash} {path}";
+
     public override FileSnapshot Parse(CommandResult result)
     {
         if (!result.Succeeded)

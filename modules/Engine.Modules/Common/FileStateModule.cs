@@ -189,7 +189,8 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
             Mode = spec.Mode is null ? null : FileModes.Format(FileModes.Resolve(spec.Mode, current, isDirectory)),
             Owner = spec.Owner,
             Group = spec.Group,
-            Text = spec.Content is null ? null : await spec.Content.TextAsync(ct),
+            // Only a content that differs is shown as a diff; in sync, the desired text is neither read nor decoded.
+            Text = spec.Content is null || (snapshot.Stat?.Kind == FileKind.File && snapshot.Sha256 == spec.Content.Sha256) ? null : await spec.Content.TextAsync(ct),
             Modified = spec.ModificationTime,
             Accessed = spec.AccessTime,
         };

@@ -21,7 +21,7 @@ public sealed class ConfigureDockerModule : WorkModule<ConfigureDockerParams, Co
 {
     public override string Name => "configure-docker";
 
-    protected override IValidator<ConfigureDockerParams> ParamsValidator { get; } = new ConfigureDockerParamsValidator();
+    protected override IValidator<ConfigureDockerParams> ParamsValidator => ParamsValidators.Of<ConfigureDockerParamsValidator>();
 
     /// <summary>
     /// The init system, daemon.json and /etc/default/docker (each format's check compares one and looks for

@@ -14,7 +14,7 @@ public sealed class CopyFileModule : FileStateModule<CopyParams>
 {
     public override string Name => "copy";
 
-    protected override IValidator<CopyParams> ParamsValidator { get; } = new CopyParamsValidator();
+    protected override IValidator<CopyParams> ParamsValidator => ParamsValidators.Of<CopyParamsValidator>();
 
     protected override string Subject(CopyParams parameters) => FileDest(parameters);
 

@@ -16,7 +16,7 @@ public sealed class CopyModule : Module<CopyParams>
 
     public override string Name => "copy";
 
-    protected override IValidator<CopyParams> ParamsValidator { get; } = new CopyParamsValidator();
+    protected override IValidator<CopyParams> ParamsValidator => ParamsValidators.Of<CopyParamsValidator>();
 
     /// <summary>
     /// A host source is listed (and hashed) in the host's batch with the destination; a controller directory's

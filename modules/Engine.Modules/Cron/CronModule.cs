@@ -18,7 +18,7 @@ public sealed class CronModule : Module<CronParams>
 {
     public override string Name => "cron";
 
-    protected override IValidator<CronParams> ParamsValidator { get; } = new CronParamsValidator();
+    protected override IValidator<CronParams> ParamsValidator => ParamsValidators.Of<CronParamsValidator>();
 
     /// <summary>The cron.d path: relative names live under /etc/cron.d, as in Ansible.</summary>
     public static string? FileOf(CronParams parameters) =>

@@ -25,7 +25,7 @@ public sealed class Deb822RepositoryModule(string root) : Module<Deb822Repositor
 
     public override string Name => "deb822_repository";
 
-    protected override IValidator<Deb822RepositoryParams> ParamsValidator { get; } = new Deb822RepositoryParamsValidator();
+    protected override IValidator<Deb822RepositoryParams> ParamsValidator => ParamsValidators.Of<Deb822RepositoryParamsValidator>();
 
     public static bool IsUrl(string? signedBy) => signedBy is not null && signedBy.Contains("://", StringComparison.Ordinal) && !signedBy.Contains('\n', StringComparison.Ordinal);
 

@@ -13,7 +13,7 @@ public sealed class Deb822SourcesFile(string root) : FileStateModule<Deb822Repos
 {
     public override string Name => "deb822_repository";
 
-    protected override IValidator<Deb822RepositoryParams> ParamsValidator { get; } = new Deb822RepositoryParamsValidator();
+    protected override IValidator<Deb822RepositoryParams> ParamsValidator => ParamsValidators.Of<Deb822RepositoryParamsValidator>();
 
     protected override string Subject(Deb822RepositoryParams parameters) => PathOf(parameters);
 

@@ -17,7 +17,7 @@ public sealed class DebconfModule : Module<DebconfParams>
 {
     public override string Name => "debconf";
 
-    protected override IValidator<DebconfParams> ParamsValidator { get; } = new DebconfParamsValidator();
+    protected override IValidator<DebconfParams> ParamsValidator => ParamsValidators.Of<DebconfParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(DebconfParams p) => [new DebconfFact(p.Name)];
 

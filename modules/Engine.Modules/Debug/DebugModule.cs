@@ -16,7 +16,7 @@ public sealed class DebugModule : Module<DebugParams>
 
     public override string Name => "debug";
 
-    protected override IValidator<DebugParams> ParamsValidator { get; } = new DebugParamsValidator();
+    protected override IValidator<DebugParams> ParamsValidator => ParamsValidators.Of<DebugParamsValidator>();
 
     public override Task<Plan> CheckAsync(ModuleContext context, DebugParams parameters, CancellationToken ct)
     {

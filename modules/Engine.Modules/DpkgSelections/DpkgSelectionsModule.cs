@@ -21,7 +21,7 @@ public sealed class DpkgSelectionsModule(IReadOnlyList<string> dpkgOptions) : Mo
 
     public override string Name => "dpkg_selections";
 
-    protected override IValidator<DpkgSelectionsParams> ParamsValidator { get; } = new DpkgSelectionsParamsValidator();
+    protected override IValidator<DpkgSelectionsParams> ParamsValidator => ParamsValidators.Of<DpkgSelectionsParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(DpkgSelectionsParams parameters) => [new DpkgSelectionFact(parameters.Name, dpkgOptions)];
 

@@ -12,7 +12,7 @@ public sealed class FailModule : Module<FailParams>
 {
     public override string Name => "fail";
 
-    protected override IValidator<FailParams> ParamsValidator { get; } = new FailParamsValidator();
+    protected override IValidator<FailParams> ParamsValidator => ParamsValidators.Of<FailParamsValidator>();
 
     public override Task<Plan> CheckAsync(ModuleContext context, FailParams parameters, CancellationToken ct) =>
         throw new TaskFailedException(parameters.Msg)

@@ -18,7 +18,7 @@ public sealed class FetchModule : Module<FetchParams>
 {
     public override string Name => "fetch";
 
-    protected override IValidator<FetchParams> ParamsValidator { get; } = new FetchParamsValidator();
+    protected override IValidator<FetchParams> ParamsValidator => ParamsValidators.Of<FetchParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(FetchParams parameters) => [new FileFact(parameters.Src, follow: true)];
 

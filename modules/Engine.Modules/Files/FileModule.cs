@@ -16,7 +16,7 @@ public sealed class FileModule : Module<FileParams>
 
     public override string Name => "file";
 
-    protected override IValidator<FileParams> ParamsValidator { get; } = new FileParamsValidator();
+    protected override IValidator<FileParams> ParamsValidator => ParamsValidators.Of<FileParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(FileParams parameters) => FactsOfNormalized(Normalize(parameters));
 

@@ -14,7 +14,7 @@ public sealed class FileNodeModule : FileStateModule<FileParams>
 {
     public override string Name => "file";
 
-    protected override IValidator<FileParams> ParamsValidator { get; } = new FileParamsValidator();
+    protected override IValidator<FileParams> ParamsValidator => ParamsValidators.Of<FileParamsValidator>();
 
     protected override string Subject(FileParams parameters) => parameters.Path;
 

@@ -13,7 +13,7 @@ public sealed class FindModule : Module<FindParams>
 {
     public override string Name => "find";
 
-    protected override IValidator<FindParams> ParamsValidator { get; } = new FindParamsValidator();
+    protected override IValidator<FindParams> ParamsValidator => ParamsValidators.Of<FindParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(FindParams parameters) => [new FindFact(parameters)];
 

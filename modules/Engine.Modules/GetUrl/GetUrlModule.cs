@@ -20,7 +20,7 @@ public sealed class GetUrlModule : WorkModule<GetUrlParams, GetUrlWork>
 {
     public override string Name => "get_url";
 
-    protected override IValidator<GetUrlParams> ParamsValidator { get; } = new GetUrlParamsValidator();
+    protected override IValidator<GetUrlParams> ParamsValidator => ParamsValidators.Of<GetUrlParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(GetUrlParams parameters) =>
         GetUrlChecksum.Parse(parameters.Checksum ?? string.Empty) is { Algorithm: not "sha256" } sum

@@ -19,7 +19,7 @@ public sealed class GetentModule : Module<GetentParams>, ISetsFacts
 
     public override string Name => "getent";
 
-    protected override IValidator<GetentParams> ParamsValidator { get; } = new GetentParamsValidator();
+    protected override IValidator<GetentParams> ParamsValidator => ParamsValidators.Of<GetentParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(GetentParams parameters) => [FactOf(parameters)];
 

@@ -16,7 +16,7 @@ public sealed class GitModule : Module<GitParams>
 {
     public override string Name => "git";
 
-    protected override IValidator<GitParams> ParamsValidator { get; } = new GitParamsValidator();
+    protected override IValidator<GitParams> ParamsValidator => ParamsValidators.Of<GitParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(GitParams parameters) => [new GitFact(parameters)];
 

@@ -19,7 +19,7 @@ public sealed class GroupModule(AccountLayout layout) : Module<GroupParams>
 
     public override string Name => "group";
 
-    protected override IValidator<GroupParams> ParamsValidator { get; } = new GroupParamsValidator();
+    protected override IValidator<GroupParams> ParamsValidator => ParamsValidators.Of<GroupParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(GroupParams parameters) => [new AccountFact(parameters.Name, layout)];
 

@@ -22,7 +22,7 @@ public sealed class HostnameModule(string hostnameFile, string systemdMarker) : 
 
     public override string Name => "hostname";
 
-    protected override IValidator<HostnameParams> ParamsValidator { get; } = new HostnameParamsValidator();
+    protected override IValidator<HostnameParams> ParamsValidator => ParamsValidators.Of<HostnameParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(HostnameParams parameters) => [new HostnameFact(hostnameFile, systemdMarker)];
 

@@ -18,7 +18,7 @@ public sealed class HtpasswdModule : Module<HtpasswdParams>
 {
     public override string Name => "htpasswd";
 
-    protected override IValidator<HtpasswdParams> ParamsValidator { get; } = new HtpasswdParamsValidator();
+    protected override IValidator<HtpasswdParams> ParamsValidator => ParamsValidators.Of<HtpasswdParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(HtpasswdParams parameters) => [new FileTextFact(parameters.Path), new FileFact(parameters.Path, hash: false)];
 

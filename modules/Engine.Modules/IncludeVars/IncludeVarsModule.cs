@@ -16,7 +16,7 @@ public sealed class IncludeVarsModule : Module<IncludeVarsParams>
 {
     public override string Name => "include_vars";
 
-    protected override IValidator<IncludeVarsParams> ParamsValidator { get; } = new IncludeVarsParamsValidator();
+    protected override IValidator<IncludeVarsParams> ParamsValidator => ParamsValidators.Of<IncludeVarsParamsValidator>();
 
     public override Task<Plan> CheckAsync(ModuleContext context, IncludeVarsParams parameters, CancellationToken ct)
     {

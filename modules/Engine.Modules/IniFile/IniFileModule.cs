@@ -15,7 +15,7 @@ public sealed class IniFileModule : FileStateModule<IniFileParams>
 {
     public override string Name => "ini_file";
 
-    protected override IValidator<IniFileParams> ParamsValidator { get; } = new IniFileParamsValidator();
+    protected override IValidator<IniFileParams> ParamsValidator => ParamsValidators.Of<IniFileParamsValidator>();
 
     protected override string Subject(IniFileParams parameters) => parameters.Path;
 

@@ -28,7 +28,7 @@ public sealed class InstallPkgModule : WorkModule<InstallPkgParams, InstallPkgWo
 
     public override string Name => "install-pkg";
 
-    protected override IValidator<InstallPkgParams> ParamsValidator { get; } = new InstallPkgParamsValidator();
+    protected override IValidator<InstallPkgParams> ParamsValidator => ParamsValidators.Of<InstallPkgParamsValidator>();
 
     public override async Task<Plan> CheckAsync(ModuleContext context, InstallPkgParams parameters, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public sealed class KnownHostsModule : Module<KnownHostsParams>
 {
     public override string Name => "known_hosts";
 
-    protected override IValidator<KnownHostsParams> ParamsValidator { get; } = new KnownHostsParamsValidator();
+    protected override IValidator<KnownHostsParams> ParamsValidator => ParamsValidators.Of<KnownHostsParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(KnownHostsParams parameters) => [new KnownHostsFact(parameters.Path)];
 

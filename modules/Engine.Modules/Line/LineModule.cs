@@ -15,7 +15,7 @@ public sealed class LineModule(string name = "lineinfile") : FileStateModule<Lin
     /// <summary><c>lineinfile</c>, Ansible's name; <c>line</c> is the same module under Converge's first name.</summary>
     public override string Name => name;
 
-    protected override IValidator<LineParams> ParamsValidator { get; } = new LineParamsValidator();
+    protected override IValidator<LineParams> ParamsValidator => ParamsValidators.Of<LineParamsValidator>();
 
     protected override string Subject(LineParams parameters) => parameters.Path;
 

@@ -24,7 +24,7 @@ public sealed class LocaleGenModule : Module<LocaleGenParams>
 
     public override string Name => "locale_gen";
 
-    protected override IValidator<LocaleGenParams> ParamsValidator { get; } = new LocaleGenParamsValidator();
+    protected override IValidator<LocaleGenParams> ParamsValidator => ParamsValidators.Of<LocaleGenParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(LocaleGenParams p) => [new LocaleFact()];
 

@@ -22,7 +22,7 @@ public sealed class ModprobeModule(string root) : Module<ModprobeParams>
 
     public override string Name => "modprobe";
 
-    protected override IValidator<ModprobeParams> ParamsValidator { get; } = new ModprobeParamsValidator();
+    protected override IValidator<ModprobeParams> ParamsValidator => ParamsValidators.Of<ModprobeParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(ModprobeParams p) => [new ModprobeFact(p.Name, root)];
 

@@ -19,7 +19,7 @@ public sealed class MountModule : Module<MountParams>
 {
     public override string Name => "mount";
 
-    protected override IValidator<MountParams> ParamsValidator { get; } = new MountParamsValidator();
+    protected override IValidator<MountParams> ParamsValidator => ParamsValidators.Of<MountParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(MountParams parameters) => parameters.State switch
     {

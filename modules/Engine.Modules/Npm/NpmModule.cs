@@ -16,7 +16,7 @@ public sealed class NpmModule : Module<NpmParams>
 {
     public override string Name => "npm";
 
-    protected override IValidator<NpmParams> ParamsValidator { get; } = new NpmParamsValidator();
+    protected override IValidator<NpmParams> ParamsValidator => ParamsValidators.Of<NpmParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(NpmParams parameters) => [FactOf(parameters)];
 

@@ -16,7 +16,7 @@ public sealed class PackageModule : Module<PackageParams>
 
     public override string Name => "package";
 
-    protected override IValidator<PackageParams> ParamsValidator { get; } = new PackageParamsValidator();
+    protected override IValidator<PackageParams> ParamsValidator => ParamsValidators.Of<PackageParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(PackageParams parameters) => [new OsFamilyFact(), .. _apt.FactsOf(Apt(parameters))];
 

@@ -13,7 +13,7 @@ public sealed class PauseModule : Module<PauseParams>
 {
     public override string Name => "pause";
 
-    protected override IValidator<PauseParams> ParamsValidator { get; } = new PauseParamsValidator();
+    protected override IValidator<PauseParams> ParamsValidator => ParamsValidators.Of<PauseParamsValidator>();
 
     public override async Task<Plan> CheckAsync(ModuleContext context, PauseParams parameters, CancellationToken ct)
     {

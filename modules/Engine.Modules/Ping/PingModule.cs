@@ -13,7 +13,7 @@ public sealed class PingModule : Module<PingParams>
 {
     public override string Name => "ping";
 
-    protected override IValidator<PingParams> ParamsValidator { get; } = new PingParamsValidator();
+    protected override IValidator<PingParams> ParamsValidator => ParamsValidators.Of<PingParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(PingParams parameters) => [new PingFact()];
 

@@ -30,7 +30,7 @@ public sealed class PipModule : Module<PipParams>
 
     public override string Name => "pip";
 
-    protected override IValidator<PipParams> ParamsValidator { get; } = new PipParamsValidator();
+    protected override IValidator<PipParams> ParamsValidator => ParamsValidators.Of<PipParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(PipParams parameters) => [FactOf(parameters)];
 

@@ -1,4 +1,5 @@
 using Converge.Core.Connections;
+using Converge.Core.Modules;
 using Converge.Modules.Common;
 using FluentValidation;
 
@@ -12,7 +13,7 @@ public sealed class RawModule : GuardedCommandModule<RawParams>
 {
     public override string Name => "raw";
 
-    protected override IValidator<RawParams> ParamsValidator { get; } = new RawParamsValidator();
+    protected override IValidator<RawParams> ParamsValidator => ParamsValidators.Of<RawParamsValidator>();
 
     protected override CommandSpec Build(RawParams parameters) =>
         parameters.Executable is { } shell ? CommandSpec.Change(shell, "-c", parameters.Cmd) : CommandSpec.Shell(parameters.Cmd, CommandKind.Change);

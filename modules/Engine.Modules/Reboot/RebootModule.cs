@@ -26,7 +26,7 @@ public sealed class RebootModule : Module<RebootParams>
 
     public override string Name => "reboot";
 
-    protected override IValidator<RebootParams> ParamsValidator { get; } = new RebootParamsValidator();
+    protected override IValidator<RebootParams> ParamsValidator => ParamsValidators.Of<RebootParamsValidator>();
 
     public override Task<Plan> CheckAsync(ModuleContext context, RebootParams parameters, CancellationToken ct) =>
         Task.FromResult(Plan.Drift(new Change("host", "running", "rebooted"), "would reboot"));

@@ -13,7 +13,7 @@ public sealed class ReplaceModule : FileStateModule<ReplaceParams>
 {
     public override string Name => "replace";
 
-    protected override IValidator<ReplaceParams> ParamsValidator { get; } = new ReplaceParamsValidator();
+    protected override IValidator<ReplaceParams> ParamsValidator => ParamsValidators.Of<ReplaceParamsValidator>();
 
     protected override string Subject(ReplaceParams parameters) => parameters.Path;
 

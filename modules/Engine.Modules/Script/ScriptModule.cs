@@ -16,7 +16,7 @@ public sealed class ScriptModule : GuardedCommandModule<ScriptParams>
 {
     public override string Name => "script";
 
-    protected override IValidator<ScriptParams> ParamsValidator { get; } = new ScriptParamsValidator();
+    protected override IValidator<ScriptParams> ParamsValidator => ParamsValidators.Of<ScriptParamsValidator>();
 
     /// <summary>For the plan and reports: the script line as written (the controller path and arguments).</summary>
     protected override CommandSpec Build(ScriptParams parameters)

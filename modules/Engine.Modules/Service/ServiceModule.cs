@@ -19,7 +19,7 @@ public sealed class ServiceModule(InitLayout layout) : WorkModule<ServiceParams,
 
     public override string Name => "service";
 
-    protected override IValidator<ServiceParams> ParamsValidator { get; } = new ServiceParamsValidator();
+    protected override IValidator<ServiceParams> ParamsValidator => ParamsValidators.Of<ServiceParamsValidator>();
 
     /// <summary>The service's status, read in the runner's batch.</summary>
     public override IReadOnlyList<IFact> FactsOf(ServiceParams parameters) => [new ServiceStatusFact(parameters.Name, layout)];

@@ -14,7 +14,7 @@ public sealed class ServiceFactsModule : Module<ServiceFactsParams>, ISetsFacts
 {
     public override string Name => "service_facts";
 
-    protected override FluentValidation.IValidator<ServiceFactsParams> ParamsValidator { get; } = new ServiceFactsParamsValidator();
+    protected override FluentValidation.IValidator<ServiceFactsParams> ParamsValidator => ParamsValidators.Of<ServiceFactsParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(ServiceFactsParams parameters) => [new ServiceListingFact()];
 

@@ -12,7 +12,7 @@ public sealed class SetFactModule : Module<SetFactParams>
 {
     public override string Name => "set_fact";
 
-    protected override IValidator<SetFactParams> ParamsValidator { get; } = new SetFactParamsValidator();
+    protected override IValidator<SetFactParams> ParamsValidator => ParamsValidators.Of<SetFactParamsValidator>();
 
     public override Task<Plan> CheckAsync(ModuleContext context, SetFactParams parameters, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ public sealed class SetupModule : Module<SetupParams>
 {
     public override string Name => "setup";
 
-    protected override IValidator<SetupParams> ParamsValidator { get; } = new SetupParamsValidator();
+    protected override IValidator<SetupParams> ParamsValidator => ParamsValidators.Of<SetupParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(SetupParams parameters) => [Fact(parameters)];
 

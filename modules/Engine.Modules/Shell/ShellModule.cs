@@ -1,4 +1,5 @@
 using Converge.Core.Connections;
+using Converge.Core.Modules;
 using Converge.Modules.Common;
 using FluentValidation;
 
@@ -12,7 +13,7 @@ public sealed class ShellModule : GuardedCommandModule<ShellParams>
 {
     public override string Name => "shell";
 
-    protected override IValidator<ShellParams> ParamsValidator { get; } = new ShellParamsValidator();
+    protected override IValidator<ShellParams> ParamsValidator => ParamsValidators.Of<ShellParamsValidator>();
 
     protected override CommandSpec Build(ShellParams parameters) => CommandSpec.Shell(parameters.Cmd, CommandKind.Change);
 }

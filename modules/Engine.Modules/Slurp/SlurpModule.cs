@@ -12,7 +12,7 @@ public sealed class SlurpModule : Module<SlurpParams>
 {
     public override string Name => "slurp";
 
-    protected override IValidator<SlurpParams> ParamsValidator { get; } = new SlurpParamsValidator();
+    protected override IValidator<SlurpParams> ParamsValidator => ParamsValidators.Of<SlurpParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(SlurpParams parameters) => [new SlurpFact(parameters.Src)];
 

@@ -12,7 +12,7 @@ public sealed class StatModule : Module<StatParams>
 {
     public override string Name => "stat";
 
-    protected override IValidator<StatParams> ParamsValidator { get; } = new StatParamsValidator();
+    protected override IValidator<StatParams> ParamsValidator => ParamsValidators.Of<StatParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(StatParams parameters) => [Fact(parameters)];
 

@@ -13,7 +13,7 @@ public sealed class SudoersModule : FileStateModule<SudoersParams>
 {
     public override string Name => "sudoers";
 
-    protected override IValidator<SudoersParams> ParamsValidator { get; } = new SudoersParamsValidator();
+    protected override IValidator<SudoersParams> ParamsValidator => ParamsValidators.Of<SudoersParamsValidator>();
 
     protected override string Subject(SudoersParams parameters) => PathOf(parameters);
 

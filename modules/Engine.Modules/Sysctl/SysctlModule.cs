@@ -18,7 +18,7 @@ public sealed class SysctlModule : Module<SysctlParams>
 {
     public override string Name => "sysctl";
 
-    protected override IValidator<SysctlParams> ParamsValidator { get; } = new SysctlParamsValidator();
+    protected override IValidator<SysctlParams> ParamsValidator => ParamsValidators.Of<SysctlParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(SysctlParams parameters) =>
         parameters.SysctlSet ? [new FileTextFact(parameters.SysctlFile), new SysctlValueFact(parameters.Name)] : [new FileTextFact(parameters.SysctlFile)];

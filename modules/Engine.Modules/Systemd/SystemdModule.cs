@@ -21,7 +21,7 @@ public sealed class SystemdModule(string name, InitLayout layout) : Module<Syste
 
     public override string Name => name;
 
-    protected override IValidator<SystemdParams> ParamsValidator { get; } = new SystemdParamsValidator();
+    protected override IValidator<SystemdParams> ParamsValidator => ParamsValidators.Of<SystemdParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(SystemdParams parameters) => [FactOf(parameters)];
 

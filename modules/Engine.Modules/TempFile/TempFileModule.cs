@@ -21,7 +21,7 @@ public sealed class TempFileModule : Module<TempFileParams>
 
     public override string Name => "tempfile";
 
-    protected override IValidator<TempFileParams> ParamsValidator { get; } = new TempFileParamsValidator();
+    protected override IValidator<TempFileParams> ParamsValidator => ParamsValidators.Of<TempFileParamsValidator>();
 
     public override Task<Plan> CheckAsync(ModuleContext context, TempFileParams parameters, CancellationToken ct) =>
         Task.FromResult(Plan.Drift(

@@ -15,7 +15,7 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
 {
     public override string Name => "template";
 
-    protected override IValidator<TemplateParams> ParamsValidator { get; } = new TemplateParamsValidator();
+    protected override IValidator<TemplateParams> ParamsValidator => ParamsValidators.Of<TemplateParamsValidator>();
 
     protected override string Subject(TemplateParams parameters) => parameters.Dest;
 

@@ -22,7 +22,7 @@ public sealed class TimezoneModule(string root, string systemdMarker) : Module<T
 
     public override string Name => "timezone";
 
-    protected override IValidator<TimezoneParams> ParamsValidator { get; } = new TimezoneParamsValidator();
+    protected override IValidator<TimezoneParams> ParamsValidator => ParamsValidators.Of<TimezoneParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(TimezoneParams parameters) => [FactOf(parameters)];
 

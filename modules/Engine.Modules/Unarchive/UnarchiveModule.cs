@@ -17,7 +17,7 @@ public sealed class UnarchiveModule : WorkModule<UnarchiveParams, IReadOnlyList<
 {
     public override string Name => "unarchive";
 
-    protected override IValidator<UnarchiveParams> ParamsValidator { get; } = new UnarchiveParamsValidator();
+    protected override IValidator<UnarchiveParams> ParamsValidator => ParamsValidators.Of<UnarchiveParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(UnarchiveParams p) =>
     [

@@ -25,7 +25,7 @@ public sealed class UriModule : GuardedCommandModule<UriParams>
 
     public override string Name => "uri";
 
-    protected override IValidator<UriParams> ParamsValidator { get; } = new UriParamsValidator();
+    protected override IValidator<UriParams> ParamsValidator => ParamsValidators.Of<UriParamsValidator>();
 
     /// <summary>As Ansible's uri, a request is reported ok, not changed (a no-op rerun stays exit 0); use changed_when to say otherwise.</summary>
     protected override bool RunReportsChange => false;

@@ -34,7 +34,7 @@ public sealed class UserModule(AccountLayout layout) : Module<UserParams>
 
     public override string Name => "user";
 
-    protected override IValidator<UserParams> ParamsValidator { get; } = new UserParamsValidator();
+    protected override IValidator<UserParams> ParamsValidator => ParamsValidators.Of<UserParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(UserParams parameters) => [FactOf(parameters)];
 

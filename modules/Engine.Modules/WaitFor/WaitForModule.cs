@@ -15,7 +15,7 @@ public sealed class WaitForModule : Module<WaitForParams>
 {
     public override string Name => "wait_for";
 
-    protected override IValidator<WaitForParams> ParamsValidator { get; } = new WaitForParamsValidator();
+    protected override IValidator<WaitForParams> ParamsValidator => ParamsValidators.Of<WaitForParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(WaitForParams parameters) => Sleeps(parameters) ? [] : [new WaitForFact(parameters)];
 

@@ -18,7 +18,7 @@ public sealed class WaitForConnectionModule : Module<WaitForConnectionParams>
 
     public override string Name => "wait_for_connection";
 
-    protected override IValidator<WaitForConnectionParams> ParamsValidator { get; } = new WaitForConnectionParamsValidator();
+    protected override IValidator<WaitForConnectionParams> ParamsValidator => ParamsValidators.Of<WaitForConnectionParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(WaitForConnectionParams parameters) => [];
 

@@ -21,7 +21,7 @@ public sealed class WriteInterfacesModule : WorkModule<WriteInterfacesParams, Wr
 {
     public override string Name => "write-interfaces";
 
-    protected override IValidator<WriteInterfacesParams> ParamsValidator { get; } = new WriteInterfacesParamsValidator();
+    protected override IValidator<WriteInterfacesParams> ParamsValidator => ParamsValidators.Of<WriteInterfacesParamsValidator>();
 
     /// <summary>Both files, and the underlay's MAC address when the netdev layout needs it and none is given, read in the runner's batch.</summary>
     public override IReadOnlyList<IFact> FactsOf(WriteInterfacesParams parameters) =>

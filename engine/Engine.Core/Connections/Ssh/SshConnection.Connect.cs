@@ -139,7 +139,7 @@ public sealed partial class SshConnection
     {
         try
         {
-            return new PrivateKeyFile(path, _settings.PrivateKeyPassphrase?.Reveal());
+            return PrivateKeys.Read(path, _settings.PrivateKeyPassphrase?.Reveal());
         }
         catch (Exception e) when (!explicitlyNamed && e is SshException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
