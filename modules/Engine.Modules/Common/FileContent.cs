@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +15,9 @@ public sealed record FileContent(string Sha256, long Length)
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // Reference-typed values: a dictionary of value tuples is a generic instantiation ReadyToRun cannot precompile.
+    private static readonly ConcurrentDictionary<string, LocalHash> LocalHashes = new(StringComparer.Ordinal);
+
     public byte[]? Bytes { get; init; }
 
     public string? LocalPath { get; init; }
@@ -23,11 +27,24 @@ public sealed record FileContent(string Sha256, long Length)
     public static FileContent FromBytes(byte[] bytes) =>
         new(Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length) { Bytes = bytes };
 
+    /// <summary>
+    /// A controller file's content by reference, with its hash. Every host of a run copies the same file, so its hash
+    /// is kept while the file's size and modification time stay the same (reading and hashing it per host was a share
+    /// of the controller's CPU per host, issue 14).
+    /// </summary>
     public static async Task<FileContent> FromLocalFileAsync(string path, CancellationToken ct)
     {
+        var info = new FileInfo(path);
+        var ticks = info.LastWriteTimeUtc.Ticks;
+        if (LocalHashes.TryGetValue(info.FullName, out var known) && known.Length == info.Length && known.Ticks == ticks)
+        {
+            return new FileContent(known.Sha256, known.Length) { LocalPath = path };
+        }
+
         await using var stream = System.IO.File.OpenRead(path);
-        var hash = await SHA256.HashDataAsync(stream, ct);
-        return new FileContent(Convert.ToHexStringLower(hash), stream.Length) { LocalPath = path };
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+        LocalHashes[info.FullName] = new LocalHash(stream.Length, ticks, hash);
+        return new FileContent(hash, stream.Length) { LocalPath = path };
     }
 
     /// <summary>The content as text for a diff; null when it is binary or larger than <see cref="DiffLimit"/>.</summary>
@@ -58,4 +75,6 @@ public sealed record FileContent(string Sha256, long Length)
             return null;
         }
     }
+
+    private sealed record LocalHash(long Length, long Ticks, string Sha256);
 }

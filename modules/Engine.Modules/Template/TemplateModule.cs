@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Converge.Core.Diagnostics;
 using Converge.Core.Modules;
 using Converge.Core.Templates;
@@ -13,6 +14,8 @@ namespace Converge.Modules.Template;
 /// </summary>
 public sealed class TemplateModule : FileStateModule<TemplateParams>
 {
+    private static readonly ConcurrentDictionary<string, SourceText> Texts = new(StringComparer.Ordinal);
+
     public override string Name => "template";
 
     protected override IValidator<TemplateParams> ParamsValidator => ParamsValidators.Of<TemplateParamsValidator>();
@@ -31,7 +34,7 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
                 $"template '{parameters.Src}' not found: looked in {Path.Combine(context.PlaybookDirectory, "templates")} and {context.PlaybookDirectory}");
         }
 
-        var text = await System.IO.File.ReadAllTextAsync(source, ct);
+        var text = await TextAsync(source, ct);
         var rendered = Render(context, source, text, TemplateVariables(context, parameters.Src, source, parameters.Dest));
 
         // As in Ansible's template action, the template is rendered (and fails on an undefined variable) even when
@@ -52,6 +55,24 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
             Validate = parameters.Validate,
             IntoDirectory = Path.GetFileName(source),
         };
+    }
+
+    /// <summary>
+    /// The template's text. Every host of a run renders the same file, so its text is kept while the file's size and
+    /// modification time stay the same (reading it per host was a share of the controller's CPU per host, issue 14).
+    /// </summary>
+    private static async Task<string> TextAsync(string source, CancellationToken ct)
+    {
+        var info = new FileInfo(source);
+        var ticks = info.LastWriteTimeUtc.Ticks;
+        if (Texts.TryGetValue(info.FullName, out var known) && known.Length == info.Length && known.Ticks == ticks)
+        {
+            return known.Text;
+        }
+
+        var text = await System.IO.File.ReadAllTextAsync(source, ct);
+        Texts[info.FullName] = new SourceText(info.Length, ticks, text);
+        return text;
     }
 
     /// <summary>
@@ -87,4 +108,6 @@ public sealed class TemplateModule : FileStateModule<TemplateParams>
             throw new TaskFailedException($"{source}{(e.Line > 0 ? $":{e.Line}:{e.Column}" : string.Empty)}: {e.Reason}", inner: e);
         }
     }
+
+    private sealed record SourceText(long Length, long Ticks, string Text);
 }

@@ -19,7 +19,7 @@ public sealed class KnownHostsFile
 
     // Entries by the plain names they list (lower case), and those that must be tried against every name (wildcards,
     // hashed names): a run looks up each of its hosts in one file, which scanning whole grew as hosts × hosts.
-    private readonly Lazy<(ILookup<string, KnownHostEntry> ByName, IReadOnlyList<KnownHostEntry> Others, IReadOnlyList<KnownHostEntry> Revoked)> _index;
+    private readonly Lazy<EntryIndex> _index;
 
     private KnownHostsFile(string path, IReadOnlyList<KnownHostEntry> entries)
     {
@@ -130,19 +130,37 @@ public sealed class KnownHostsFile
     /// <summary>The entries (not revoked) that apply to a host name, in the file's order.</summary>
     private List<KnownHostEntry> For(string lookupName)
     {
-        var (byName, others, _) = _index.Value;
-        return [.. byName[lookupName.ToLowerInvariant()].Concat(others).Distinct().Where(e => e.Matches(lookupName)).OrderBy(e => e.Line)];
+        var index = _index.Value;
+        var named = index.ByName.GetValueOrDefault(lookupName.ToLowerInvariant()) ?? [];
+        return [.. named.Concat(index.Others).Distinct().Where(e => e.Matches(lookupName)).OrderBy(e => e.Line)];
     }
 
-    private (ILookup<string, KnownHostEntry>, IReadOnlyList<KnownHostEntry>, IReadOnlyList<KnownHostEntry>) Index()
+    private EntryIndex Index()
     {
-        var current = Entries.Where(e => !e.IsRevoked).ToList();
-        var positive = (KnownHostEntry e) => e.Patterns.Where(p => !p.StartsWith('!'));
-        var plain = current.Where(e => positive(e).All(p => !p.StartsWith("|1|", StringComparison.Ordinal) && p.IndexOfAny(['*', '?']) < 0)).ToHashSet();
-        return (
-            plain.SelectMany(e => positive(e).Select(p => (Name: p.ToLowerInvariant(), Entry: e))).ToLookup(p => p.Name, p => p.Entry, StringComparer.Ordinal),
-            [.. current.Where(e => !plain.Contains(e))],
-            [.. Entries.Where(e => e.IsRevoked)]);
+        var byName = new Dictionary<string, List<KnownHostEntry>>(StringComparer.Ordinal);
+        var others = new List<KnownHostEntry>();
+        foreach (var entry in Entries.Where(e => !e.IsRevoked))
+        {
+            var positive = entry.Patterns.Where(p => !p.StartsWith('!')).ToList();
+            if (positive.Any(p => p.StartsWith("|1|", StringComparison.Ordinal) || p.IndexOfAny(['*', '?']) >= 0))
+            {
+                others.Add(entry);
+                continue;
+            }
+
+            foreach (var name in positive)
+            {
+                var key = name.ToLowerInvariant();
+                if (!byName.TryGetValue(key, out var list))
+                {
+                    byName[key] = list = [];
+                }
+
+                list.Add(entry);
+            }
+        }
+
+        return new EntryIndex(byName, others, [.. Entries.Where(e => e.IsRevoked)]);
     }
 
     /// <summary>
@@ -206,4 +224,7 @@ public sealed class KnownHostsFile
         stream.Seek(-1, SeekOrigin.End);
         return stream.ReadByte() != '\n';
     }
+
+    /// <summary>Entries by the plain names they list (lower case); those with wildcards or hashed names; revoked keys.</summary>
+    private sealed record EntryIndex(Dictionary<string, List<KnownHostEntry>> ByName, List<KnownHostEntry> Others, List<KnownHostEntry> Revoked);
 }

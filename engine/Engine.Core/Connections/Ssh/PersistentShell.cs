@@ -19,6 +19,7 @@ namespace Converge.Core.Connections.Ssh;
 /// </summary>
 public sealed class PersistentShell : IDisposable
 {
+    private readonly SshClient _client;
     private readonly SshCommand _command;
     private readonly Task _execution;
     private readonly Stream _input;
@@ -27,8 +28,9 @@ public sealed class PersistentShell : IDisposable
     private readonly ShellFrameScanner _scanner;
     private PersistentShellEndedException? _ended;
 
-    private PersistentShell(SshCommand command, string token)
+    private PersistentShell(SshClient client, SshCommand command, string token)
     {
+        _client = client;
         _command = command;
         _scanner = new ShellFrameScanner(token);
 
@@ -65,7 +67,7 @@ public sealed class PersistentShell : IDisposable
     public static PersistentShell Start(SshClient client)
     {
         var token = "converge-shell-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        return new PersistentShell(client.CreateCommand(PersistentShellScript.Command(token)), token);
+        return new PersistentShell(client, client.CreateCommand(PersistentShellScript.Command(token)), token);
     }
 
     /// <summary>
@@ -155,6 +157,14 @@ public sealed class PersistentShell : IDisposable
     {
         try
         {
+            // On a disconnected session (Drop disconnects first) closing the input would only throw SSH.NET's "Client not
+            // connected" (an exception per host at the end of every run) and skip the cancel, as this does.
+            if (!_client.IsConnected)
+            {
+                _command.Dispose();
+                return;
+            }
+
             _input.Dispose();
             _command.CancelAsync(forceKill: true, millisecondsTimeout: 0);
         }

@@ -15,7 +15,9 @@ namespace Converge.Core.Connections.Ssh;
 /// </summary>
 internal static class PrivateKeys
 {
-    private static readonly ConcurrentDictionary<(string Path, long Length, long Ticks, string Passphrase), PrivateKeyFile> Shared = new();
+    // Keyed by a string (path, size, modification time, passphrase hash): a dictionary keyed by a value tuple is a
+    // generic instantiation ReadyToRun cannot precompile, jitted at every start.
+    private static readonly ConcurrentDictionary<string, PrivateKeyFile> Shared = new(StringComparer.Ordinal);
 
     /// <summary>The key file read with the passphrase; throws as <see cref="PrivateKeyFile"/>'s constructor does.</summary>
     public static PrivateKeyFile Read(string path, string? passphrase)
@@ -27,7 +29,7 @@ internal static class PrivateKeys
         }
 
         // The passphrase is part of what was read, but kept only as a hash.
-        var stamp = (info.FullName, info.Length, info.LastWriteTimeUtc.Ticks, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(passphrase ?? string.Empty))));
+        var stamp = string.Join('\n', info.FullName, info.Length, info.LastWriteTimeUtc.Ticks, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(passphrase ?? string.Empty))));
         if (Shared.TryGetValue(stamp, out var known))
         {
             return known;
