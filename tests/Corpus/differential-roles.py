@@ -28,9 +28,8 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 # Left out: swap (swapon in a lab host would change the machine's swap: hosts share its kernel),
 # ntp (ntpd disciplines the machine's clock: no time namespace covers CLOCK_REALTIME), security
 # (sets PermitRootLogin no and restarts sshd: the lab reaches hosts as root), and the roles that
-# download from the internet (get_url, apt_repository, pip, vendor repositories). git and nginx have
-# their packages in the image but do not load in Converge yet; name them to run them anyway.
-ROLES = ["apache", "clamav", "firewall", "haproxy", "memcached", "nfs", "samba", "redis", "munin-node", "java"]
+# download from the internet (get_url, apt_repository, pip, vendor repositories).
+ROLES = ["apache", "clamav", "firewall", "haproxy", "memcached", "nfs", "samba", "redis", "munin-node", "java", "git", "nginx"]
 
 # Extra variables given to both tools, each with its reason. The playbooks are molecule's, which reaches its
 # container without SSH; the lab reaches hosts over SSH, which must survive the role for the reruns and check.

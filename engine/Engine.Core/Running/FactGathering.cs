@@ -20,8 +20,10 @@ internal sealed class FactGathering(RunState state)
     {
         var subsets = _subsets.GetOrAdd(play.Index, _ => PlayFacts.For(
             play,
+            state.Run.PlayVariables.GetValueOrDefault(play.Index) ?? play.Vars,
             state.Run.Playbook.Directory,
-            state.Run.Graph.Hosts.Where(h => state.Run.Graph.NodesOf(h).Any(n => n.Play == play)).Select(h => (object?)state.Run.HostVariables[h])));
+            state.Run.Graph.Hosts.Where(h => state.Run.Graph.NodesOf(h).Any(n => n.Play == play)).Select(h => (object?)state.Run.HostVariables[h]),
+            state.Run.IncludedBeforeRun));
         return subsets == FactSubset.None ? null : new GatheredFacts(subsets);
     }
 

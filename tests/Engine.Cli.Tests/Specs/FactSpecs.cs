@@ -28,6 +28,64 @@ public sealed class FactSpecs
     }
 
     [Fact]
+    public async Task Facts_used_only_in_a_file_an_include_reads_at_run_time_are_gathered()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("Debian.yml", """
+            - name: facts into a file
+              copy:
+                content: "{{ ansible_distribution }}|{{ ansible_kernel }}\n"
+                dest: "{{ example_root }}/facts"
+            """);
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              tasks:
+                - name: which file
+                  command: echo Debian
+                  register: family
+                  changed_when: false
+                - include_tasks: "{{ family.stdout }}.yml"
+            """);
+
+        var apply = await workspace.RunAsync("apply", playbook);
+        var ansible = await AnsibleFacts.SetupAsync("localhost");
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Equal($"{ansible["distribution"]}|{ansible["kernel"]}\n", File.ReadAllText(workspace.PathOf("facts")));
+    }
+
+    [Fact]
+    public async Task Facts_used_only_in_a_roles_defaults_its_templates_or_an_included_vars_file_are_gathered()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("roles/web/defaults/main.yml", "web_workers: \"{{ ansible_processor_vcpus | default(ansible_processor_count) }}\"\n");
+        workspace.Write("roles/web/templates/web.conf.j2", "workers {{ web_workers }} memory {{ ansible_memtotal_mb }}\n");
+        workspace.Write("roles/web/tasks/main.yml", """
+            - name: config
+              template: {src: web.conf.j2, dest: "{{ example_root }}/web.conf"}
+            """);
+        workspace.Write("roles/kernel/vars/Debian.yml", "kernel_seen: \"{{ ansible_kernel }}\"\n");
+        workspace.Write("roles/kernel/tasks/main.yml", """
+            - include_vars: "{{ ansible_os_family }}.yml"
+            - name: kernel
+              copy: {content: "{{ kernel_seen }}\n", dest: "{{ example_root }}/kernel"}
+            """);
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              roles: [web]
+            - hosts: localhost
+              roles: [kernel]
+            """);
+
+        var apply = await workspace.RunAsync("apply", playbook);
+        var ansible = await AnsibleFacts.SetupAsync("localhost");
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Equal($"workers {ansible["processor_vcpus"]} memory {ansible["memtotal_mb"]}\n", File.ReadAllText(workspace.PathOf("web.conf")));
+        Assert.Equal($"{ansible["kernel"]}\n", File.ReadAllText(workspace.PathOf("kernel")));
+    }
+
+    [Fact]
     public async Task I_can_gather_facts_again_with_setup_and_keep_only_some()
     {
         using var workspace = new Workspace();

@@ -6,14 +6,18 @@ namespace Converge.Core.Facts.Gathered;
 /// <summary>
 /// The facts a play gathers: none with <c>gather_facts: false</c>; <c>gather_subset</c> (all by default)
 /// with <c>gather_facts: true</c> or a <c>gather_subset</c> of its own; and when the play says neither,
-/// only what it references — every string of its tasks and handlers (params, conditions, loops, vars),
-/// its vars, the variables of its hosts, and the template files its tasks name (<c>src: x.j2</c>, looked
-/// up in <c>templates/</c> and beside the playbook) are scanned for fact names
+/// only what it references — every string of its tasks and handlers (params, conditions, loops, vars, include
+/// names), of the blocks and roles around them (block vars, role vars and defaults), its vars and vars_files, the
+/// variables of its hosts, and the template files its tasks name (<c>src: x.j2</c>, looked up in the role's
+/// <c>templates/</c>, then the playbook's and beside it) are scanned for fact names
 /// (<see cref="FactSubsets.Referenced"/>). A play that references no fact gathers nothing: no probe.
+/// The tasks of a dynamic include count when they were read before the run (the tasks given to <c>For</c>); a play
+/// that has an include whose tasks are known only at run time, or an <c>include_vars</c> (whose values are read then),
+/// may reference any fact, so it gathers all of them, as Ansible does by default.
 /// </summary>
 public static class PlayFacts
 {
-    public static FactSubset For(Play play, string playbookDirectory, IEnumerable<object?> hostVariables)
+    public static FactSubset For(Play play, IReadOnlyDictionary<string, object?> playVariables, string playbookDirectory, IEnumerable<object?> hostVariables, IReadOnlyList<TaskDefinition> included)
     {
         if (play.GatherFacts == false)
         {
@@ -25,8 +29,17 @@ public static class PlayFacts
             return FactSubsets.Parse(play.GatherSubset ?? ["all"], out _) ?? FactSubset.All;
         }
 
+        var tasks = play.Tasks.Concat(play.Handlers).ToList();
+        tasks.AddRange(included.Where(t => t.PlayIndex == play.Index));
+        tasks.AddRange(tasks.SelectMany(t => t.Include?.Preview ?? []).ToList());
+        if (tasks.Any(t => ModuleNames.WithoutPrefix(t.Module) == "include_vars"
+            || (t.Include is { Preview.Count: 0 } && !tasks.Any(i => i.Id.StartsWith(t.Id + ".", StringComparison.Ordinal)))))
+        {
+            return FactSubset.All;
+        }
+
         var subsets = FactSubset.None;
-        foreach (var text in Texts(play, playbookDirectory).Concat(hostVariables.SelectMany(Strings)))
+        foreach (var text in Texts(playVariables, tasks, playbookDirectory).Concat(hostVariables.SelectMany(Strings)))
         {
             subsets |= FactSubsets.Referenced(text);
         }
@@ -34,16 +47,25 @@ public static class PlayFacts
         return subsets;
     }
 
-    private static IEnumerable<string> Texts(Play play, string playbookDirectory)
+    private static IEnumerable<string> Texts(IReadOnlyDictionary<string, object?> playVars, IEnumerable<TaskDefinition> tasks, string playbookDirectory)
     {
-        foreach (var value in play.Vars.Values.SelectMany(Strings))
+        foreach (var value in playVars.Values.SelectMany(Strings))
         {
             yield return value;
         }
 
-        foreach (var task in play.Tasks.Concat(play.Handlers))
+        var scopes = new HashSet<TaskScope>(ReferenceEqualityComparer.Instance);
+        foreach (var scope in tasks.SelectMany(t => t.Scope.OutermostFirst()).Where(scopes.Add))
         {
-            foreach (var text in new[] { task.When, task.ChangedWhen, task.FailedWhen, task.Until }.OfType<string>())
+            foreach (var value in scope.Vars.Values.Concat(scope.Defaults.Values).SelectMany(Strings))
+            {
+                yield return value;
+            }
+        }
+
+        foreach (var task in tasks)
+        {
+            foreach (var text in new[] { task.When, task.ChangedWhen, task.FailedWhen, task.Until, task.Include?.Name }.OfType<string>())
             {
                 yield return text;
             }
@@ -57,7 +79,7 @@ public static class PlayFacts
             {
                 var text = scalar.Value ?? string.Empty;
                 yield return text;
-                if (text.EndsWith(".j2", StringComparison.Ordinal) && TemplateFile(text, playbookDirectory) is { } file)
+                if (text.EndsWith(".j2", StringComparison.Ordinal) && TemplateFile(text, task.Scope.InnermostRole(), playbookDirectory) is { } file)
                 {
                     yield return file;
                 }
@@ -65,9 +87,10 @@ public static class PlayFacts
         }
     }
 
-    private static string? TemplateFile(string name, string playbookDirectory)
+    private static string? TemplateFile(string name, Playbooks.Roles.RoleInstance? role, string playbookDirectory)
     {
-        foreach (var path in new[] { Path.Combine(playbookDirectory, "templates", name), Path.Combine(playbookDirectory, name) })
+        IEnumerable<string> folders = [.. role?.SearchDirectories("templates") ?? [], Path.Combine(playbookDirectory, "templates"), playbookDirectory];
+        foreach (var path in folders.Select(f => Path.Combine(f, name)))
         {
             if (File.Exists(path))
             {
