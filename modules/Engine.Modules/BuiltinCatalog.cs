@@ -20,6 +20,7 @@ using Converge.Modules.Fetch;
 using Converge.Modules.Files;
 using Converge.Modules.Find;
 using Converge.Modules.GetUrl;
+using Converge.Modules.Gem;
 using Converge.Modules.Getent;
 using Converge.Modules.Git;
 using Converge.Modules.Group;
@@ -146,6 +147,9 @@ public static class BuiltinCatalog
         registry.Register(new PipModule());
         registry.Register(new HtpasswdModule());
         registry.Register(new NpmModule());
+
+        // Ruby gems and supervisord programs (issue 13, helper mods7).
+        registry.Register(new GemModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");
