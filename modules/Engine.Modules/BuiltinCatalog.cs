@@ -52,6 +52,7 @@ using Converge.Modules.Shell;
 using Converge.Modules.Slurp;
 using Converge.Modules.Stat;
 using Converge.Modules.Sudoers;
+using Converge.Modules.Supervisorctl;
 using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
 using Converge.Modules.TempFile;
@@ -150,6 +151,7 @@ public static class BuiltinCatalog
 
         // Ruby gems and supervisord programs (issue 13, helper mods7).
         registry.Register(new GemModule());
+        registry.Register(new SupervisorctlModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");

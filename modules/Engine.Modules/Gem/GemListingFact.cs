@@ -10,7 +10,8 @@ namespace Converge.Modules.Gem;
 /// One probe, what Ansible's gem module reads: RubyGems' version (<c>--norc</c> is given from 2.5.2 on, as
 /// <c>common_opts</c> does), <c>gem query -n ^NAME$</c> with <c>GEM_HOME</c> set to <c>install_dir</c> when there is
 /// one, and for <c>latest</c> <c>gem query --remote</c> (with <c>--source</c> when the task names one). A failing
-/// query fails the task with gem's message, as <c>check_rc=True</c> does in Ansible.
+/// query fails the task with gem's message, as <c>check_rc=True</c> does in Ansible. Only the remote query has a
+/// timeout of its own (it may wait on the network), so a local listing joins the host's probe batch.
 /// </summary>
 public sealed partial class GemListingFact(IReadOnlyList<string> gem, string name, string? installDir, bool norc, bool remote, string? repository) : Fact<GemListing>
 {
@@ -40,7 +41,7 @@ public sealed partial class GemListingFact(IReadOnlyList<string> gem, string nam
 
     public override CommandSpec Command { get; } = CommandSpec.Probe(
         "/bin/sh", ["-c", Script, "converge-gem", name, installDir ?? string.Empty, norc ? "1" : "0", remote ? "1" : "0", repository ?? string.Empty, .. gem])
-        with { Timeout = TimeSpan.FromMinutes(2) };
+        with { Timeout = remote ? TimeSpan.FromMinutes(2) : null };
 
     public override GemListing Parse(CommandResult result)
     {
