@@ -42,4 +42,7 @@ public sealed record IncludeDefinition
 
     /// <summary>True when the name is a template: it can only be known once its variables are.</summary>
     public bool IsTemplated => Templates.TemplateEngine.IsTemplated(Name);
+
+    /// <summary>The file an <c>include_tasks</c> reads for <paramref name="name"/> (its name rendered), found as the include finds it.</summary>
+    internal string TaskFile(string name) => Context.TaskFile(name);
 }

@@ -21,7 +21,8 @@ internal sealed class FactGathering(RunState state)
         var subsets = _subsets.GetOrAdd(play.Index, _ => PlayFacts.For(
             play,
             state.Run.Playbook.Directory,
-            state.Run.Graph.Hosts.Where(h => state.Run.Graph.NodesOf(h).Any(n => n.Play == play)).Select(h => (object?)state.Run.HostVariables[h])));
+            state.Run.Graph.Hosts.Where(h => state.Run.Graph.NodesOf(h).Any(n => n.Play == play)).Select(h => (object?)state.Run.HostVariables[h]),
+            state.Run.IncludedBeforeRun));
         return subsets == FactSubset.None ? null : new GatheredFacts(subsets);
     }
 

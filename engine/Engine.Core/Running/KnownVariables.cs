@@ -9,7 +9,11 @@ namespace Converge.Core.Running;
 /// defines now or later reads as undefined. When facts are gathered, the facts every host Converge manages has are
 /// assumed (<see cref="AssumedFacts"/>), unless a variable set before the run already gives them a value.
 /// </summary>
-internal sealed class KnownVariables(IReadOnlyDictionary<string, object?> inner, IReadOnlySet<string> deferred, bool assumeFacts) : IReadOnlyDictionary<string, object?>
+/// <remarks>
+/// With a <paramref name="placeholder"/>, each assumed fact reads as it instead of its value: rendering a name with it shows
+/// where the facts went (the other files a fact-named include could read on hosts whose facts differ).
+/// </remarks>
+internal sealed class KnownVariables(IReadOnlyDictionary<string, object?> inner, IReadOnlySet<string> deferred, bool assumeFacts, string? placeholder = null) : IReadOnlyDictionary<string, object?>
 {
     /// <summary>What every Debian-family Linux host gathers, known before the run (the distribution, Debian or Ubuntu, and the service manager are not).</summary>
     public static readonly IReadOnlyDictionary<string, object?> AssumedFacts = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -26,13 +30,13 @@ internal sealed class KnownVariables(IReadOnlyDictionary<string, object?> inner,
     {
         if (assumeFacts && key.StartsWith("ansible_", StringComparison.Ordinal) && AssumedFacts.TryGetValue(key["ansible_".Length..], out var fact))
         {
-            value = inner.ContainsKey(key) || deferred.Contains(key) ? throw new UnknownBeforeRunException(key) : fact;
+            value = inner.ContainsKey(key) || deferred.Contains(key) ? throw new UnknownBeforeRunException(key) : placeholder ?? fact;
             return true;
         }
 
         if (assumeFacts && key == "ansible_facts")
         {
-            value = inner.ContainsKey(key) ? throw new UnknownBeforeRunException(key) : new PartialFacts();
+            value = inner.ContainsKey(key) ? throw new UnknownBeforeRunException(key) : new PartialFacts(placeholder);
             return true;
         }
 
@@ -70,10 +74,18 @@ internal sealed class KnownVariables(IReadOnlyDictionary<string, object?> inner,
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary><c>ansible_facts</c> before the run: the assumed facts are known, every other key is unknown.</summary>
-    private sealed class PartialFacts : IReadOnlyDictionary<string, object?>
+    private sealed class PartialFacts(string? placeholder) : IReadOnlyDictionary<string, object?>
     {
-        public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value) =>
-            AssumedFacts.TryGetValue(key, out value) ? true : throw new UnknownBeforeRunException("ansible_facts." + key);
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
+        {
+            if (!AssumedFacts.TryGetValue(key, out value))
+            {
+                throw new UnknownBeforeRunException("ansible_facts." + key);
+            }
+
+            value = placeholder ?? value;
+            return true;
+        }
 
         public object? this[string key] => TryGetValue(key, out var value) ? value : null;
 

@@ -36,6 +36,15 @@ public sealed record LoadedRun
     /// <summary>Dynamic includes whose name depends on run-time values (facts, registered results): validated when first resolved.</summary>
     public IReadOnlyList<NamedReference> RuntimeIncludes { get; init; } = [];
 
+    /// <summary>Dynamic includes named from the facts every host Converge manages has, each with the file those facts name: validated now.</summary>
+    public IReadOnlyList<NamedReference> AssumedIncludes { get; init; } = [];
+
+    /// <summary>Every task read from a dynamic include before the run (its tasks are validated; a host reads it again when it gets there).</summary>
+    public IReadOnlyList<TaskDefinition> IncludedBeforeRun { get; init; } = [];
+
+    /// <summary>Tasks read from the other files a fact-named include could give (<c>setup-RedHat.yml</c>), validated with their diagnostics held back: no host Converge manages reads them.</summary>
+    public IReadOnlyList<TaskDefinition> IncludedElsewhere { get; init; } = [];
+
     /// <summary>Tasks no host reaches before the run, whose diagnostics were held back (a host that reaches one fails it with them).</summary>
     public UnreachedTasks Unreached { get; init; } = new();
 

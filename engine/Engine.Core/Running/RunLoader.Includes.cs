@@ -64,11 +64,11 @@ public sealed partial class RunLoader
     /// <summary>What a diagnostic of a <c>no_log</c> task says instead of its detail, which may quote a value.</summary>
     internal const string NoLogDetail = "invalid (details hidden: the task has no_log)";
 
-    private List<NamedReference> ValidateIncludes(LoadedRun run, DiagnosticBag diagnostics, UnreachedTasks unreached)
+    private IncludesBeforeRun ValidateIncludes(LoadedRun run, DiagnosticBag diagnostics, UnreachedTasks unreached)
     {
         var deferred = DeferredNames(run);
         var scope = new VariableScope(run, check: true);
-        var runtime = new List<NamedReference>();
+        var result = new IncludesBeforeRun();
         var found = new DiagnosticBag();
         var includes = run.Graph.Nodes.Where(n => n.Task.Include is not null).ToList();
 
@@ -86,17 +86,20 @@ public sealed partial class RunLoader
                 foreach (var item in LoopItems.Of(node.Task, vars, templates).ToList())
                 {
                     var itemVars = item.HasItem ? scope.For(node, item) : vars;
-                    var name = templates.RenderValue(include.Name, itemVars)?.ToString() ?? string.Empty;
+                    var (name, assumed) = IncludeName(include, itemVars, deferred);
                     var tasks = run.Includes.ExpandInclude(node.Task, name, IncludeScope(node, item), $"{node.Task.Id}.{number++}", into);
                     Validate(run, [.. tasks.Select(t => new GraphNode(node.Host, node.Play, t) { Scope = t.Scope })], scope, into, unreached, beforeRun: true, unreachedBy);
+                    result.Read.AddRange(tasks);
+                    if (assumed)
+                    {
+                        result.Assumed.Add(new NamedReference(name, include.NameSpan));
+                        ValidateOtherFiles(run, node, item, scope, itemVars, deferred, name, $"{node.Task.Id}.{number++}", unreached, result);
+                    }
                 }
             }
-            catch (UndefinedVariableException e) when (IsDeferred(e.Variable, deferred))
+            catch (Exception e) when (e is UnknownBeforeRunException || (e is UndefinedVariableException u && IsDeferred(u.Variable, deferred)))
             {
-                if (!runtime.Any(r => r.Span == include.NameSpan))
-                {
-                    runtime.Add(new NamedReference(include.Name, include.NameSpan));
-                }
+                result.Runtime.Add(new NamedReference(include.Name, include.NameSpan));
             }
             catch (ConvergeException e)
             {
@@ -109,6 +112,26 @@ public sealed partial class RunLoader
             diagnostics.Add(diagnostic);
         }
 
-        return runtime;
+        result.Runtime = [.. result.Runtime.DistinctBy(r => r.Span)];
+        result.Assumed = [.. result.Assumed.DistinctBy(r => (r.Span, r.Name))];
+        return result;
+    }
+
+    /// <summary>
+    /// An include's file name with the variables known now; one that reads only the facts every host Converge manages
+    /// has (<c>setup-{{ ansible_os_family }}.yml</c>) is rendered with them (and Assumed is true): each host reads
+    /// that file, unless its facts differ, and then it validates what it reads when it gets there.
+    /// </summary>
+    private (string Name, bool Assumed) IncludeName(IncludeDefinition include, IReadOnlyDictionary<string, object?> vars, HashSet<string> deferred)
+    {
+        try
+        {
+            return (templates.RenderValue(include.Name, vars)?.ToString() ?? string.Empty, false);
+        }
+        catch (UndefinedVariableException e) when (IsDeferred(e.Variable, deferred) && deferred.Contains(FactPrefix))
+        {
+            var known = new KnownVariables(vars, deferred, assumeFacts: true);
+            return (templates.RenderValue(include.Name, known)?.ToString() ?? string.Empty, true);
+        }
     }
 }

@@ -82,13 +82,14 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         run = run with { Connections = ConnectionPlan.Read(run, templates, secrets, diagnostics), Secrets = secrets };
         var unreached = new UnreachedTasks();
         var unreachable = ValidateTasks(run, diagnostics, unreached);
-        run = run with { RuntimeIncludes = ValidateIncludes(run, diagnostics, unreached), Unreached = unreached };
+        var includes = ValidateIncludes(run, diagnostics, unreached);
+        run = run with { RuntimeIncludes = includes.Runtime, AssumedIncludes = includes.Assumed, IncludedBeforeRun = includes.Read, IncludedElsewhere = includes.Elsewhere, Unreached = unreached };
         ValidateLocalFiles(run, diagnostics, unreachable);
 
         if (diagnostics.HasErrors)
         {
             // A diagnostic may quote a value that reached a secret variable.
-            throw new ConfigurationException([.. diagnostics.Items.Select(d => d with { Message = secrets.Redact(d.Message) })]) { Unreached = unreached };
+            throw new ConfigurationException([.. diagnostics.Items.Select(d => d with { Message = secrets.Redact(d.Message) })]) { Unreached = unreached, IncludedBeforeRun = run.IncludedBeforeRun, IncludedElsewhere = run.IncludedElsewhere };
         }
 
         return run;

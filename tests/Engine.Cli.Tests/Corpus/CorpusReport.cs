@@ -18,11 +18,20 @@ internal static class CorpusReport
         text.Append(CultureInfo.InvariantCulture, $"tasks not reached on Debian-family hosts (condition false before the run; their diagnostics held back): {notReached}/{tasks} ({Percent(notReached, tasks)})\n");
         text.Append(CultureInfo.InvariantCulture, $"tasks blocked: {results.Sum(r => r.Blocked.Count())}/{tasks}\n");
 
+        var elsewhere = results.Sum(r => r.RunnableElsewhere.Count);
+        text.Append(CultureInfo.InvariantCulture, $"of the runnable, in files no Debian-family host reads (the other files of a fact-named include, e.g. setup-RedHat.yml): {elsewhere}\n");
+
         // The issue's second measure: a task whose module Converge does not implement (or refuses, naming why) fails
-        // validation for that module alone; every other non-runnable task is blocked by something else.
+        // validation for that module alone, whether it is blocked or held back as not reached (a yum task under
+        // `when: ansible_os_family == 'RedHat'`); every other task that is not runnable fails for something else.
         var implemented = Converge.Modules.BuiltinCatalog.Modules().Names.ToHashSet(StringComparer.Ordinal);
-        var moduleOnly = results.Sum(r => r.Blocked.Count(t => t.Module is { } m && !implemented.Contains(Converge.Core.Playbooks.ModuleNames.WithoutPrefix(m)) && !IsStructure(m)));
-        text.Append(CultureInfo.InvariantCulture, $"tasks runnable or blocked only by a module not implemented: {runnable + moduleOnly}/{tasks} ({Percent(runnable + moduleOnly, tasks)})\n\n");
+        bool ModuleOnly(CorpusTask t) => t.Module is { } m && !implemented.Contains(Converge.Core.Playbooks.ModuleNames.WithoutPrefix(m)) && !IsStructure(m);
+        var blockedModuleOnly = results.Sum(r => r.Blocked.Count(ModuleOnly));
+        var unreachedModuleOnly = results.Sum(r => r.NotReached.Count(ModuleOnly));
+        var measure = runnable + blockedModuleOnly + unreachedModuleOnly;
+        text.Append(CultureInfo.InvariantCulture, $"tasks runnable or failing validation only for a module not implemented: {measure}/{tasks} ({Percent(measure, tasks)}): {runnable} runnable, {blockedModuleOnly} blocked and {unreachedModuleOnly} not reached for such a module alone\n");
+        var debianOnly = measure - elsewhere;
+        text.Append(CultureInfo.InvariantCulture, $"the same without the runnable tasks no Debian-family host reads: {debianOnly}/{tasks} ({Percent(debianOnly, tasks)})\n\n");
         text.Append("| case | loads | runnable tasks | not reached | first diagnostic |\n|---|---|---|---|---|\n");
         foreach (var r in results)
         {
@@ -36,6 +45,12 @@ internal static class CorpusReport
         foreach (var group in blocked)
         {
             text.Append(CultureInfo.InvariantCulture, $"- {group.Key}: {group.Count()}\n");
+        }
+
+        text.Append("\nBlocked tasks, by file (line numbers):\n\n");
+        foreach (var group in results.SelectMany(r => r.Blocked).GroupBy(t => Path.GetRelativePath(CorpusValidator.Root, t.File)).OrderByDescending(g => g.Count()))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {group.Key}: {group.Count()} ({string.Join(", ", group.Select(t => t.StartLine))})\n");
         }
 
         return text.ToString();

@@ -27,24 +27,26 @@ internal static class CorpusValidator
         IReadOnlyList<Diagnostic> diagnostics = [];
         var loads = true;
         UnreachedTasks unreached;
+        IReadOnlyList<TaskDefinition> included, elsewhere;
         try
         {
-            unreached = new RunLoader(modules, BuiltinCatalog.Planners(), new TemplateEngine()).Load(new RunRequest
+            var run = new RunLoader(modules, BuiltinCatalog.Planners(), new TemplateEngine()).Load(new RunRequest
             {
                 Playbook = playbookPath,
                 Inventories = [Path.Combine(directory, "inventory.yml")],
-            }).Unreached;
+            });
+            (unreached, included, elsewhere) = (run.Unreached, run.IncludedBeforeRun, run.IncludedElsewhere);
         }
         catch (ConfigurationException e)
         {
             loads = false;
             diagnostics = e.Diagnostics;
-            unreached = e.Unreached;
+            (unreached, included, elsewhere) = (e.Unreached, e.IncludedBeforeRun, e.IncludedElsewhere);
         }
 
         var reached = new DiagnosticBag();
         var playbook = new PlaybookLoader([.. modules.Names]).Load(playbookPath, reached);
-        var definitions = playbook?.Plays.SelectMany(p => WithIncluded(p.Tasks.Concat(p.Handlers))).Select(t => (t.Span.File, t.Span.Line)).ToHashSet() ?? [];
+        var definitions = (playbook?.Plays.SelectMany(p => WithIncluded(p.Tasks.Concat(p.Handlers))) ?? []).Concat(WithIncluded(included)).Concat(WithIncluded(elsewhere)).Select(t => (t.Span.File, t.Span.Line)).ToHashSet();
         var tasks = CorpusTaskCounter.Count(directory);
 
         // A task whose diagnostics were held back because no host reaches it is neither runnable nor blocked: its own count.
@@ -55,7 +57,8 @@ internal static class CorpusValidator
             .Where(t => !diagnostics.Any(d => t.Contains(d.Span.File, d.Span.Line)))
             .Except(notReached)
             .ToList();
-        return new CorpusResult(name, loads, tasks, runnable, diagnostics) { NotReached = notReached };
+        var other = WithIncluded(elsewhere).Select(t => (t.Span.File, t.Span.Line)).ToHashSet();
+        return new CorpusResult(name, loads, tasks, runnable, diagnostics) { NotReached = notReached, RunnableElsewhere = [.. runnable.Where(t => other.Contains((t.File, t.StartLine)))] };
     }
 
     /// <summary>

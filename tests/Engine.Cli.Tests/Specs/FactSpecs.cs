@@ -28,6 +28,33 @@ public sealed class FactSpecs
     }
 
     [Fact]
+    public async Task Facts_used_only_in_a_file_an_include_reads_at_run_time_are_gathered()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("Debian.yml", """
+            - name: facts into a file
+              copy:
+                content: "{{ ansible_distribution }}|{{ ansible_kernel }}\n"
+                dest: "{{ example_root }}/facts"
+            """);
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              tasks:
+                - name: which file
+                  command: echo Debian
+                  register: family
+                  changed_when: false
+                - include_tasks: "{{ family.stdout }}.yml"
+            """);
+
+        var apply = await workspace.RunAsync("apply", playbook);
+        var ansible = await AnsibleFacts.SetupAsync("localhost");
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Equal($"{ansible["distribution"]}|{ansible["kernel"]}\n", File.ReadAllText(workspace.PathOf("facts")));
+    }
+
+    [Fact]
     public async Task I_can_gather_facts_again_with_setup_and_keep_only_some()
     {
         using var workspace = new Workspace();

@@ -139,6 +139,73 @@ public sealed class ReachabilityTests
         Assert.DoesNotContain(report.Tasks, t => t.Host == "h1" && t.Task == "after");
     }
 
+    private static TempDirectory FactNamedIncludes(string debianTask)
+    {
+        var dir = new TempDirectory();
+        dir.Write("roles/web/tasks/main.yml", "- include_tasks: \"setup-{{ ansible_os_family }}.yml\"\n");
+        dir.Write("roles/web/tasks/setup-Debian.yml", debianTask);
+        dir.Write("roles/web/tasks/setup-RedHat.yml", "- name: rpm\n  yum: {name: httpd}\n");
+        return dir;
+    }
+
+    [Fact]
+    public void An_include_named_from_the_os_family_reads_the_debian_file_before_the_run_and_holds_back_the_others()
+    {
+        using var dir = FactNamedIncludes("- name: deb\n  probe: /x\n");
+
+        var run = Load(dir, "- hosts: all\n  roles: [web]\n");
+
+        Assert.Equal("setup-Debian.yml", Assert.Single(run.AssumedIncludes).Name);
+        Assert.Empty(run.RuntimeIncludes);
+        Assert.Equal("deb", run.IncludedBeforeRun.Select(t => t.Name).Distinct().Single());
+        Assert.Equal("rpm", run.IncludedElsewhere.Select(t => t.Name).Distinct().Single());
+        var note = Assert.Single(run.Unreached.Notes);
+        Assert.Contains("1 task(s) in setup-RedHat.yml not validated: their condition (include_tasks: 'setup-{{ ansible_os_family }}.yml' names 'setup-RedHat.yml')", note.Message);
+    }
+
+    [Fact]
+    public void A_mistake_in_the_file_an_os_family_include_names_is_reported_before_the_run_located()
+    {
+        using var dir = FactNamedIncludes("- name: deb\n  probe: {path: /x, pth: 1}\n");
+
+        var error = Assert.Throws<ConfigurationException>(() => Load(dir, "- hosts: all\n  roles: [web]\n"));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(Path.Combine(dir.Path, "roles/web/tasks/setup-Debian.yml"), diagnostic.Span.File);
+        Assert.Equal(2, diagnostic.Span.Line);
+        Assert.Contains("'pth'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void An_include_named_from_a_fact_that_is_not_assumed_is_read_when_a_host_reaches_it()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Debian.yml", "- probe: {pth: /x}\n");
+
+        var run = Load(dir, "- hosts: all\n  tasks:\n    - include_tasks: \"{{ ansible_distribution }}.yml\"\n");
+
+        Assert.Equal("{{ ansible_distribution }}.yml", Assert.Single(run.RuntimeIncludes).Name);
+        Assert.Empty(run.AssumedIncludes);
+    }
+
+    [Fact]
+    public async Task A_host_whose_os_family_differs_reads_its_own_file_when_it_gets_there()
+    {
+        using var dir = FactNamedIncludes("- name: deb\n  probe: /x\n");
+        var run = Load(dir, "- hosts: all\n  roles: [web]\n");
+
+        var options = new RunOptions { Connect = s => s.Host == "h1" ? new FedoraFacts(new LocalConnection(s.Host)) : new LocalConnection(s.Host) };
+        var report = await new Runner(Modules(), Templates).RunAsync(run, options, new RecordingObserver(), default);
+
+        // h1 (Fedora) reads setup-RedHat.yml, validated when it gets there: the include fails, located in that file.
+        var failed = Assert.Single(report.Tasks, t => t.Host == "h1" && t.Module == "include_tasks");
+        Assert.Equal(OutcomeStatus.Failed, failed.Status);
+        Assert.Contains($"setup-RedHat.yml:2:3: yum: {Refusal}", failed.Message);
+        Assert.Equal(OutcomeStatus.Ok, Assert.Single(report.Tasks, t => t.Host == "h2" && t.Task == "deb").Status);
+        Assert.DoesNotContain(report.Tasks, t => t.Host == "h2" && t.Task == "rpm");
+        Assert.DoesNotContain(report.Tasks, t => t.Host == "h1" && t.Task == "deb");
+    }
+
     /// <summary>A real local connection whose gathered <c>/etc/os-release</c> reads as Fedora's.</summary>
     private sealed class FedoraFacts(IConnection inner) : ConnectionDecorator(inner)
     {

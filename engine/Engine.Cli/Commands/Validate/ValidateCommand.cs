@@ -36,6 +36,11 @@ internal static class ValidateCommand
                 Console.Out.WriteLine($"note: {include.Span}: '{include.Name}' depends on run-time values (facts or registered results): read and validated when a host first reaches it");
             }
 
+            foreach (var include in run.AssumedIncludes)
+            {
+                Console.Out.WriteLine($"note: {include.Span}: reads '{include.Name}' on every host: its name depends only on facts every Debian-family host has (ansible_os_family 'Debian', ansible_system 'Linux', ansible_pkg_mgr 'apt'), so it was read and validated now; a host whose facts differ reads its own file when it gets there");
+            }
+
             foreach (var (planner, _) in run.Plans)
             {
                 Console.Out.WriteLine($"valid: {planner} plan");

@@ -10,10 +10,13 @@ namespace Converge.Core.Facts.Gathered;
 /// its vars, the variables of its hosts, and the template files its tasks name (<c>src: x.j2</c>, looked
 /// up in <c>templates/</c> and beside the playbook) are scanned for fact names
 /// (<see cref="FactSubsets.Referenced"/>). A play that references no fact gathers nothing: no probe.
+/// The tasks of a dynamic include count when they were read before the run (the tasks given to <c>For</c>, its name
+/// included); one whose tasks are known only at run time may reference any fact, so that play gathers all of them,
+/// as Ansible does by default.
 /// </summary>
 public static class PlayFacts
 {
-    public static FactSubset For(Play play, string playbookDirectory, IEnumerable<object?> hostVariables)
+    public static FactSubset For(Play play, string playbookDirectory, IEnumerable<object?> hostVariables, IReadOnlyList<TaskDefinition> included)
     {
         if (play.GatherFacts == false)
         {
@@ -25,8 +28,16 @@ public static class PlayFacts
             return FactSubsets.Parse(play.GatherSubset ?? ["all"], out _) ?? FactSubset.All;
         }
 
+        var tasks = play.Tasks.Concat(play.Handlers).ToList();
+        tasks.AddRange(included.Where(t => t.PlayIndex == play.Index));
+        tasks.AddRange(tasks.SelectMany(t => t.Include?.Preview ?? []).ToList());
+        if (tasks.Any(t => t.Include is { Preview.Count: 0 } && !tasks.Any(i => i.Id.StartsWith(t.Id + ".", StringComparison.Ordinal))))
+        {
+            return FactSubset.All;
+        }
+
         var subsets = FactSubset.None;
-        foreach (var text in Texts(play, playbookDirectory).Concat(hostVariables.SelectMany(Strings)))
+        foreach (var text in Texts(play.Vars, tasks, playbookDirectory).Concat(hostVariables.SelectMany(Strings)))
         {
             subsets |= FactSubsets.Referenced(text);
         }
@@ -34,16 +45,16 @@ public static class PlayFacts
         return subsets;
     }
 
-    private static IEnumerable<string> Texts(Play play, string playbookDirectory)
+    private static IEnumerable<string> Texts(IReadOnlyDictionary<string, object?> playVars, IEnumerable<TaskDefinition> tasks, string playbookDirectory)
     {
-        foreach (var value in play.Vars.Values.SelectMany(Strings))
+        foreach (var value in playVars.Values.SelectMany(Strings))
         {
             yield return value;
         }
 
-        foreach (var task in play.Tasks.Concat(play.Handlers))
+        foreach (var task in tasks)
         {
-            foreach (var text in new[] { task.When, task.ChangedWhen, task.FailedWhen, task.Until }.OfType<string>())
+            foreach (var text in new[] { task.When, task.ChangedWhen, task.FailedWhen, task.Until, task.Include?.Name }.OfType<string>())
             {
                 yield return text;
             }
