@@ -42,18 +42,45 @@ public sealed class LocalConnection(string host) : IConnection
 
         try
         {
-            var result = await cli.ExecuteBufferedAsync(Encoding.UTF8, timeout.Token);
+            var result = await ExecuteAsync(cli, timeout.Token);
             var stderr = invocation is null ? result.StandardError : invocation.FinishStderr(result.StandardError, result.ExitCode, new Secrets.Redactor());
             return new CommandResult(result.ExitCode, null, result.StandardOutput, stderr);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             // The program does not exist or cannot be executed: report it as the shell would (127).
-            return new CommandResult(127, null, string.Empty, $"{program}: {e.Message}");
+            return new CommandResult(127, null, string.Empty, $"{program}: {Cause(e).Message}");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return new CommandResult(null, "KILL", string.Empty, $"timed out after {command.Timeout}");
+        }
+    }
+
+    /// <summary>The operating system's error under CliWrap's: CliWrap wraps the start failure in a message of its own.</summary>
+    private static System.ComponentModel.Win32Exception Cause(System.ComponentModel.Win32Exception e) =>
+        e.InnerException as System.ComponentModel.Win32Exception ?? e;
+
+    /// <summary>Linux's errno for "text file busy": the program was open for writing when it was executed.</summary>
+    private const int TextFileBusy = 26;
+
+    /// <summary>
+    /// Runs the process, retrying a start that failed because the program is busy: a script this process just wrote
+    /// and closed (<c>script</c>'s upload) can still be open in a child another thread forked meanwhile, until that child
+    /// executes its own program (the fork/exec window every multi-threaded process has). It is closed within moments.
+    /// </summary>
+    private static async Task<BufferedCommandResult> ExecuteAsync(CliWrap.Command cli, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await cli.ExecuteBufferedAsync(Encoding.UTF8, ct);
+            }
+            catch (System.ComponentModel.Win32Exception e) when (Cause(e).NativeErrorCode == TextFileBusy && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5 * attempt), ct);
+            }
         }
     }
 

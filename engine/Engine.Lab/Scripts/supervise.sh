@@ -88,8 +88,10 @@ while :; do
             if [ $((SECONDS - started)) -lt 3 ]; then quick_failures=$((quick_failures + 1)); else quick_failures=0; fi
             if [ $quick_failures -ge 5 ]; then
                 log "boot failed 5 times in a row; powering off"
-                echo failed > "$RUN_DIR/last_exit"
+                # Off before failed: whoever sees the failure (lab up, lab reboot) reads the host as off.
                 echo off > "$RUN_DIR/power"
+                state off
+                echo failed > "$RUN_DIR/last_exit"
                 quick_failures=0
             fi
             sleep $((quick_failures / 2)) ;;

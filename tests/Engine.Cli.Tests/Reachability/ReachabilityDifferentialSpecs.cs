@@ -6,7 +6,8 @@ namespace Converge.Cli.Tests.Reachability;
 
 /// <summary>
 /// A playbook with tasks no Debian-family host reaches (RPM-only modules under os_family guards, an include of a
-/// RedHat task file, an <c>is defined</c> guard on a variable nothing sets, a role's source build off by default):
+/// RedHat task file, an <c>is defined</c> guard on a variable nothing sets, a role's source build off by default, an
+/// include named from <c>ansible_os_family</c>):
 /// <c>converge validate</c> accepts it with notes, and <c>converge apply</c> on two local hosts runs and skips what
 /// Ansible 2.14 did (files left, each task's outcome, changed and failed counts, as recorded by <c>record-ansible.sh</c>
 /// in <c>ansible-result.txt</c>).
@@ -34,10 +35,12 @@ public sealed class ReachabilityDifferentialSpecs : IDisposable
         var apply = await ConvergeProcess.RunAsync(["apply", playbook, "-i", inventory, "-e", "root=" + root, "--report", report]);
 
         Assert.True(validate.ExitCode == 0, validate.ToString());
-        Assert.Contains("note: " + Path.Combine(Here, "playbook", "site.yml") + ":17:7: 1 task(s) in site.yml not validated: their condition (ansible_os_family == 'RedHat')", validate.Stdout);
+        Assert.Contains("note: " + Path.Combine(Here, "playbook", "site.yml") + ":18:7: 1 task(s) in site.yml not validated: their condition (ansible_os_family == 'RedHat')", validate.Stdout);
         Assert.Contains("2 task(s) in setup-RedHat.yml not validated: their condition (ansible_facts['os_family'] == 'RedHat')", validate.Stdout);
         Assert.Contains("1 task(s) in site.yml not validated: their condition (adminer_theme is defined)", validate.Stdout);
         Assert.Contains("2 task(s) in install-from-source.yml not validated: their condition (multi_install_from_source)", validate.Stdout);
+        Assert.Contains("1 task(s) in setup-RedHat.yml not validated: their condition (include_tasks: 'setup-{{ ansible_os_family }}.yml' names 'setup-RedHat.yml')", validate.Stdout);
+        Assert.Contains("reads 'setup-Debian.yml' on every host", validate.Stdout);
         Assert.True(apply.ExitCode == 0, apply.ToString());
         var recorded = await File.ReadAllTextAsync(Path.Combine(Here, "ansible-result.txt"));
         var json = JsonNode.Parse(await File.ReadAllTextAsync(report))!;
@@ -55,7 +58,9 @@ public sealed class ReachabilityDifferentialSpecs : IDisposable
             Assert.Contains(converge, t => (t.Host, t.Task) == task && t.Status == status);
         }
 
-        Assert.All(converge.Where(t => !ansible.ContainsKey((t.Host, t.Task))), t => Assert.Equal("skipped", t.Status));
+        // Ansible's callback does not list an include that ran (its recap counts it ok): here it is reported ok.
+        Assert.All(converge.Where(t => !ansible.ContainsKey((t.Host, t.Task))), t =>
+            Assert.Equal(t.Task == "include_tasks setup-{{ ansible_os_family }}.yml" ? "ok" : "skipped", t.Status));
         Assert.Equal(
             AnsibleRecap.Recorded(recorded).Select(l => string.Join(' ', l.Split(' ').Where(f => f.StartsWith("changed=", StringComparison.Ordinal) || f.StartsWith("failed=", StringComparison.Ordinal)))),
             AnsibleRecap.Of(json).Select(l => string.Join(' ', l.Split(' ').Where(f => f.StartsWith("changed=", StringComparison.Ordinal) || f.StartsWith("failed=", StringComparison.Ordinal)))));

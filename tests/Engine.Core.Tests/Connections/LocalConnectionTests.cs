@@ -28,6 +28,45 @@ public sealed class LocalConnectionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_program_still_open_for_writing_for_a_moment_runs_once_it_is_closed()
+    {
+        using var dir = new TempDirectory();
+        var script = dir.Write("run.sh", string.Empty);
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        // Held open for writing, as a child forked by another thread holds a script just written until it executes:
+        // executing it fails with "text file busy" until the writer closes it.
+        var writer = new FileStream(script, FileMode.Open, FileAccess.Write);
+        writer.Write("#!/bin/sh\necho ran\n"u8);
+        writer.Flush();
+        var closing = Task.Run(async () =>
+        {
+            await Task.Delay(150);
+            await writer.DisposeAsync();
+        });
+
+        var result = await _connection.RunAsync(CommandSpec.Probe(script), default);
+        await closing;
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("ran\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_program_that_stays_busy_exits_127_saying_so()
+    {
+        using var dir = new TempDirectory();
+        var script = dir.Write("run.sh", "#!/bin/sh\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await using var writer = new FileStream(script, FileMode.Open, FileAccess.Write);
+
+        var result = await _connection.RunAsync(CommandSpec.Probe(script), default);
+
+        Assert.Equal(127, result.ExitCode);
+        Assert.True(result.StderrTail().Contains("busy", StringComparison.OrdinalIgnoreCase), result.Stderr);
+    }
+
+    [Fact]
     public async Task A_write_is_atomic_keeps_the_mode_and_leaves_no_temp_file()
     {
         using var dir = new TempDirectory();

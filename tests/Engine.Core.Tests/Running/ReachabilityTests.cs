@@ -127,9 +127,7 @@ public sealed class ReachabilityTests
         using var dir = new TempDirectory();
         var run = Load(dir, "- hosts: all\n  tasks:\n    - name: rpm\n      yum: {name: cronie}\n      when: ansible_os_family == 'RedHat'\n    - name: after\n      probe: /y\n");
 
-        // h1's facts say Fedora (a RedHat-family host, against what was assumed); h2 is this Debian machine.
-        var options = new RunOptions { Connect = s => s.Host == "h1" ? new FedoraFacts(new LocalConnection(s.Host)) : new LocalConnection(s.Host) };
-        var report = await new Runner(Modules(), Templates).RunAsync(run, options, new RecordingObserver(), default);
+        var report = await RunWithFedoraOnH1Async(run);
 
         var failed = Assert.Single(report.Tasks, t => t.Host == "h1" && t.Task == "rpm");
         Assert.Equal(OutcomeStatus.Failed, failed.Status);
@@ -194,8 +192,7 @@ public sealed class ReachabilityTests
         using var dir = FactNamedIncludes("- name: deb\n  probe: /x\n");
         var run = Load(dir, "- hosts: all\n  roles: [web]\n");
 
-        var options = new RunOptions { Connect = s => s.Host == "h1" ? new FedoraFacts(new LocalConnection(s.Host)) : new LocalConnection(s.Host) };
-        var report = await new Runner(Modules(), Templates).RunAsync(run, options, new RecordingObserver(), default);
+        var report = await RunWithFedoraOnH1Async(run);
 
         // h1 (Fedora) reads setup-RedHat.yml, validated when it gets there: the include fails, located in that file.
         var failed = Assert.Single(report.Tasks, t => t.Host == "h1" && t.Module == "include_tasks");
@@ -205,6 +202,10 @@ public sealed class ReachabilityTests
         Assert.DoesNotContain(report.Tasks, t => t.Host == "h2" && t.Task == "rpm");
         Assert.DoesNotContain(report.Tasks, t => t.Host == "h1" && t.Task == "deb");
     }
+
+    /// <summary>Runs on this machine, h1's facts saying Fedora (a RedHat-family host, against what was assumed); h2's are this Debian machine's.</summary>
+    private static Task<RunReport> RunWithFedoraOnH1Async(LoadedRun run) =>
+        new Runner(Modules(), Templates).RunAsync(run, new RunOptions { Connect = s => s.Host == "h1" ? new FedoraFacts(new LocalConnection(s.Host)) : new LocalConnection(s.Host) }, new RecordingObserver(), default);
 
     /// <summary>A real local connection whose gathered <c>/etc/os-release</c> reads as Fedora's.</summary>
     private sealed class FedoraFacts(IConnection inner) : ConnectionDecorator(inner)
