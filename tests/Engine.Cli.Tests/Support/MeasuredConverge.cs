@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.InteropServices;
+using Converge.TestKit.Processes;
 using Converge.TestKit;
 
 namespace Converge.Cli.Tests.Support;
@@ -49,7 +50,7 @@ internal static partial class MeasuredConverge
             ResourceUsage usage;
             do
             {
-                result = Wait4(pid, out status, 0, out usage);
+                result = ResourceUsages.Wait4(pid, out status, 0, out usage);
             }
             while (result == -1 && Marshal.GetLastPInvokeError() == Interrupted);
 
@@ -81,31 +82,4 @@ internal static partial class MeasuredConverge
 
     [LibraryImport("libc", EntryPoint = "posix_spawnp", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Spawn(out int pid, string file, IntPtr fileActions, IntPtr attributes, IntPtr[] argv, IntPtr[] environment);
-
-    [LibraryImport("libc", EntryPoint = "wait4", SetLastError = true)]
-    private static partial int Wait4(int pid, out int status, int options, out ResourceUsage usage);
-
-    /// <summary>struct rusage on 64-bit Linux: two timevals, then fourteen longs.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct ResourceUsage
-    {
-        public long UserSeconds;
-        public long UserMicroseconds;
-        public long SystemSeconds;
-        public long SystemMicroseconds;
-        public long MaxResidentKilobytes;
-        public long Ixrss;
-        public long Idrss;
-        public long Isrss;
-        public long MinorFaults;
-        public long MajorFaults;
-        public long Swaps;
-        public long BlocksIn;
-        public long BlocksOut;
-        public long MessagesSent;
-        public long MessagesReceived;
-        public long Signals;
-        public long VoluntarySwitches;
-        public long InvoluntarySwitches;
-    }
 }

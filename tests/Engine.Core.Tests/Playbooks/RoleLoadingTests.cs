@@ -62,40 +62,6 @@ public sealed class RoleLoadingTests
     }
 
     [Fact]
-    public void Every_mistake_in_roles_is_a_located_diagnostic_reported_together()
-    {
-        using var dir = new TempDirectory();
-        var meta = dir.Write("roles/odd/meta/main.yml", "galaxy_info: {}\ndependecies: []\n");
-        dir.Write("roles/odd/tasks/main.yml", "- command: /bin/true\n");
-        dir.Write("roles/empty/defaults/main.yml", "x: 1\n");
-        dir.Write("roles/a/meta/main.yml", "dependencies: [b]\n");
-        dir.Write("roles/a/tasks/main.yml", "- command: /bin/true\n");
-        var cycle = dir.Write("roles/b/meta/main.yml", "dependencies: [a]\n");
-        dir.Write("roles/b/tasks/main.yml", "- command: /bin/true\n");
-        var tasks = dir.Write("roles/c/tasks/main.yml", "- import_tasks: missing.yml\n");
-        var path = dir.Write("site.yml", """
-            - hosts: all
-              roles:
-                - odd
-                - empty
-                - nowhere
-                - a
-                - c
-            """);
-        var diagnostics = new DiagnosticBag();
-
-        new PlaybookLoader(Modules).Load(path, diagnostics);
-
-        var items = diagnostics.Items;
-        Assert.Contains(items, d => d.Span == new SourceSpan(meta, 2, 1) && d.Message.Contains("unknown key 'dependecies' in a role's meta/main.yml; did you mean 'dependencies'?", StringComparison.Ordinal));
-        Assert.Contains(items, d => d.Span == new SourceSpan(path, 4, 7) && d.Message.StartsWith("role 'empty' has no tasks/main.yml", StringComparison.Ordinal));
-        Assert.Contains(items, d => d.Span == new SourceSpan(path, 5, 7) && d.Message.StartsWith("role 'nowhere' not found; looked in ", StringComparison.Ordinal));
-        Assert.Contains(items, d => d.Span.File == cycle && d.Message.Contains("role 'a' depends on itself: a → b → a", StringComparison.Ordinal));
-        Assert.Contains(items, d => d.Span == new SourceSpan(tasks, 1, 17) && d.Message.StartsWith("import_tasks: 'missing.yml' does not exist", StringComparison.Ordinal));
-        Assert.Equal(5, items.Count);
-    }
-
-    [Fact]
     public void A_task_file_named_from_a_roles_handlers_is_found_relative_to_the_role_as_in_Ansible()
     {
         using var dir = new TempDirectory();
