@@ -20,6 +20,7 @@ using Converge.Modules.Fetch;
 using Converge.Modules.Files;
 using Converge.Modules.Find;
 using Converge.Modules.GetUrl;
+using Converge.Modules.Gem;
 using Converge.Modules.Getent;
 using Converge.Modules.Git;
 using Converge.Modules.Group;
@@ -51,6 +52,7 @@ using Converge.Modules.Shell;
 using Converge.Modules.Slurp;
 using Converge.Modules.Stat;
 using Converge.Modules.Sudoers;
+using Converge.Modules.Supervisorctl;
 using Converge.Modules.Sysctl;
 using Converge.Modules.Systemd;
 using Converge.Modules.TempFile;
@@ -146,6 +148,10 @@ public static class BuiltinCatalog
         registry.Register(new PipModule());
         registry.Register(new HtpasswdModule());
         registry.Register(new NpmModule());
+
+        // Ruby gems and supervisord programs (issue 13, helper mods7).
+        registry.Register(new GemModule());
+        registry.Register(new SupervisorctlModule());
         foreach (var rpm in new[] { "yum", "dnf", "zypper", "rpm_key", "yum_repository", "dnf5" })
         {
             registry.Refuse(rpm, "an RPM-family module; Converge manages Debian-family hosts (use apt, or package, which runs apt)");

@@ -21,7 +21,7 @@ public sealed record AptFacts(DpkgStatusFact Status, DebControlFact? Deb, AptSim
             _ => parameters.Name is ["*"] ? new[] { "upgrade", "--with-new-pkgs" } : null,
         };
         return new AptFacts(
-            new DpkgStatusFact([.. names.Select(n => PackageRequest.Parse(n).Name)], RecordDirectory, candidates: parameters.State == "latest", cacheAge: true),
+            new DpkgStatusFact([.. names.Select(n => PackageRequest.Parse(n).Name)], RecordDirectory, candidates: parameters.State == "latest", cacheAge: true, autoMarks: parameters.State is "present" or "latest"),
             parameters.Deb is { } deb ? new DebControlFact(deb) : null,
             upgrade is null ? null : new AptSimulationFact([.. release, .. upgrade]),
             parameters.State == "build-dep" ? new AptSimulationFact([.. release, "build-dep", .. names]) : null,

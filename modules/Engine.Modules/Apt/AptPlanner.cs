@@ -40,7 +40,7 @@ public static class AptPlanner
             }
         }
 
-        var packages = Packages(parameters, reads.Status, stale, changes, synced);
+        var (packages, marks) = Packages(parameters, reads.Status, stale, changes, synced);
         var buildDep = Simulated(reads.BuildDep, changes, synced, "the build dependencies are installed");
         var fix = Simulated(reads.Fix, changes, synced, "nothing is broken");
         var autoremove = Simulated(reads.Autoremove, changes, synced, "nothing to autoremove");
@@ -57,7 +57,7 @@ public static class AptPlanner
             changes.Add(new Change("apt cache", age is { } old ? $"updated {old} s ago" : "never updated", "updated"));
         }
 
-        var work = new AptWork(stale, upgrade, deb, packages, buildDep, fix, autoremove);
+        var work = new AptWork(stale, upgrade, deb, packages, buildDep, fix, autoremove) { MarkManual = marks };
         return Core.Modules.Plan.Drift(changes) with { State = work, Assumed = assumed, Output = Output(false, age) };
     }
 
@@ -68,7 +68,7 @@ public static class AptPlanner
         ["cache_update_time"] = cacheAgeSeconds is { } age ? DateTimeOffset.UtcNow.ToUnixTimeSeconds() - age : 0,
     };
 
-    private static InstallPkgWork? Packages(AptParams parameters, DpkgStatus status, bool stale, List<Change> changes, List<string> synced)
+    private static (InstallPkgWork? Work, IReadOnlyList<string> Marks) Packages(AptParams parameters, DpkgStatus status, bool stale, List<Change> changes, List<string> synced)
     {
         var names = AptFacts.Names(parameters);
         if (parameters.OnlyUpgrade)
@@ -79,7 +79,7 @@ public static class AptPlanner
 
         if (names.Count == 0 || parameters.State is not ("present" or "absent" or "latest"))
         {
-            return null;
+            return (null, []);
         }
 
         var inner = new InstallPkgParams
@@ -96,18 +96,35 @@ public static class AptPlanner
         var plan = PackagePlanner.Plan(inner, [], status);
         var work = plan.State as InstallPkgWork;
         var package = plan.Changes.Where(c => c.Path != "apt cache").ToList();
+        var marks = AutoInstalled(parameters, names, status);
+        changes.AddRange(marks.Where(m => package.All(c => c.Path != $"package {m}")).Select(m => new Change($"package {m}", "automatically installed", "manually installed")));
         if (package.Count == 0)
         {
             // The plan's only change was the stale cache, which is no change by itself here.
-            synced.Add(plan.IsDrift
-                ? string.Join("; ", names.Select(n => status.Installed(PackageRequest.Parse(n).Name) is { } p ? $"{PackageRequest.Parse(n).Name} {p.Version} is installed" : $"{n} is not installed"))
-                : plan.Reason);
-            return null;
+            if (marks.Count == 0)
+            {
+                synced.Add(plan.IsDrift
+                    ? string.Join("; ", names.Select(n => status.Installed(PackageRequest.Parse(n).Name) is { } p ? $"{PackageRequest.Parse(n).Name} {p.Version} is installed" : $"{n} is not installed"))
+                    : plan.Reason);
+            }
+
+            return (null, marks);
         }
 
         changes.AddRange(package);
-        return work;
+        return (work, marks);
     }
+
+    /// <summary>
+    /// The named packages, installed, that apt marks as automatically installed: Ansible's install() marks every named
+    /// package manual after its apt-get (<c>apt-mark manual</c>), so a later autoremove keeps what a task asked for.
+    /// Ansible 2.14 does it silently (changed stays false, and check mode neither marks nor tells); Converge reports it
+    /// as the change it is, since an apply runs only on drift.
+    /// </summary>
+    private static IReadOnlyList<string> AutoInstalled(AptParams parameters, IReadOnlyList<string> names, DpkgStatus status) =>
+        parameters.State is not ("present" or "latest")
+            ? []
+            : [.. names.Select(n => DpkgStatus.BaseName(PackageRequest.Parse(n).Name)).Where(n => status.Installed(n) is not null && status.AutoInstalled.Contains(n)).Distinct()];
 
     private static bool Simulated(AptSimulation? simulation, List<Change> changes, List<string> synced, string quiet)
     {

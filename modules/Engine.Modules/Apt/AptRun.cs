@@ -86,6 +86,11 @@ public sealed class AptRun(ModuleContext context, AptParams parameters)
             }
         }
 
+        if (work.MarkManual.Count > 0)
+        {
+            await MarkManualAsync(work.MarkManual, ct);
+        }
+
         if (work.BuildDep)
         {
             await AptGetAsync([.. Common(), "build-dep", .. AptFacts.Names(parameters)], ct);
@@ -99,6 +104,23 @@ public sealed class AptRun(ModuleContext context, AptParams parameters)
         if (work.Autoremove)
         {
             await AptGetAsync([.. Common(), "autoremove", .. parameters.Purge ? PurgeOption : []], ct);
+        }
+    }
+
+    /// <summary>Ansible's mark_installed_manually: <c>apt-mark manual</c>, or <c>unmarkauto</c> where apt-mark is too old to know it.</summary>
+    private async Task MarkManualAsync(IReadOnlyList<string> packages, CancellationToken ct)
+    {
+        var marked = await context.Connection.RunAsync(new CommandSpec("apt-mark", ["manual", .. packages]) { Environment = Noninteractive }, ct);
+        Record(marked);
+        if (marked.Stderr.Contains("Invalid operation", StringComparison.Ordinal) || marked.Stderr.Contains("Usage: apt-mark [options] {markauto|unmarkauto} packages", StringComparison.Ordinal))
+        {
+            marked = await context.Connection.RunAsync(new CommandSpec("apt-mark", ["unmarkauto", .. packages]) { Environment = Noninteractive }, ct);
+            Record(marked);
+        }
+
+        if (!marked.Succeeded)
+        {
+            throw new TaskFailedException($"'apt-mark manual {string.Join(' ', packages)}' failed: {marked.StderrTail(3)}", $"apt-mark manual {string.Join(' ', packages)}", marked.ExitCode, marked.StderrTail());
         }
     }
 

@@ -41,7 +41,8 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
     /// The one <see cref="FileFact"/> the check reads, so the runner can prefetch it. Every file module's
     /// subject is the path its <see cref="SpecAsync"/> manages; if one ever differs, the check reads its own path.
     /// </summary>
-    public sealed override IReadOnlyList<IFact> FactsOf(TParams parameters) => [new FileFact(Subject(parameters), Follow(parameters), Hashes(parameters)), .. MoreFacts(parameters)];
+    public sealed override IReadOnlyList<IFact> FactsOf(TParams parameters) =>
+        [new FileFact(Subject(parameters), Follow(parameters), Hashes(parameters)), .. MoreFacts(parameters), .. SelinuxAttributes.FactsOf(parameters)];
 
     /// <summary>Whether the check compares content, so the file is hashed (a module that never manages content need not read it).</summary>
     protected virtual bool Hashes(TParams parameters) => true;
@@ -57,6 +58,7 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
 
     protected sealed override async Task<StatePair<PathState>> ReadAsync(ModuleContext context, TParams parameters, CancellationToken ct)
     {
+        await SelinuxAttributes.RefuseIfEnabledAsync(context, parameters, Name, ct);
         var spec = await SpecAsync(context, parameters, ct);
         var follow = Follow(parameters);
         var hash = Hashes(parameters);

@@ -24,11 +24,12 @@ public sealed class CopyModule : Module<CopyParams>
     /// </summary>
     public override IReadOnlyList<IFact> FactsOf(CopyParams parameters) =>
         parameters.RemoteSrc
-            ? [new TreeFact(parameters.Src!, hash: true), new FileFact(parameters.Src!), new FileFact(parameters.Dest)]
+            ? [new TreeFact(parameters.Src!, hash: true), new FileFact(parameters.Src!), new FileFact(parameters.Dest), .. SelinuxAttributes.FactsOf(parameters)]
             : _file.FactsOf(parameters);
 
     public override async Task<Plan> CheckAsync(ModuleContext context, CopyParams parameters, CancellationToken ct)
     {
+        await SelinuxAttributes.RefuseIfEnabledAsync(context, parameters, Name, ct);
         if (parameters.RemoteSrc)
         {
             var (items, root) = await HostItemsAsync(context, parameters, ct);

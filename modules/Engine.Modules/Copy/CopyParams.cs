@@ -1,9 +1,10 @@
 using Converge.Core.Modules;
+using Converge.Modules.Common;
 
 namespace Converge.Modules.Copy;
 
 /// <summary>Params of <c>copy</c>: a controller file or directory (<c>src</c>), a host path (<c>remote_src</c>) or literal <c>content</c> onto the host.</summary>
-public sealed record CopyParams
+public sealed record CopyParams : ISelinuxParams
 {
     /// <summary>
     /// A file or directory on the controller (a relative path is looked up in <c>files/</c>, then the playbook's folder), or
@@ -45,4 +46,13 @@ public sealed record CopyParams
 
     /// <summary>Accepted with its default (true, Ansible's): links in a controller <c>src</c> tree are copied as the files they point to.</summary>
     public bool LocalFollow { get; init; } = true;
+
+    /// <summary>SELinux attributes (Ansible's common file arguments): ignored where SELinux is disabled, refused where it is enabled (<see cref="SelinuxAttributes"/>).</summary>
+    public string? Seuser { get; init; }
+
+    public string? Serole { get; init; }
+
+    public string? Setype { get; init; }
+
+    public string? Selevel { get; init; }
 }

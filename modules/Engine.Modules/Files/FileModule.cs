@@ -21,13 +21,14 @@ public sealed class FileModule : Module<FileParams>
     public override IReadOnlyList<IFact> FactsOf(FileParams parameters) => FactsOfNormalized(Normalize(parameters));
 
     private IReadOnlyList<IFact> FactsOfNormalized(FileParams parameters) =>
-        IsLink(parameters) ? [new LinkFact(parameters.Path, parameters.Src!)]
+        IsLink(parameters) ? [new LinkFact(parameters.Path, parameters.Src!), .. SelinuxAttributes.FactsOf(parameters)]
         : parameters.Recurse ? [.. _node.FactsOf(parameters), new TreeFact(parameters.Path, hash: false)]
         : _node.FactsOf(parameters);
 
     public override async Task<Plan> CheckAsync(ModuleContext context, FileParams parameters, CancellationToken ct)
     {
         parameters = Normalize(parameters);
+        await SelinuxAttributes.RefuseIfEnabledAsync(context, parameters, Name, ct);
         if (IsLink(parameters))
         {
             return await LinkCheck.CheckAsync(context, parameters, ct);

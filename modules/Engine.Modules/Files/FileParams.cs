@@ -4,7 +4,7 @@ using Converge.Modules.Common;
 namespace Converge.Modules.Files;
 
 /// <summary>Params of <c>file</c>: the state of one path on the host (Ansible's <c>file</c> plus <c>content</c>).</summary>
-public sealed record FileParams
+public sealed record FileParams : ISelinuxParams
 {
     /// <summary>The absolute path on the host.</summary>
     [ParamAlias("dest", "name")]
@@ -48,4 +48,13 @@ public sealed record FileParams
     public string AccessTime { get; init; } = "preserve";
 
     public string AccessTimeFormat { get; init; } = FileTimes.DefaultFormat;
+
+    /// <summary>SELinux attributes (Ansible's common file arguments): ignored where SELinux is disabled, refused where it is enabled (<see cref="SelinuxAttributes"/>).</summary>
+    public string? Seuser { get; init; }
+
+    public string? Serole { get; init; }
+
+    public string? Setype { get; init; }
+
+    public string? Selevel { get; init; }
 }

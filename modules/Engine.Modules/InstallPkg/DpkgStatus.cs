@@ -12,5 +12,8 @@ public sealed record DpkgStatus(
 
     public InstalledPackage? Known(string name) => Packages.GetValueOrDefault(BaseName(name));
 
+    /// <summary>The asked packages apt marks as automatically installed (read only when asked for).</summary>
+    public IReadOnlySet<string> AutoInstalled { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static string BaseName(string name) => name.Split(':')[0];
 }

@@ -1,7 +1,9 @@
+using Converge.Modules.Common;
+
 namespace Converge.Modules.Template;
 
 /// <summary>Params of <c>template</c>: render a Jinja2 template from the controller into a file on the host.</summary>
-public sealed record TemplateParams
+public sealed record TemplateParams : ISelinuxParams
 {
     /// <summary>The template on the controller; a relative path is looked up in the playbook's <c>templates/</c>, then its folder.</summary>
     public required string Src { get; init; }
@@ -28,4 +30,13 @@ public sealed record TemplateParams
 
     /// <summary>A symlink at <c>dest</c>: false (default, as Ansible) replaces the link with the file; true writes the link's target.</summary>
     public bool Follow { get; init; }
+
+    /// <summary>SELinux attributes (Ansible's common file arguments): ignored where SELinux is disabled, refused where it is enabled (<see cref="SelinuxAttributes"/>).</summary>
+    public string? Seuser { get; init; }
+
+    public string? Serole { get; init; }
+
+    public string? Setype { get; init; }
+
+    public string? Selevel { get; init; }
 }

@@ -68,6 +68,29 @@ public sealed class AptLabTests(AptLab lab)
         Assert.Equal(converge, (await lab.ConsoleAsync("node2", Policy)).Stdout);
     }
 
+    /// <summary>
+    /// Ansible 2.14 marks a named package that apt installed automatically as manual (apt-mark manual), silently; Converge
+    /// does the same and shows it as the change it is: check reports it without marking, apply marks, a rerun is clean.
+    /// </summary>
+    [LabFact]
+    public async Task A_named_package_installed_automatically_is_marked_manual_shown_by_check_then_in_sync()
+    {
+        var playbook = await WriteAsync("manual.yml", "node1", "    - apt: { name: converge-apt-c }");
+        await lab.ConsoleAsync("node1", "DEBIAN_FRONTEND=noninteractive apt-get install -y -q converge-apt-c >/dev/null 2>&1; apt-mark auto converge-apt-c");
+
+        var check = await RunAsync("check", playbook);
+        var stillAuto = (await lab.ConsoleAsync("node1", "apt-mark showauto converge-apt-c")).Stdout;
+        var apply = await RunAsync("apply", playbook);
+        var again = await RunAsync("check", playbook);
+        var manual = (await lab.ConsoleAsync("node1", "apt-mark showmanual converge-apt-c")).Stdout;
+
+        Assert.True(check.Outcome.ExitCode == 2, check.Outcome.ToString());
+        Assert.Equal("converge-apt-c\n", stillAuto);
+        Assert.True(apply.Outcome.ExitCode == 0 && apply.Changed == 1, apply.Outcome.ToString());
+        Assert.True(again.Outcome.ExitCode == 0 && again.Changed == 0, again.Outcome.ToString());
+        Assert.Equal("converge-apt-c\n", manual);
+    }
+
     [LabFact]
     public async Task Policy_rc_d_puts_the_host_s_own_policy_back_after_the_install()
     {

@@ -34,6 +34,22 @@ public sealed class AptPlannerTests
     }
 
     [Fact]
+    public void A_named_package_apt_marks_automatically_installed_is_a_change_to_manual_and_absent_or_unnamed_ones_are_not()
+    {
+        var status = DpkgStatusFact.ParseOutput("pkg\tbridge-utils\tamd64\t1.7.1-1\tinstalled\npkg\tcurl\tamd64\t7.88\tinstalled\nauto\tbridge-utils\ncache_age\t10\n");
+
+        var present = AptPlanner.Plan(new AptParams { Name = ["bridge-utils", "curl"] }, Reads(status));
+        var manual = AptPlanner.Plan(new AptParams { Name = ["curl"] }, Reads(status));
+        var absent = AptPlanner.Plan(new AptParams { Name = ["bridge-utils"], State = "absent" }, Reads(status));
+
+        Assert.Equal("package bridge-utils: automatically installed → manually installed", Assert.Single(present.Changes).ToString());
+        Assert.Equal(["bridge-utils"], ((AptWork)present.State!).MarkManual);
+        Assert.Null(((AptWork)present.State!).Packages);
+        Assert.False(manual.IsDrift, manual.Reason);
+        Assert.Equal("package bridge-utils: 1.7.1-1 amd64 → absent", Assert.Single(absent.Changes).ToString());
+    }
+
+    [Fact]
     public void Update_cache_alone_is_a_change_only_when_the_cache_is_older_than_cache_valid_time()
     {
         var fresh = AptPlanner.Plan(new AptParams { UpdateCache = true, CacheValidTime = 3600 }, Reads(Status(10)));

@@ -50,6 +50,7 @@ public sealed class ExampleRunTests : IDisposable
     [InlineData("getent")]
     [InlineData("service_facts")]
     [InlineData("htpasswd")]
+    [InlineData("gem")]
     public Task I_can_check_apply_and_rerun_an_example_with_no_changes(string module) => CheckApplyRerunAsync(_root, module);
 
     /// <summary>Check on a fresh root creates nothing, the first apply succeeds, the second changes nothing (localhost, local connection).</summary>

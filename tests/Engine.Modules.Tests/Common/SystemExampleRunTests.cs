@@ -48,7 +48,6 @@ public sealed class SystemExampleRunTests : IDisposable
     [InlineData("group")]
     [InlineData("hostname")]
     [InlineData("timezone")]
-    [InlineData("git")]
     [InlineData("apt_repository")]
     [InlineData("deb822_repository")]
     [InlineData("dpkg_selections")]

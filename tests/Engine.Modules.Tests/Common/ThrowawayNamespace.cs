@@ -13,7 +13,7 @@ public sealed class ThrowawayNamespace : IDisposable
     private readonly Process _holder;
     private readonly string _kind;
 
-    /// <summary>A namespace of <paramref name="kind"/>: <c>net</c> or <c>uts</c>.</summary>
+    /// <summary>A namespace of <paramref name="kind"/>: <c>net</c>, <c>uts</c> or <c>mount</c>.</summary>
     public ThrowawayNamespace(string kind)
     {
         _kind = kind;
@@ -25,7 +25,10 @@ public sealed class ThrowawayNamespace : IDisposable
         }
     }
 
-    public IConnection Wrap(IConnection inner) => new Connection(inner, _holder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), _kind);
+    /// <summary>The process holding the namespace, for <c>nsenter --target</c> (e.g. to mount something in a mount namespace first).</summary>
+    public string Pid => _holder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public IConnection Wrap(IConnection inner) => new Connection(inner, Pid, _kind);
 
     public void Dispose()
     {

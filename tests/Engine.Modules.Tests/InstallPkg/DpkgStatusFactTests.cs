@@ -68,9 +68,26 @@ public sealed class DpkgStatusFactTests
     [Fact]
     public void The_probe_is_one_read_only_command_for_all_packages()
     {
-        var fact = new DpkgStatusFact(["a", "b", "c"], "/var/lib/converge/debs", true, true);
+        var fact = new DpkgStatusFact(["a", "b", "c"], "/var/lib/converge/debs", true, true, autoMarks: true);
 
         Assert.Equal(CommandKind.Probe, fact.Command.Kind);
-        Assert.Equal(["/var/lib/converge/debs", "1", "1", "a", "b", "c"], fact.Command.Arguments.Skip(3));
+        Assert.Equal(["/var/lib/converge/debs", "1", "1", "1", "a", "b", "c"], fact.Command.Arguments.Skip(3));
+    }
+
+    /// <summary>The shell's read of /var/lib/apt/extended_states says what apt-mark says, on this machine's own apt.</summary>
+    [Fact]
+    public async Task Auto_marks_are_apt_mark_s_for_the_asked_packages_only()
+    {
+        var local = new LocalConnection("localhost");
+        async Task<string[]> MarkedAsync(string which) =>
+            [.. (await local.RunAsync(new CommandSpec("apt-mark", [which]), CancellationToken.None)).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(n => !n.Contains(':')).Take(3)];
+        var auto = await MarkedAsync("showauto");
+        var manual = await MarkedAsync("showmanual");
+        Assert.True(auto.Length > 0 && manual.Length > 0, "this test needs a machine with packages apt installed automatically and manually");
+        var fact = new DpkgStatusFact([.. auto.Take(2), .. manual], "/var/lib/converge/debs", false, false, autoMarks: true);
+
+        var status = fact.Parse(await local.RunAsync(fact.Command, CancellationToken.None));
+
+        Assert.Equal(auto.Take(2).Order(StringComparer.Ordinal), status.AutoInstalled.Order(StringComparer.Ordinal));
     }
 }
