@@ -17,7 +17,7 @@ public sealed class GemModule : Module<GemParams>
 {
     public override string Name => "gem";
 
-    protected override IValidator<GemParams> ParamsValidator { get; } = new GemParamsValidator();
+    protected override IValidator<GemParams> ParamsValidator => ParamsValidators.Of<GemParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(GemParams parameters) => [FactOf(parameters)];
 

@@ -18,7 +18,7 @@ public sealed class SupervisorctlModule : Module<SupervisorctlParams>
 {
     public override string Name => "supervisorctl";
 
-    protected override IValidator<SupervisorctlParams> ParamsValidator { get; } = new SupervisorctlParamsValidator();
+    protected override IValidator<SupervisorctlParams> ParamsValidator => ParamsValidators.Of<SupervisorctlParamsValidator>();
 
     public override IReadOnlyList<IFact> FactsOf(SupervisorctlParams parameters) => [new SupervisorStatusFact(parameters)];
 
