@@ -50,9 +50,12 @@ while :; do
         continue
     fi
     log "boot $boots, boot id $boot_id"
+    # The host's init starts with every signal at its default: one the lab was started with ignored
+    # (`nohup converge lab up`, a CI runner ignoring SIGHUP) would stay ignored in PID 1, which cannot
+    # trap a signal ignored on entry, and `reboot` (SIGHUP to PID 1) would do nothing.
     nsenter --net="/run/netns/$HOST_NS" \
         unshare --mount --uts --ipc --pid --fork --kill-child --propagation private \
-        "$BIN_DIR/boot.sh" "$env_file" "$boot_id" &
+        env --default-signal "$BIN_DIR/boot.sh" "$env_file" "$boot_id" &
     child=$!
     echo "$child" > "$RUN_DIR/unshare.pid"
     # The host's PID 1 as the machine sees it: the one child of unshare.

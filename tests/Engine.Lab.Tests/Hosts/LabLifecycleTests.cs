@@ -10,6 +10,7 @@ public sealed class LabLifecycleTests(SharedLab shared)
     private static readonly string A = TestLabs.Named("a");
     private static readonly string B = TestLabs.Named("b");
     private static readonly string Broken = TestLabs.Named("broken");
+    private static readonly string Nohup = TestLabs.Named("nohup");
 
     private Lab Lab => shared.Lab;
 
@@ -173,6 +174,30 @@ public sealed class LabLifecycleTests(SharedLab shared)
         finally
         {
             await Lab.DownAsync(Broken, CancellationToken.None);
+        }
+    }
+
+    [LabFact]
+    public async Task A_lab_started_with_hangups_ignored_still_reboots_its_hosts()
+    {
+        // `nohup converge lab up` (or a CI runner that ignores SIGHUP): the ignored signal reached the hosts' init,
+        // which cannot trap a signal ignored on entry, so `reboot` inside a host (SIGHUP to its PID 1) did nothing.
+        var up = await CliWrap.Cli.Wrap("nohup")
+            .WithArguments(["dotnet", ConvergeProcess.EntryPoint, "lab", "up", "--name", Nohup, "--hosts", "1"])
+            .WithValidation(CliWrap.CommandResultValidation.None)
+            .ExecuteAsync();
+        try
+        {
+            Assert.Equal(0, up.ExitCode);
+            var before = (await Lab.StatusAsync(Nohup, CancellationToken.None)).Single().BootId;
+
+            var after = await Lab.RebootAsync(Nohup, "node1", hard: false, CancellationToken.None);
+
+            Assert.NotEqual(before, after);
+        }
+        finally
+        {
+            await Lab.DownAsync(Nohup, CancellationToken.None);
         }
     }
 
