@@ -22,12 +22,12 @@ public sealed record LabImageRecipe(string Mirror, string Suite, IReadOnlyList<s
 
     /// <summary>
     /// In the offline repository, installable with apt on any host without network: the seed's
-    /// packages, a container rootfs source, and what docker-mesh.yml's build-deb installs on the
-    /// builder (its build_packages).
+    /// packages, a container rootfs source, what docker-mesh.yml's build-deb installs on the
+    /// builder (its build_packages), and curl (what a host downloads URLs with: get_url, apt_key).
     /// </summary>
     public static IReadOnlyList<string> DefaultRepositoryPackages { get; } =
     [
-        "openvswitch-switch", "bridge-utils", "docker.io", "busybox-static",
+        "openvswitch-switch", "bridge-utils", "docker.io", "busybox-static", "curl",
         "dpkg-dev", "fakeroot", "build-essential", "debhelper", "autoconf", "automake", "libtool", "bzip2", "libssl-dev", "openssl",
     ];
 

@@ -16,6 +16,9 @@ public sealed class SystemExampleLab : IAsyncLifetime
 
     public string Inventory => _lab.InventoryFile(_name);
 
+    /// <summary>This machine's address on the lab's network: a server listening there is reachable from the host.</summary>
+    public string ControllerAddress { get; private set; } = "127.0.0.1";
+
     public async Task InitializeAsync()
     {
         if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
@@ -23,7 +26,8 @@ public sealed class SystemExampleLab : IAsyncLifetime
             return;
         }
 
-        await _lab.UpAsync(new LabSpec(_name, Hosts: 1), installMissing: true, CancellationToken.None);
+        var lab = await _lab.UpAsync(new LabSpec(_name, Hosts: 1), installMissing: true, CancellationToken.None);
+        ControllerAddress = lab.Network.ControllerAddress;
         _up = true;
     }
 

@@ -7,6 +7,7 @@ Serves the files of the directory given as argument under /files/, and:
   /status/<n>     an empty response with status n
   /redirect/<p>   302 to /<p>
   /api/<p>        any method: 201 and the same JSON as /echo (an API that creates what it is sent)
+Listens on 127.0.0.1, or on the address given as second argument (a lab's controller address, for lab hosts).
 Prints the port it listens on as its first line.
 """
 import base64, email.utils, json, os, sys
@@ -68,6 +69,6 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = handle_any
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+server = ThreadingHTTPServer((sys.argv[2] if len(sys.argv) > 2 else "127.0.0.1", 0), Handler)
 print(server.server_address[1], flush=True)
 server.serve_forever()
