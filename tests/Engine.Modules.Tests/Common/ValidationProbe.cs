@@ -25,6 +25,20 @@ public static class ValidationProbe
         }
     }
 
+    /// <summary>No problem when <paramref name="message"/> is null; otherwise a problem that contains it.</summary>
+    public static void AssertProblem(IModule module, string yaml, string? message)
+    {
+        var problems = Problems(module, yaml);
+        if (message is null)
+        {
+            Assert.Empty(problems);
+        }
+        else
+        {
+            Assert.Contains(problems, p => p.Contains(message, StringComparison.Ordinal));
+        }
+    }
+
     public static T Bind<T>(Module<T> module, string yaml, IReadOnlyDictionary<string, object?>? variables = null)
         where T : class
     {
