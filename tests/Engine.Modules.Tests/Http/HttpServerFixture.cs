@@ -17,7 +17,8 @@ public sealed class HttpServerFixture : IDisposable
     {
     }
 
-    public HttpServerFixture(string address)
+    // Not public: xunit builds a class fixture through its one public constructor.
+    internal HttpServerFixture(string address)
     {
         Files = Directory.CreateTempSubdirectory("converge-http-").FullName;
         var script = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Modules.Tests", "Http", "http-server.py");
