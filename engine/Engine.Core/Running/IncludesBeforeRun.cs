@@ -9,7 +9,10 @@ internal sealed class IncludesBeforeRun
     public List<NamedReference> Runtime { get; set; } = [];
 
     /// <summary>Includes named from the facts every host Converge manages has, each with the file those facts name.</summary>
-    public List<NamedReference> Assumed { get; set; } = [];
+    public List<NamedReference> Assumed { get; } = [];
+
+    /// <summary>Each include (by task id) and file name already read: include nodes are per host, the files they read are not.</summary>
+    public HashSet<(string Include, string Name)> Files { get; } = [];
 
     /// <summary>Every task read from an include before the run, in the files the hosts read.</summary>
     public List<TaskDefinition> Read { get; } = [];

@@ -89,11 +89,17 @@ public sealed partial class RunLoader
                     var (name, assumed) = IncludeName(include, itemVars, deferred);
                     var tasks = run.Includes.ExpandInclude(node.Task, name, IncludeScope(node, item), $"{node.Task.Id}.{number++}", into);
                     Validate(run, [.. tasks.Select(t => new GraphNode(node.Host, node.Play, t) { Scope = t.Scope })], scope, into, unreached, beforeRun: true, unreachedBy);
-                    result.Read.AddRange(tasks);
-                    if (assumed)
+
+                    // Include nodes are per host: what the include read, and the other files its name could give (validated
+                    // only to hold their diagnostics back, which a note reports per file), are kept once, not per host.
+                    if (result.Files.Add((node.Task.Id, name)))
                     {
-                        result.Assumed.Add(new NamedReference(name, include.NameSpan));
-                        ValidateOtherFiles(run, node, item, scope, itemVars, deferred, name, $"{node.Task.Id}.{number++}", unreached, result);
+                        result.Read.AddRange(tasks);
+                        if (assumed)
+                        {
+                            result.Assumed.Add(new NamedReference(name, include.NameSpan));
+                            ValidateOtherFiles(run, node, item, scope, itemVars, deferred, name, $"{node.Task.Id}.{number - 1}.other", unreached, result);
+                        }
                     }
                 }
             }
@@ -113,7 +119,6 @@ public sealed partial class RunLoader
         }
 
         result.Runtime = [.. result.Runtime.DistinctBy(r => r.Span)];
-        result.Assumed = [.. result.Assumed.DistinctBy(r => (r.Span, r.Name))];
         return result;
     }
 

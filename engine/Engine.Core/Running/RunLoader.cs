@@ -83,7 +83,7 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
         var unreached = new UnreachedTasks();
         var unreachable = ValidateTasks(run, diagnostics, unreached);
         var includes = ValidateIncludes(run, diagnostics, unreached);
-        run = run with { RuntimeIncludes = includes.Runtime, AssumedIncludes = includes.Assumed, IncludedBeforeRun = includes.Read, IncludedElsewhere = includes.Elsewhere, Unreached = unreached };
+        run = run with { RuntimeIncludes = includes.Runtime, AssumedIncludes = [.. includes.Assumed.DistinctBy(r => (r.Span, r.Name))], IncludedBeforeRun = includes.Read, IncludedElsewhere = includes.Elsewhere, Unreached = unreached };
         ValidateLocalFiles(run, diagnostics, unreachable);
 
         if (diagnostics.HasErrors)
