@@ -2,7 +2,7 @@ using Converge.Core.Diagnostics;
 
 namespace Converge.Core.Connections;
 
-/// <summary>Creating the directory a write needs, the one way every module and the handler journal do it.</summary>
+/// <summary>Creating the directory a write needs, the one way modules do it.</summary>
 public static class ConnectionDirectories
 {
     /// <summary>

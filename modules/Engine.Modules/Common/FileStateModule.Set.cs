@@ -40,17 +40,17 @@ public abstract partial class FileStateModule<TParams>
     }
 
     /// <summary>Owner and group first, then the mode, as Ansible does: chown clears the set-id bits a mode sets.</summary>
-    private static async Task SetAttributesAsync(ModuleContext context, string path, StateDifference<PathState> difference, bool forceAll, CancellationToken ct)
+    private static async Task SetAttributesAsync(ModuleContext context, string path, StateDifference<PathState> difference, CancellationToken ct)
     {
         var desired = difference.Desired;
-        var owner = desired.Owner is not null && (forceAll || difference.Differs("owner")) ? desired.Owner : null;
-        var group = desired.Group is not null && (forceAll || difference.Differs("group")) ? desired.Group : null;
+        var owner = desired.Owner is not null && difference.Differs("owner") ? desired.Owner : null;
+        var group = desired.Group is not null && difference.Differs("group") ? desired.Group : null;
         if (owner is not null || group is not null)
         {
             await HostCommand.RunAsync(context, CommandSpec.Change("chown", owner + (group is null ? string.Empty : ":" + group), "--", path) with { Changes = [PathChange.Object(path)] }, ct);
         }
 
-        if (desired.Mode is not null && (forceAll || difference.Differs("mode")))
+        if (desired.Mode is not null && difference.Differs("mode"))
         {
             await HostCommand.RunAsync(context, CommandSpec.Change("chmod", desired.Mode, "--", path) with { Changes = [PathChange.Object(path)] }, ct);
         }

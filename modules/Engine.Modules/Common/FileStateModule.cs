@@ -125,7 +125,7 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
                 }
                 else
                 {
-                    await SetAttributesAsync(context, spec.Path, difference, forceAll: false, ct);
+                    await SetAttributesAsync(context, spec.Path, difference, ct);
                 }
 
                 return $"{(created ? "created" : "updated")} {spec.Path} ({string.Join(", ", difference.Properties)})";
@@ -141,7 +141,7 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
                     return $"wrote {spec.Path} ({string.Join(", ", difference.Properties)})";
                 }
 
-                await SetAttributesAsync(context, spec.Path, difference, forceAll: false, ct);
+                await SetAttributesAsync(context, spec.Path, difference, ct);
                 return $"updated {spec.Path} ({string.Join(", ", difference.Properties)})";
         }
     }
