@@ -42,8 +42,8 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
     {
         await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
 
-        // $$ is the loop's pid in its subshells; the loop's last argument is the shell's token.
-        var token = (await connection.RunAsync(CommandSpec.Shell("tr '\\0' '\\n' < /proc/$$/cmdline | tail -n 1", CommandKind.Probe), CancellationToken.None)).Stdout.Trim();
+        // $$ is the loop's pid in its subshells; the shell's token is one of its arguments.
+        var token = (await connection.RunAsync(CommandSpec.Shell("tr '\\0' '\\n' < /proc/$$/cmdline | grep -x 'converge-shell-[0-9a-f]*'", CommandKind.Probe), CancellationToken.None)).Stdout.Trim();
         var lookalikes = $"converge-shell-{new string('0', 32)}\n{token}x\n {token}\n{token[..^1]}\n";
         var whole = await connection.RunAsync(CommandSpec.Shell($"cat <<'EOF'\n{lookalikes}EOF", CommandKind.Probe), CancellationToken.None);
         var refused = await Assert.ThrowsAsync<TaskFailedException>(() =>
@@ -55,6 +55,24 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
         Assert.Contains("framing token", refused.Message, StringComparison.Ordinal);
         Assert.Equal("next\n", next.Stdout);
         Assert.Equal(1, ((SshConnection)connection).ChannelCount);
+    }
+
+    [SshdFact]
+    public async Task Standard_error_comes_back_byte_for_byte_whether_short_long_or_without_a_last_line_break()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
+        var script = "i=0; while [ $i -lt N ]; do printf ' line\\\\%s \\n' $i >&2; i=$((i+1)); done; printf 'tail' >&2";
+
+        var results = new List<CommandResult>();
+        int[] counts = [0, 3, 63, 64, 65, 500];
+        foreach (var lines in counts)
+        {
+            results.Add(await connection.RunAsync(CommandSpec.Shell(script.Replace("N", lines.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), CommandKind.Probe), CancellationToken.None));
+        }
+
+        Assert.Equal(
+            counts.Select(n => string.Concat(Enumerable.Range(0, n).Select(i => $" line\\{i} \n")) + "tail"),
+            results.Select(r => r.Stderr));
     }
 
     [SshdFact]

@@ -69,7 +69,8 @@ public sealed class PersistentShell : IDisposable
     public static PersistentShell Start(SshClient client)
     {
         var token = "converge-shell-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        return new PersistentShell(client, client.CreateCommand(PersistentShellScript.Command(token)), token);
+        var stderrName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        return new PersistentShell(client, client.CreateCommand(PersistentShellScript.Command(token, stderrName)), token);
     }
 
     /// <summary>

@@ -15,7 +15,9 @@ namespace Converge.Core.Connections.Ssh;
 /// (GNU head never reads past the count, even on a pipe, so the next request stays on standard input). What the
 /// script did not read is drained so the stream stays in step: one builtin <c>read</c> tells whether anything is
 /// left (usually not: nothing then runs), and <c>cat</c> drains the rest only then. Standard error goes to a
-/// private file (mktemp: 0600, a fresh name) and is sent after the status, so one stream carries the whole reply
+/// private file (0600, created with O_EXCL under a random name, so it is never someone else's file or link; mktemp
+/// would cost a process) and is sent after the status, its first 64 lines with the builtin <c>read</c> and
+/// <c>printf</c> (a probe batch always has a few: its frames) and <c>cat</c> only for the rest, so one stream carries the whole reply
 /// and the controller needs one reader per host. A failing script is just a status: the loop carries on.
 /// </para>
 /// <para>
@@ -30,7 +32,8 @@ public static class PersistentShellScript
     private const string Loop =
         """
         converge_t=$1
-        converge_e=$(mktemp) || exit 1
+        converge_e=${TMPDIR:-/tmp}/.converge-shell-$2
+        ( umask 077; set -C; : >"$converge_e" ) || exit 1
         trap 'rm -f -- "$converge_e"' EXIT
         trap 'exit 1' HUP INT TERM PIPE
         printf '\n%s 0\n\n%s\n' "$converge_t" "$converge_t"
@@ -49,14 +52,20 @@ public static class PersistentShellScript
           fi
           converge_r=$?
           printf '\n%s %s\n' "$converge_t" "$converge_r"
-          if [ -s "$converge_e" ]; then cat -- "$converge_e"; fi
+          if [ -s "$converge_e" ]; then
+            {
+              converge_k=0
+              while [ "$converge_k" -lt 64 ] && IFS= read -r converge_l; do printf '%s\n' "$converge_l"; converge_k=$((converge_k + 1)); done
+              if [ "$converge_k" -lt 64 ]; then printf '%s' "$converge_l"; else cat; fi
+            } <"$converge_e"
+          fi
           printf '\n%s\n' "$converge_t"
         done
         """;
 
     /// <summary>The exec request: the login shell execs <c>/bin/sh</c> with the loop, so it costs one process.</summary>
-    public static string Command(string token) =>
-        "exec /bin/sh -c " + ShellQuote.Quote(Loop) + " converge-shell " + token;
+    public static string Command(string token, string stderrName) =>
+        "exec /bin/sh -c " + ShellQuote.Quote(Loop) + " converge-shell " + token + " " + stderrName;
 
     /// <summary>
     /// The header, script and token line of one request to the shell of <paramref name="token"/>;
