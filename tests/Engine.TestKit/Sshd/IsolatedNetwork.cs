@@ -7,6 +7,8 @@ namespace Converge.TestKit.Sshd;
 /// </summary>
 public sealed class IsolatedNetwork : IAsyncDisposable
 {
+    private static int _created;
+
     private IsolatedNetwork(string name, string address)
     {
         Name = name;
@@ -19,7 +21,8 @@ public sealed class IsolatedNetwork : IAsyncDisposable
     /// <summary>The address of the host inside the namespace, reached from here through the veth pair.</summary>
     public string HostAddress { get; }
 
-    private string OutsideLink => $"cvi{Suffix}o";
+    /// <summary>This side's end of the veth pair, which carries the route to <see cref="HostAddress"/>.</summary>
+    public string OutsideLink => $"cvi{Suffix}o";
 
     private string InsideLink => $"cvi{Suffix}i";
 
@@ -44,7 +47,7 @@ public sealed class IsolatedNetwork : IAsyncDisposable
             }
 
             // Unique per process and instance; interface names stay within IFNAMSIZ (15).
-            var id = $"{Environment.ProcessId % 10000}{Random.Shared.Next(100, 1000)}";
+            var id = $"{Environment.ProcessId % 10000}{Interlocked.Increment(ref _created) % 1000:D3}";
             var octet = free[Random.Shared.Next(free.Count)];
             var network = new IsolatedNetwork($"converge-isolated-{id}", $"10.253.{octet}.2");
             try
