@@ -74,7 +74,7 @@ public static class PersistentShellScript
     public static byte[] Request(string token, string script, long inputLength)
     {
         var lines = script.Length == 0 || script.EndsWith('\n') ? script : script + "\n";
-        if (lines.Split('\n').Contains(token, StringComparer.Ordinal))
+        if (lines.Contains(token, StringComparison.Ordinal) && lines.Split('\n').Contains(token, StringComparer.Ordinal))
         {
             // It would end the script early and run the rest as the next request; the token is random, so only a script
             // that echoes the shell's own command line back could hold it.
