@@ -13,6 +13,7 @@ public sealed class CountingConnection(IConnection inner) : ConnectionDecorator(
     private int _batches;
     private int _stats;
     private int _reads;
+    private int _writes;
 
     /// <summary>Single probe commands (each one round trip).</summary>
     public int Probes => _probes;
@@ -28,8 +29,14 @@ public sealed class CountingConnection(IConnection inner) : ConnectionDecorator(
     /// <summary>Commands, probe batches and stats: every round trip except file reads.</summary>
     public int Runs => _probes + _changes + _batches + _stats;
 
+    /// <summary>Single stats (each one round trip).</summary>
+    public int Stats => _stats;
+
     /// <summary>Whole-file reads.</summary>
     public int Reads => _reads;
+
+    /// <summary>File writes and uploads (each one round trip).</summary>
+    public int Writes => _writes;
 
     public override Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct)
     {
@@ -58,6 +65,18 @@ public sealed class CountingConnection(IConnection inner) : ConnectionDecorator(
     {
         Interlocked.Increment(ref _reads);
         return Inner.ReadFileAsync(path, become, ct);
+    }
+
+    public override Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, FileWriteOptions options, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _writes);
+        return Inner.WriteFileAsync(path, content, options, ct);
+    }
+
+    public override Task UploadAsync(string localPath, string remotePath, FileWriteOptions options, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _writes);
+        return Inner.UploadAsync(localPath, remotePath, options, ct);
     }
 
     /// <summary>The counted connection is the run's connection itself, so disposing it closes the inner one.</summary>

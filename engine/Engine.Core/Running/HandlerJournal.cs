@@ -14,8 +14,6 @@ namespace Converge.Core.Running;
 /// </summary>
 internal sealed class HandlerJournal(IConnection connection, Become? become, string stateDirectory, string playbookName)
 {
-    private bool _directoryReady;
-
     private string PendingDirectory => stateDirectory.TrimEnd('/') + "/pending";
 
     /// <summary>The keys of pending notifications as a fact, so the runner reads them in its first batch; read as the journal's become.</summary>
@@ -33,15 +31,34 @@ internal sealed class HandlerJournal(IConnection connection, Become? become, str
     /// <summary>Reads the keys of pending notifications (from the runner's first batch when it read them).</summary>
     public Task<HashSet<string>> ReadAsync(FactCache facts, CancellationToken ct) => facts.GetAsync(Pending, ct);
 
+    /// <summary>
+    /// Records a pending notification in one request: the folder made when missing (a built-in test first, so
+    /// only the first record on a host pays for <c>mkdir</c>), the file created 0600 with the handler's name and
+    /// fsynced before the change it precedes is applied. The file's name is the record, so a write cut short
+    /// still records it, and no temp file is needed. The file is created exclusively (<c>set -C</c>): a record
+    /// already there is kept, and nothing at that name (a symlink) is followed, so the change is declared as one
+    /// under the folder's entry and drops only the facts read there.
+    /// </summary>
     public async Task AddAsync(string key, string handlerName, CancellationToken ct)
     {
-        if (!_directoryReady)
+        var directory = ShellQuote.Quote(PendingDirectory);
+        var file = ShellQuote.Quote($"{PendingDirectory}/{key}");
+        var script = $$"""
+            [ -d {{directory}} ] || mkdir -p -- {{directory}} || exit 1
+            umask 077
+            set -C
+            printf '%s\n' {{ShellQuote.Quote(handlerName)}} 2>/dev/null > {{file}} || { [ -f {{file}} ] && [ ! -L {{file}} ]; } || exit 1
+            sync -- {{file}} 2>/dev/null || sync
+            """;
+        var command = CommandSpec.Shell(script, CommandKind.Change) with
         {
-            await connection.EnsureDirectoryAsync(PendingDirectory, $"cannot record the pending handler '{handlerName}'", ct);
-            _directoryReady = true;
+            Changes = [PathChange.Directory(PendingDirectory)],
+        };
+        var result = await connection.RunAsync(command, ct);
+        if (!result.Succeeded)
+        {
+            throw new TaskFailedException($"cannot record the pending handler '{handlerName}' in {PendingDirectory}", $"record {PendingDirectory}/{key}", result.ExitCode, result.StderrTail());
         }
-
-        await connection.WriteFileAsync($"{PendingDirectory}/{key}", Encoding.UTF8.GetBytes(handlerName + "\n"), new FileWriteOptions { Mode = 0b110_000_000 }, ct);
     }
 
     public async Task RemoveAsync(string key, CancellationToken ct)

@@ -12,6 +12,10 @@ internal sealed class HandlerNotifications(HandlerJournal? journal, HashSet<stri
 {
     private readonly HashSet<TaskDefinition> _notified = [];
 
+    // The keys whose record is on the host now: a second notification of a recorded handler writes nothing, and
+    // only the task that wrote a record may take it back (changed_when), never one an earlier change still needs.
+    private readonly HashSet<string> _recorded = [.. pendingFromEarlierRuns];
+
     public static async Task<HandlerNotifications> ReadAsync(HostSession session, ExecutionStrategy strategy, CancellationToken ct) =>
         new(session.Journal, session.Journal is null ? [] : await session.Journal.ReadAsync(session.Facts, ct), strategy);
 
@@ -25,7 +29,10 @@ internal sealed class HandlerNotifications(HandlerJournal? journal, HashSet<stri
     /// <summary>A node changed: the handlers it notifies will run.</summary>
     public void Notify(GraphNode node) => _notified.UnionWith(GraphBuilder.NotifiedHandlers(node));
 
-    /// <summary>Persists the node's notifications before its change, so a run that dies right after the change still fires them next time.</summary>
+    /// <summary>
+    /// Persists the node's notifications before its change, so a run that dies right after the change still fires
+    /// them next time; returns the keys this call recorded (not those on the host already).
+    /// </summary>
     public Task<IReadOnlyList<string>> RecordBeforeChangeAsync(GraphNode node, CancellationToken ct) => strategy.JournalAsync(
         async c =>
         {
@@ -33,7 +40,13 @@ internal sealed class HandlerNotifications(HandlerJournal? journal, HashSet<stri
             foreach (var handler in journal is null ? [] : GraphBuilder.NotifiedHandlers(node))
             {
                 var key = journal!.KeyOf(node.Play, handler);
+                if (_recorded.Contains(key))
+                {
+                    continue;
+                }
+
                 await journal.AddAsync(key, handler.Name, c);
+                _recorded.Add(key);
                 keys.Add(key);
             }
 
@@ -60,12 +73,21 @@ internal sealed class HandlerNotifications(HandlerJournal? journal, HashSet<stri
         foreach (var key in keys)
         {
             await journal!.RemoveAsync(key, ct);
+            _recorded.Remove(key);
         }
     }
 
     /// <summary>A handler ran: its notification is done (in apply mode; check mode ran nothing).</summary>
     public Task HandlerRanAsync(GraphNode node, CancellationToken ct) =>
-        KeyOf(node) is { } key ? strategy.AfterHandlerAsync(c => journal!.RemoveAsync(key, c), ct) : Task.CompletedTask;
+        KeyOf(node) is { } key
+            ? strategy.AfterHandlerAsync(
+                async c =>
+                {
+                    await journal!.RemoveAsync(key, c);
+                    _recorded.Remove(key);
+                },
+                ct)
+            : Task.CompletedTask;
 
     private string? KeyOf(GraphNode node) => node.Task.IsHandler && journal is not null ? journal.KeyOf(node.Play, node.Task) : null;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Converge.Core.Connections;
 using Converge.Core.Diagnostics;
 using Converge.Core.Modules;
@@ -38,19 +39,54 @@ public abstract partial class FileStateModule<TParams>
         }
     }
 
+    /// <summary>Owner and group first, then the mode, as Ansible does: chown clears the set-id bits a mode sets.</summary>
     private static async Task SetAttributesAsync(ModuleContext context, string path, StateDifference<PathState> difference, bool forceAll, CancellationToken ct)
     {
         var desired = difference.Desired;
-        if (desired.Mode is not null && (forceAll || difference.Differs("mode")))
-        {
-            await HostCommand.RunAsync(context, CommandSpec.Change("chmod", desired.Mode, "--", path) with { Changes = [PathChange.Object(path)] }, ct);
-        }
-
         var owner = desired.Owner is not null && (forceAll || difference.Differs("owner")) ? desired.Owner : null;
         var group = desired.Group is not null && (forceAll || difference.Differs("group")) ? desired.Group : null;
         if (owner is not null || group is not null)
         {
             await HostCommand.RunAsync(context, CommandSpec.Change("chown", owner + (group is null ? string.Empty : ":" + group), "--", path) with { Changes = [PathChange.Object(path)] }, ct);
+        }
+
+        if (desired.Mode is not null && (forceAll || difference.Differs("mode")))
+        {
+            await HostCommand.RunAsync(context, CommandSpec.Change("chmod", desired.Mode, "--", path) with { Changes = [PathChange.Object(path)] }, ct);
+        }
+    }
+
+    /// <summary>
+    /// Creates a directory with its missing parents in one command (one round trip, built-ins but for mkdir, chown
+    /// and chmod) and gives every directory it created the owner, group and mode asked for, as Ansible's file module
+    /// does; <c>mkdir -p</c> alone would leave the parents at the umask's mode. The change is the new directory's
+    /// entry: what the command touches is that directory, the parents it made, and nothing it could follow.
+    /// </summary>
+    private static async Task CreateDirectoryAsync(ModuleContext context, string path, PathState desired, CancellationToken ct)
+    {
+        var target = path.Length > 1 ? path.TrimEnd('/') : path;
+        var script = new StringBuilder()
+            .Append("p=").Append(ShellQuote.Quote(target)).Append('\n')
+            .Append("set --\n")
+            .Append("while [ -n \"$p\" ] && [ ! -e \"$p\" ] && [ ! -L \"$p\" ]; do set -- \"$p\" \"$@\"; case $p in */*) p=${p%/*} ;; *) p= ;; esac; done\n")
+            .Append("[ $# -gt 0 ] || set -- ").Append(ShellQuote.Quote(target)).Append('\n')
+            .Append("mkdir -p -- \"$@\" || exit 1\n");
+        if (desired.Owner is not null || desired.Group is not null)
+        {
+            var (program, who) = desired.Owner is null ? ("chgrp", desired.Group!) : ("chown", desired.Owner + (desired.Group is null ? string.Empty : ":" + desired.Group));
+            script.Append(program).Append(' ').Append(ShellQuote.Quote(who)).Append(" -- \"$@\" || exit 1\n");
+        }
+
+        if (desired.Mode is not null)
+        {
+            script.Append("chmod ").Append(ShellQuote.Quote(desired.Mode)).Append(" -- \"$@\" || exit 1\n");
+        }
+
+        var result = await context.Connection.RunAsync(CommandSpec.Shell(script.ToString(), CommandKind.Change) with { Changes = [PathChange.Directory(target)] }, ct);
+        if (!result.Succeeded)
+        {
+            var how = result.ExitCode is { } code ? $"exit code {code}" : $"signal {result.Signal}";
+            throw new TaskFailedException($"cannot create the directory {target} ({how}): {result.StderrTail(3)}", $"mkdir -p {target}", result.ExitCode, result.StderrTail());
         }
     }
 

@@ -121,10 +121,13 @@ public abstract partial class FileStateModule<TParams> : StateModule<TParams, Pa
                 var created = actual.Kind == "absent";
                 if (created)
                 {
-                    await HostCommand.RunAsync(context, CommandSpec.Change("mkdir", "-p", "--", spec.Path) with { Changes = [PathChange.Directory(spec.Path)] }, ct);
+                    await CreateDirectoryAsync(context, spec.Path, desired, ct);
+                }
+                else
+                {
+                    await SetAttributesAsync(context, spec.Path, difference, forceAll: false, ct);
                 }
 
-                await SetAttributesAsync(context, spec.Path, difference, forceAll: created, ct);
                 return $"{(created ? "created" : "updated")} {spec.Path} ({string.Join(", ", difference.Properties)})";
             default:
                 if (difference.Differs("state") || difference.Differs("content"))

@@ -116,4 +116,45 @@ public sealed class HandlerSpecs
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal(["cli"], File.ReadAllLines(workspace.PathOf("log")));
     }
+
+    /// <summary>
+    /// Two tasks notify one handler: the first changes, the second declares its change none (<c>changed_when</c>),
+    /// and the run fails before the handler. The handler is still recorded by the first task's change, so the next
+    /// run fires it; the second task took back only what it recorded (nothing: the record was there already).
+    /// </summary>
+    [Fact]
+    public async Task A_notification_taken_back_by_changed_when_keeps_an_earlier_task_s_pending_record()
+    {
+        using var workspace = new Workspace();
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              gather_facts: false
+              tasks:
+                - copy: { dest: "{{ example_root }}/config", content: "v1\n" }
+                  notify: restart
+                - command: touch {{ example_root }}/touched
+                  changed_when: false
+                  notify: restart
+                - fail: { msg: the run dies before its handlers }
+                  when: die | bool
+              handlers:
+                - name: restart
+                  shell: echo restarted >> "{{ example_root }}/restarts"
+            """);
+        var state = workspace.PathOf("state");
+        string[] arguments = ["apply", playbook, "-i", Workspace.LocalInventory, "-e", $"example_root={workspace.Root}", "-e", $"converge_state_dir={state}"];
+
+        var dies = await ConvergeProcess.RunAsync([.. arguments, "-e", "die=true"]);
+
+        Assert.True(dies.ExitCode == 4, dies.ToString());
+        Assert.False(File.Exists(workspace.PathOf("restarts")));
+        Assert.Equal(["restart"], Directory.GetFiles(Path.Combine(state, "pending")).Select(File.ReadAllText).Select(t => t.TrimEnd('\n')));
+
+        var next = await ConvergeProcess.RunAsync([.. arguments, "-e", "die=false"]);
+
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Contains("handler restart — pending from an earlier run", next.Stdout);
+        Assert.Equal(["restarted"], File.ReadAllLines(workspace.PathOf("restarts")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(state, "pending")));
+    }
 }

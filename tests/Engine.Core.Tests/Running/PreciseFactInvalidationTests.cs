@@ -59,6 +59,12 @@ public sealed class PreciseFactInvalidationTests
         // app.conf, settings.ini and motd each drop only the facts of their own path, which no later task reads.
         Assert.Equal(2, connection.Batches);
         Assert.Equal(1, rerunConnection.Batches);
+
+        // Eleven round trips in all. Five commands: the directory with its parent and mode in one, the journal's
+        // record (its folder made in the same command) and its removal, the two touches; three writes; no stat.
+        // Before: fifteen (a chmod apart from the mkdir, a stat and a mkdir for the journal's folder, and the
+        // journal written again for the second notification of the same handler).
+        Assert.Equal((5, 3, 0, 1), (connection.Changes, connection.Writes, connection.Stats, connection.Probes));
     }
 
     [Fact]
