@@ -76,6 +76,23 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
     }
 
     [SshdFact]
+    public async Task A_user_writes_and_rewrites_its_own_file_whose_mode_forbids_the_owner_to_write()
+    {
+        // The temp file gets its final mode before the content goes in, through the descriptor opened at 0600.
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4, user: sshd.Users.NoPasswordUser);
+        var folder = Folder("read-only");
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111 | UnixFileMode.StickyBit);
+        var path = Path.Combine(folder, "file");
+
+        await connection.WriteFileAsync(path, "first\n"u8.ToArray(), FileWriteOptions.Default with { Mode = 0b100_100_100 }, CancellationToken.None);
+        await connection.WriteFileAsync(path, "second\n"u8.ToArray(), FileWriteOptions.Default, CancellationToken.None);
+
+        Assert.Equal("second\n", await File.ReadAllTextAsync(path));
+        Assert.Equal((UnixFileMode)0b100_100_100, File.GetUnixFileMode(path));
+        Assert.Equal(sshd.Users.NoPasswordUser, (await RunAsync("stat", "-c", "%U", path)).Trim());
+    }
+
+    [SshdFact]
     public async Task A_write_whose_end_line_is_not_where_the_content_ends_fails_and_leaves_the_target_and_the_shell_as_they_were()
     {
         var folder = Folder("end-line");
@@ -138,6 +155,15 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
         var path = Path.Combine(sshd.Server.HostDirectory(4), name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    private static async Task<string> RunAsync(string program, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, UseShellExecute = false };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
