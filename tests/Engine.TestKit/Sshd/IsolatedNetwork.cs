@@ -50,9 +50,11 @@ public sealed class IsolatedNetwork : IAsyncDisposable
             var id = $"{Environment.ProcessId % 10000}{Interlocked.Increment(ref _created) % 1000:D3}";
             var octet = free[Random.Shared.Next(free.Count)];
             var network = new IsolatedNetwork($"converge-isolated-{id}", $"10.253.{octet}.2");
+
+            // Not ours to clean up if it fails: a namespace of that name would be another process's.
+            await Ip("netns", "add", network.Name);
             try
             {
-                await Ip("netns", "add", network.Name);
                 await Ip("link", "add", network.OutsideLink, "type", "veth", "peer", "name", network.InsideLink, "netns", network.Name);
                 await Ip("addr", "add", $"10.253.{octet}.1/30", "dev", network.OutsideLink);
                 await Ip("link", "set", network.OutsideLink, "up");
