@@ -34,7 +34,7 @@ public static class SshBenchmark
         await using var users = options.LoginAsRoot ? null : await SshTestUsers.CreateAsync();
         var login = users?.NoPasswordUser ?? "root";
         await output.WriteLineAsync($"converge: {converge}");
-        await output.WriteLineAsync($"sshd on {server.Addresses[0]}-{server.Addresses[^1]}:{server.Port}; {Environment.ProcessorCount} cores; {SshWorkspace.TasksPerHost} tasks per host; hosts' CPU from {meter.Method}; login as {(users is null ? "root (this machine's ~root/.bashrc)" : login + " (Debian's default shell start-up files)")}");
+        await output.WriteLineAsync($"sshd on {server.Addresses[0]}-{server.Addresses[^1]}:{server.Port}; {Environment.ProcessorCount} cores; process spawn {ProcessSpawn.Milliseconds():0.0} ms; {SshWorkspace.TasksPerHost} tasks per host; hosts' CPU from {meter.Method}; login as {(users is null ? "root (this machine's ~root/.bashrc)" : login + " (Debian's default shell start-up files)")}");
         await output.WriteLineAsync("hosts  run          exit  wall s  ms/host-task  cpu s  peak MB  hosts cpu s  load  ctl ms/host  wall/cpu-bound");
         var failed = false;
         foreach (var hosts in options.HostCounts)

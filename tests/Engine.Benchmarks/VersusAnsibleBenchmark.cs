@@ -91,7 +91,7 @@ public static partial class VersusAnsibleBenchmark
         await using var users = await SshTestUsers.CreateAsync();
         var login = users.NoPasswordUser;
         await output.WriteLineAsync($"converge: {converge}; {(await ToolRun.MeasureAsync("ansible-playbook", ["--version"])).Log.Split('\n')[0]}");
-        await output.WriteLineAsync($"sshd on {server.Addresses[0]}-{server.Addresses[^1]}:{server.Port}; {Environment.ProcessorCount} cores; process spawn {SpawnMilliseconds():0.0} ms; hosts' CPU from {meter.Method}; login as {login}");
+        await output.WriteLineAsync($"sshd on {server.Addresses[0]}-{server.Addresses[^1]}:{server.Port}; {Environment.ProcessorCount} cores; process spawn {ProcessSpawn.Milliseconds():0.0} ms; hosts' CPU from {meter.Method}; login as {login}");
         await output.WriteLineAsync("hosts  run          tool       exit  changed  wall s  ctl cpu s  hosts cpu s  peak MB  load  Ansible/Converge wall  cpu");
         var failed = false;
         foreach (var hosts in counts)
@@ -230,19 +230,6 @@ public static partial class VersusAnsibleBenchmark
         }
 
         return TimeSpan.FromSeconds(ticks / 100.0);
-    }
-
-    /// <summary>Milliseconds to start and reap <c>/bin/true</c>: this machine's process creation cost, printed beside the figures.</summary>
-    private static double SpawnMilliseconds()
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < 20; i++)
-        {
-            using var process = System.Diagnostics.Process.Start("/bin/true")!;
-            process.WaitForExit();
-        }
-
-        return clock.Elapsed.TotalMilliseconds / 20;
     }
 
     [GeneratedRegex(@"^\S+\s+:\s+ok=\d+\s+changed=(\d+)", RegexOptions.Multiline)]

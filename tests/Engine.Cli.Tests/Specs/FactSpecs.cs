@@ -54,6 +54,38 @@ public sealed class FactSpecs
         Assert.Equal($"{ansible["distribution"]}|{ansible["kernel"]}\n", File.ReadAllText(workspace.PathOf("facts")));
     }
 
+    /// <summary>
+    /// A looped include inside another looped include: the inner file is read only when the outer one runs, so the
+    /// play cannot know which facts it uses and gathers them all, as Ansible's default does.
+    /// </summary>
+    [Fact]
+    public async Task Facts_used_only_in_a_looped_include_inside_another_are_gathered()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("inner.yml", """
+            - name: memory into a file
+              copy:
+                content: "memory {{ ansible_memtotal_mb }}\n"
+                dest: "{{ example_root }}/memory-{{ item }}"
+            """);
+        workspace.Write("outer.yml", """
+            - include_tasks: inner.yml
+              loop: [a]
+            """);
+        var playbook = workspace.Write("site.yml", """
+            - hosts: localhost
+              tasks:
+                - include_tasks: outer.yml
+                  loop: [x]
+            """);
+
+        var apply = await workspace.RunAsync("apply", playbook);
+        var ansible = await AnsibleFacts.SetupAsync("localhost");
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Equal($"memory {ansible["memtotal_mb"]}\n", File.ReadAllText(workspace.PathOf("memory-a")));
+    }
+
     [Fact]
     public async Task Facts_used_only_in_a_roles_defaults_its_templates_or_an_included_vars_file_are_gathered()
     {
