@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(openssh-server openssh-client sudo ifupdown iproute2 iputils-ping procps dpkg-dev fakeroot debootstrap kmod psmisc util-linux e2fsprogs ansible cron git curl python3 gpg unzip zip bzip2 xz-utils python3-venv python3-pip python3-setuptools ruby supervisor)
+packages=(openssh-server openssh-client sudo strace ifupdown iproute2 iputils-ping procps dpkg-dev fakeroot debootstrap kmod psmisc util-linux e2fsprogs ansible cron git curl python3 gpg unzip zip bzip2 xz-utils python3-venv python3-pip python3-setuptools ruby supervisor)
 missing=()
 # The npm module's tests need npm: Debian's package, unless the machine already has one (NodeSource's nodejs
 # bundles npm and conflicts with Debian's).

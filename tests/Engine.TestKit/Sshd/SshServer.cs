@@ -199,7 +199,9 @@ public sealed class SshServer : IAsyncDisposable
                 if (_processes[a / AddressesPerProcess].HasExited || DateTime.UtcNow > deadline)
                 {
                     var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile) : string.Empty;
-                    throw new InvalidOperationException($"sshd did not come up on {address}:{Port}: {log}");
+                    // Where the probe's packets went: a wrong or dead route is the usual reason in a namespace.
+                    var route = _network is null ? string.Empty : "; ip route get: " + await ProcessRunner.RunAsync("ip", ["route", "get", address], check: false);
+                    throw new InvalidOperationException($"sshd did not come up on {address}:{Port}{route}: {log}");
                 }
 
                 await Task.Delay(20);
@@ -246,13 +248,16 @@ public sealed class SshServer : IAsyncDisposable
 
     private async Task<bool> AcceptsAsync(string address)
     {
+        // A SYN that goes unanswered (a dropped packet on a veth just brought up) would block a connect for the kernel's
+        // retries, past the deadline: each attempt gets a second, and the loop tries again.
         using var client = new TcpClient();
+        using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         try
         {
-            await client.ConnectAsync(IPAddress.Parse(address), Port);
+            await client.ConnectAsync(IPAddress.Parse(address), Port, attempt.Token);
             return true;
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
         {
             return false;
         }

@@ -26,6 +26,7 @@ public sealed class PersistentShell : IDisposable
     private readonly ConcurrentQueue<Reply> _replies = new();
     private readonly object _sync = new();
     private readonly ShellFrameScanner _scanner;
+    private readonly string _token;
     private PersistentShellEndedException? _ended;
 
     private PersistentShell(SshClient client, SshCommand command, string token)
@@ -33,6 +34,7 @@ public sealed class PersistentShell : IDisposable
         _client = client;
         _command = command;
         _scanner = new ShellFrameScanner(token);
+        _token = token;
 
         // The loop's first, empty reply: whatever the login shell printed before it is dropped with it.
         _replies.Enqueue(new Reply(Stream.Null));
@@ -67,7 +69,8 @@ public sealed class PersistentShell : IDisposable
     public static PersistentShell Start(SshClient client)
     {
         var token = "converge-shell-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        return new PersistentShell(client, client.CreateCommand(PersistentShellScript.Command(token)), token);
+        var stderrName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        return new PersistentShell(client, client.CreateCommand(PersistentShellScript.Command(token, stderrName)), token);
     }
 
     /// <summary>
@@ -82,6 +85,8 @@ public sealed class PersistentShell : IDisposable
         Stream? stdoutSink,
         CancellationToken ct)
     {
+        // Built before the reply is queued: a script the framing cannot carry fails here, leaving the shell in step.
+        var request = PersistentShellScript.Request(_token, script, inputLength);
         var reply = new Reply(stdoutSink ?? new MemoryStream());
         lock (_sync)
         {
@@ -97,7 +102,7 @@ public sealed class PersistentShell : IDisposable
         await using var cancel = ct.Register(static state => ((PersistentShell)state!).End(), this);
         try
         {
-            _input.Write(PersistentShellScript.Request(script, inputLength));
+            _input.Write(request);
             if (writeInput is not null)
             {
                 var exact = new ExactLengthStream(_input, inputLength);

@@ -6,14 +6,19 @@ namespace Converge.Core.Connections.Ssh;
 /// <summary>
 /// The POSIX <c>sh</c> loop that <see cref="PersistentShell"/> runs on one exec channel, and the requests it reads.
 /// <para>
-/// A request is a header line <c>SCRIPT-BYTES SP INPUT-BYTES \n</c>, the script, and then exactly that many
-/// bytes of standard input for it. The loop reads the script with <c>head -c</c> (GNU head never reads past
-/// the count, even on a pipe, so the next request stays on standard input), runs it with <c>eval</c> in a
-/// subshell (so <c>exit</c>, <c>cd</c> or <c>set</c> in one script cannot touch the loop or the next script),
-/// with standard input from <c>/dev/null</c> or from <c>head -c INPUT-BYTES</c>, draining whatever the script
-/// did not read so the stream stays in step. Standard error goes to a private file (mktemp: 0600, a fresh
-/// name) and is sent after the status, so one stream carries the whole reply and the controller needs one
-/// reader per host. A failing script is just a status: the loop carries on.
+/// A request is a header line <c>INPUT-BYTES \n</c>, the script's lines, a line holding only the shell's token,
+/// and then exactly that many bytes of standard input for it. The loop reads the script with the builtin
+/// <c>read</c> up to the token line (no process: <c>head -c</c> cost one per request), so a script can hold any
+/// line but that one, which <see cref="Request"/> refuses; the token is 128 random bits fresh per shell. It runs
+/// the script with <c>eval</c> in a subshell (so <c>exit</c>, <c>cd</c> or <c>set</c> in one script cannot touch
+/// the loop or the next script), with standard input from <c>/dev/null</c> or from <c>head -c INPUT-BYTES</c>
+/// (GNU head never reads past the count, even on a pipe, so the next request stays on standard input). What the
+/// script did not read is drained so the stream stays in step: one builtin <c>read</c> tells whether anything is
+/// left (usually not: nothing then runs), and <c>cat</c> drains the rest only then. Standard error goes to a
+/// private file (0600, created with O_EXCL under a random name, so it is never someone else's file or link; mktemp
+/// would cost a process) and is sent after the status, its first 64 lines with the builtin <c>read</c> and
+/// <c>printf</c> (a probe batch always has a few: its frames) and <c>cat</c> only for the rest, so one stream carries the whole reply
+/// and the controller needs one reader per host. A failing script is just a status: the loop carries on.
 /// </para>
 /// <para>
 /// Reply: the script's standard output, <c>\n TOKEN SP status \n</c>, its standard error, <c>\n TOKEN \n</c>
@@ -27,33 +32,55 @@ public static class PersistentShellScript
     private const string Loop =
         """
         converge_t=$1
-        converge_e=$(mktemp) || exit 1
+        converge_e=${TMPDIR:-/tmp}/.converge-shell-$2
+        ( umask 077; set -C; : >"$converge_e" ) || exit 1
         trap 'rm -f -- "$converge_e"' EXIT
         trap 'exit 1' HUP INT TERM PIPE
         printf '\n%s 0\n\n%s\n' "$converge_t" "$converge_t"
-        while IFS=' ' read -r converge_n converge_m; do
-          converge_s=$(head -c "$converge_n")
+        while IFS= read -r converge_m; do
+          converge_s=
+          while IFS= read -r converge_l; do
+            if [ "$converge_l" = "$converge_t" ]; then break; fi
+            converge_s="$converge_s$converge_l
+        "
+          done
+          if [ "$converge_l" != "$converge_t" ]; then exit 1; fi
           if [ "$converge_m" -gt 0 ]; then
-            head -c "$converge_m" | ( ( eval "$converge_s" ); converge_r=$?; cat >/dev/null; exit $converge_r ) 2>"$converge_e"
+            head -c "$converge_m" | ( ( eval "$converge_s" ); converge_r=$?; IFS= read -r converge_l || [ -n "$converge_l" ] && cat >/dev/null; exit $converge_r ) 2>"$converge_e"
           else
             ( eval "$converge_s" ) </dev/null 2>"$converge_e"
           fi
           converge_r=$?
           printf '\n%s %s\n' "$converge_t" "$converge_r"
-          if [ -s "$converge_e" ]; then cat -- "$converge_e"; fi
+          if [ -s "$converge_e" ]; then
+            {
+              converge_k=0
+              while [ "$converge_k" -lt 64 ] && IFS= read -r converge_l; do printf '%s\n' "$converge_l"; converge_k=$((converge_k + 1)); done
+              if [ "$converge_k" -lt 64 ]; then printf '%s' "$converge_l"; else cat; fi
+            } <"$converge_e"
+          fi
           printf '\n%s\n' "$converge_t"
         done
         """;
 
     /// <summary>The exec request: the login shell execs <c>/bin/sh</c> with the loop, so it costs one process.</summary>
-    public static string Command(string token) =>
-        "exec /bin/sh -c " + ShellQuote.Quote(Loop) + " converge-shell " + token;
+    public static string Command(string token, string stderrName) =>
+        "exec /bin/sh -c " + ShellQuote.Quote(Loop) + " converge-shell " + token + " " + stderrName;
 
-    /// <summary>The header and script of one request; <paramref name="inputLength"/> bytes of input must follow.</summary>
-    public static byte[] Request(string script, long inputLength)
+    /// <summary>
+    /// The header, script and token line of one request to the shell of <paramref name="token"/>;
+    /// <paramref name="inputLength"/> bytes of input must follow.
+    /// </summary>
+    public static byte[] Request(string token, string script, long inputLength)
     {
-        var body = Encoding.UTF8.GetBytes(script);
-        var header = string.Create(CultureInfo.InvariantCulture, $"{body.Length} {inputLength}\n");
-        return [.. Encoding.ASCII.GetBytes(header), .. body];
+        var lines = script.Length == 0 || script.EndsWith('\n') ? script : script + "\n";
+        if (lines.Contains(token, StringComparison.Ordinal) && lines.Split('\n').Contains(token, StringComparer.Ordinal))
+        {
+            // It would end the script early and run the rest as the next request; the token is random, so only a script
+            // that echoes the shell's own command line back could hold it.
+            throw new InvalidDataException("the script holds the remote shell's framing token as a line of its own");
+        }
+
+        return Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{inputLength}\n{lines}{token}\n"));
     }
 }

@@ -5,7 +5,7 @@ namespace Converge.Core.Connections.Ssh;
 
 /// <summary>
 /// The shell scripts behind file reads and atomic writes over an exec channel. They need a POSIX
-/// <c>sh</c> and GNU coreutils (<c>stat -c</c>, <c>chmod --reference</c>, <c>sync FILE</c>), as on Debian.
+/// <c>sh</c> and GNU coreutils (<c>dd iflag=count_bytes</c>, <c>chmod --reference</c>, <c>sync FILE</c> for backups), as on Debian.
 /// </summary>
 public static class RemoteFileScripts
 {
@@ -19,23 +19,36 @@ public static class RemoteFileScripts
     }
 
     /// <summary>
-    /// Receives <paramref name="size"/> bytes on standard input into a temp file beside <paramref name="path"/>,
-    /// created with mode 0600 (umask 077) so no other user can open it while it fills, checks that all of them
-    /// arrived, gives it the old file's mode, owner and group (or the requested ones; 0644 for a new file),
-    /// fsyncs it, and renames it over the target with <c>mv -T</c>, which rename(2) does atomically and which
-    /// replaces a symlink itself instead of moving the file into the directory it points to. If the connection
-    /// drops, standard input ends early: the size check fails and the EXIT trap removes the temp file, so the
-    /// target is never half-written and no temp file stays behind. The temp file is named as
-    /// <see cref="AtomicFile"/> names it, and a temp file of this target left by a killed write (older than
-    /// <see cref="AtomicFile.StaleAfter"/>) is removed first. A backup is copied to a temp file, fsynced and
-    /// renamed too, so a full disk fails the write instead of leaving a truncated backup that looks valid. find(1) runs
-    /// only when a temp file of the target is there at all (a shell glob tells), so the usual write does not pay for it.
+    /// The line the controller sends right after a write's content (<see cref="Write"/>): reading it back at that
+    /// position proves that all of the content arrived, without a <c>stat</c> of the temp file.
+    /// </summary>
+    public static ReadOnlyMemory<byte> EndOfContent { get; } = "converge-end-of-content\n"u8.ToArray();
+
+    /// <summary>
+    /// Receives <paramref name="size"/> bytes on standard input, followed by <see cref="EndOfContent"/>, into a temp
+    /// file beside <paramref name="path"/>. The shell opens the temp file first, with mode 0600 (umask 077) so no
+    /// other user can open it while it fills, then gives it the old file's mode, owner and group (or the requested
+    /// ones; 0644 for a new file), so the file has its final mode before any content or the rename; writing through
+    /// the descriptor opened before the chmod still works when that mode forbids the owner to write. One <c>dd</c>
+    /// copies exactly <paramref name="size"/> bytes (GNU dd's <c>count_bytes</c> never reads past them, so the end
+    /// line stays on standard input) and fsyncs the file, data and mode. The builtin <c>read</c> must then read the
+    /// end line: if the connection dropped, standard input ended early, that check fails and the EXIT trap removes
+    /// the temp file, so the target is never half-written and no temp file stays behind. Last, <c>mv -T</c> renames
+    /// it over the target, which rename(2) does atomically and which replaces a symlink itself instead of moving the
+    /// file into the directory it points to. A new file without a requested mode, owner or group therefore costs
+    /// <c>dd</c>, <c>chmod</c> and <c>mv</c> (it was <c>cat</c>, <c>stat</c>, <c>chmod</c>, <c>sync</c> and
+    /// <c>mv</c>). The temp file is named as <see cref="AtomicFile"/> names it, and a temp file of this target left by
+    /// a killed write (older than <see cref="AtomicFile.StaleAfter"/>) is removed first. A backup is copied to a temp
+    /// file, fsynced and renamed too, so a full disk fails the write instead of leaving a truncated backup that looks
+    /// valid. find(1) runs only when a temp file of the target is there at all (a shell glob tells), so the usual
+    /// write does not pay for it.
     /// </summary>
     public static string Write(string path, long size, FileWriteOptions options, string tempSuffix, DateTime now)
     {
         var directory = path.Contains('/', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : string.Empty;
         var name = path[(path.LastIndexOf('/') + 1)..];
         var prefix = $".{name}{AtomicFile.TempMarker}";
+        var end = Encoding.ASCII.GetString(EndOfContent.Span).TrimEnd('\n');
         var script = new StringBuilder()
             .Append("p=").Append(ShellQuote.Quote(path)).Append('\n')
             .Append("t=").Append(ShellQuote.Quote($"{directory}{prefix}{tempSuffix}")).Append('\n')
@@ -45,9 +58,9 @@ public static class RemoteFileScripts
             .Append("for f in ").Append(ShellQuote.Quote(directory + prefix)).Append("*; do [ -e \"$f\" ] && ")
             .Append("find ").Append(ShellQuote.Quote(directory.Length == 0 ? "." : directory)).Append(" -maxdepth 1 -name ")
             .Append(ShellQuote.Quote(GlobEscape(prefix) + "*")).Append(CultureInfo.InvariantCulture, $" -mmin +{(int)AtomicFile.StaleAfter.TotalMinutes} -exec rm -f -- {{}} + 2>/dev/null; break; done\n")
-            .Append("cat > \"$t\" || exit 1\n")
-            .Append("n=$(stat -c %s -- \"$t\") || exit 1\n")
-            .Append(CultureInfo.InvariantCulture, $"if [ \"$n\" != {size} ]; then echo \"converge: transfer to $p ended after $n of {size} bytes; $p is unchanged\" >&2; exit 1; fi\n")
+
+            // A redirection error of `exec` ends this (sub)shell with its message, as the failed write it is.
+            .Append("exec 3>\"$t\" || exit 1\n")
             .Append(options.Mode is null
                 ? "if [ -e \"$p\" ]; then chown --reference=\"$p\" -- \"$t\" && chmod --reference=\"$p\" -- \"$t\" || exit 1; else chmod 644 -- \"$t\" || exit 1; fi\n"
                 : "if [ -e \"$p\" ]; then chown --reference=\"$p\" -- \"$t\" || exit 1; fi\n");
@@ -62,11 +75,17 @@ public static class RemoteFileScripts
         }
 
         // After chown, which clears the set-id bits. A requested mode is the only chmod (each process costs a host 1-2 ms).
+        // It stays even where the umask could create the file with that mode: a default ACL on the directory overrides
+        // the umask, and would leave a secret's temp file (and then the file) readable by others.
         if (options.Mode is { } mode)
         {
             script.Append("chmod ").Append(Convert.ToString(mode & 0xFFF, 8)).Append(" -- \"$t\" || exit 1\n");
         }
 
+        script
+            .Append(CultureInfo.InvariantCulture, $"dd bs=64K iflag=count_bytes,fullblock count={size} conv=fsync status=none >&3 || exit 1\n")
+            .Append("exec 3>&-\n")
+            .Append(CultureInfo.InvariantCulture, $"IFS= read -r converge_end || :; if [ \"$converge_end\" != {end} ]; then echo \"converge: the transfer to $p ended before its {size} bytes arrived; $p is unchanged\" >&2; exit 1; fi\n");
         if (options.Backup)
         {
             var backup = ShellQuote.Quote($"{path}.converge-{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}~");
@@ -74,9 +93,7 @@ public static class RemoteFileScripts
                 .Append("; } || { echo \"converge: cannot back up $p; $p is unchanged\" >&2; exit 1; }; fi\n");
         }
 
-        // sync FILE fsyncs just that file (GNU coreutils 8.24+); older versions sync everything, which is also safe.
         return script
-            .Append("sync -- \"$t\" 2>/dev/null || sync\n")
             .Append("mv -fT -- \"$t\" \"$p\" || exit 1\n")
             .Append("trap - EXIT\n")
             .ToString();

@@ -57,7 +57,18 @@ public sealed partial class SshConnection
     {
         var script = RemoteFileScripts.Write(path, size, options, Guid.NewGuid().ToString("N"), DateTime.UtcNow);
         var invocation = RemoteInvocation.For(script, options.Become, _settings.User, what);
-        var output = await ExecuteAsync(invocation, size, writeContent, null, ct);
+        var end = RemoteFileScripts.EndOfContent;
+        var output = await ExecuteAsync(
+            invocation,
+            size + end.Length,
+            async (input, token) =>
+            {
+                // A source that grew since its length was taken is cut at that length, as before the end line existed.
+                await writeContent(new ExactLengthStream(input, size), token);
+                await input.WriteAsync(end, token);
+            },
+            null,
+            ct);
         var stderr = invocation.FinishStderr(output.Stderr, output.ExitCode, _options.Redactor);
         if (output.ExitCode != 0)
         {

@@ -1,0 +1,60 @@
+using Converge.Core.Connections;
+using Converge.Core.Connections.Ssh;
+using Converge.TestKit.Sshd;
+
+namespace Converge.Ssh.Tests.Connections;
+
+/// <summary>
+/// What a request costs the host in programs (issue 14: each exec costs a host 1–2 ms of CPU, most of a first
+/// apply's cost on the hosts): counted with strace on the persistent shell of a real sshd session, so a change
+/// that adds a program to the loop, a write or a probe batch shows here.
+/// </summary>
+[Collection(SshdCollection.Name)]
+[Trait("Requires", "sshd")]
+public sealed class HostProcessCountTests(SshdFixture sshd)
+{
+    [SshdFact]
+    public async Task A_write_of_a_new_file_execs_head_dd_chmod_and_mv_and_a_rewrite_adds_chown_only()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
+        var folder = Path.Combine(sshd.Server.HostDirectory(4), "count-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "app.conf");
+
+        await using var trace = await ExecTrace.AttachAsync(await LoopPidAsync(connection));
+        await connection.WriteFileAsync(path, "port = 80\n"u8.ToArray(), FileWriteOptions.Default with { Mode = 0b110_100_100 }, CancellationToken.None);
+        await connection.WriteFileAsync(path, "port = 81\n"u8.ToArray(), FileWriteOptions.Default with { Mode = 0b110_000_000 }, CancellationToken.None);
+        var programs = await trace.StopAsync();
+
+        Assert.Equal(["chmod", "chmod", "chown", "dd", "dd", "head", "head", "mv", "mv"], programs);
+        Assert.Equal("port = 81\n", await File.ReadAllTextAsync(path));
+        Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(path));
+    }
+
+    [SshdFact]
+    public async Task Requests_without_input_exec_only_their_own_programs_and_input_is_drained_only_when_left_unread()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
+        var input = string.Concat(Enumerable.Range(0, 1000).Select(i => $"line {i}\n"));
+
+        await using var trace = await ExecTrace.AttachAsync(await LoopPidAsync(connection));
+        var probes = await connection.RunProbesAsync([CommandSpec.Probe("echo", "a"), CommandSpec.Probe("false")], CancellationToken.None);
+        var uname = await connection.RunAsync(CommandSpec.Probe("uname"), CancellationToken.None);
+        var read = await connection.RunAsync(CommandSpec.Probe("wc", "-l") with { StandardInput = input }, CancellationToken.None);
+        var unread = await connection.RunAsync(CommandSpec.Probe("true") with { StandardInput = input }, CancellationToken.None);
+        var programs = await trace.StopAsync();
+
+        Assert.Equal([0, 1], probes.Select(p => p.ExitCode));
+        Assert.Equal("Linux\n", uname.Stdout);
+        Assert.Equal("1000\n", read.Stdout);
+        Assert.True(unread.Succeeded);
+
+        // echo, false and true are dash's builtins (bash's too); the batch's stderr frames are printed without cat. `true`
+        // leaves its input: cat drains it.
+        Assert.Equal(["cat", "head", "head", "uname", "wc"], programs);
+    }
+
+    /// <summary>The persistent shell's pid: <c>$$</c> in the subshell a request runs in is the loop's.</summary>
+    private static async Task<int> LoopPidAsync(IConnection connection) =>
+        int.Parse((await connection.RunAsync(CommandSpec.Shell("echo $$", CommandKind.Probe), CancellationToken.None)).Stdout.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+}
