@@ -38,7 +38,7 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
     }
 
     [SshdFact]
-    public async Task A_script_with_lines_like_a_terminator_runs_whole_and_one_holding_the_shells_token_is_refused()
+    public async Task A_script_with_lines_like_a_terminator_runs_whole_a_short_one_holding_the_shells_token_is_refused_and_a_long_one_is_read_by_its_length()
     {
         await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
 
@@ -48,11 +48,16 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
         var whole = await connection.RunAsync(CommandSpec.Shell($"cat <<'EOF'\n{lookalikes}EOF", CommandKind.Probe), CancellationToken.None);
         var refused = await Assert.ThrowsAsync<TaskFailedException>(() =>
             connection.RunAsync(CommandSpec.Shell($"cat <<'EOF'\n{token}\nEOF", CommandKind.Probe), CancellationToken.None));
+        var filler = string.Concat(Enumerable.Range(0, 400).Select(i => $"filler line {i}\n"));
+        var longText = $"{token}\n{filler}{token}\n";
+        var longScript = await connection.RunAsync(CommandSpec.Shell($"cat <<'EOF'\n{longText}EOF", CommandKind.Probe), CancellationToken.None);
         var next = await connection.RunAsync(CommandSpec.Probe("echo", "next"), CancellationToken.None);
 
         Assert.StartsWith("converge-shell-", token, StringComparison.Ordinal);
         Assert.Equal(lookalikes, whole.Stdout);
         Assert.Contains("framing token", refused.Message, StringComparison.Ordinal);
+        Assert.True(longText.Length > PersistentShellScript.ReadLimit);
+        Assert.Equal(longText, longScript.Stdout);
         Assert.Equal("next\n", next.Stdout);
         Assert.Equal(1, ((SshConnection)connection).ChannelCount);
     }

@@ -9,7 +9,9 @@ namespace Converge.Core.Connections.Ssh;
 /// A request is a header line <c>INPUT-BYTES \n</c>, the script's lines, a line holding only the shell's token,
 /// and then exactly that many bytes of standard input for it. The loop reads the script with the builtin
 /// <c>read</c> up to the token line (no process: <c>head -c</c> cost one per request), so a script can hold any
-/// line but that one, which <see cref="Request"/> refuses; the token is 128 random bits fresh per shell. It runs
+/// line but that one, which <see cref="Request"/> refuses; the token is 128 random bits fresh per shell. A script
+/// longer than <see cref="ReadLimit"/> is announced instead (<c>INPUT-BYTES SP SCRIPT-BYTES \n</c>) and read with
+/// one <c>head -c</c>, which costs less than reading it a byte per system call; the token line still follows it. It runs
 /// the script with <c>eval</c> in a subshell (so <c>exit</c>, <c>cd</c> or <c>set</c> in one script cannot touch
 /// the loop or the next script), with standard input from <c>/dev/null</c> or from <c>head -c INPUT-BYTES</c>
 /// (GNU head never reads past the count, even on a pipe, so the next request stays on standard input). What the
@@ -37,13 +39,18 @@ public static class PersistentShellScript
         trap 'rm -f -- "$converge_e"' EXIT
         trap 'exit 1' HUP INT TERM PIPE
         printf '\n%s 0\n\n%s\n' "$converge_t" "$converge_t"
-        while IFS= read -r converge_m; do
-          converge_s=
-          while IFS= read -r converge_l; do
-            if [ "$converge_l" = "$converge_t" ]; then break; fi
-            converge_s="$converge_s$converge_l
+        while IFS=' ' read -r converge_m converge_n; do
+          if [ -n "$converge_n" ]; then
+            converge_s=$(head -c "$converge_n")
+            IFS= read -r converge_l
+          else
+            converge_s=
+            while IFS= read -r converge_l; do
+              if [ "$converge_l" = "$converge_t" ]; then break; fi
+              converge_s="$converge_s$converge_l
         "
-          done
+            done
+          fi
           if [ "$converge_l" != "$converge_t" ]; then exit 1; fi
           if [ "$converge_m" -gt 0 ]; then
             head -c "$converge_m" | ( ( eval "$converge_s" ); converge_r=$?; IFS= read -r converge_l || [ -n "$converge_l" ] && cat >/dev/null; exit $converge_r ) 2>"$converge_e"
@@ -68,12 +75,27 @@ public static class PersistentShellScript
         "exec /bin/sh -c " + ShellQuote.Quote(Loop) + " converge-shell " + token + " " + stderrName;
 
     /// <summary>
+    /// Scripts up to this many bytes are read line by line with the builtin <c>read</c>, which reads a byte per
+    /// system call; a longer one (a host's first probe batch, ~7.7 KB with the run lock, file facts and the handler
+    /// journal) costs less as one <c>head -c</c> (one process, ~1.5 ms where processes are slow) than byte by byte
+    /// (~0.35 ms per KB under dash, twice that under bash).
+    /// </summary>
+    public const int ReadLimit = 4096;
+
+    /// <summary>
     /// The header, script and token line of one request to the shell of <paramref name="token"/>;
-    /// <paramref name="inputLength"/> bytes of input must follow.
+    /// <paramref name="inputLength"/> bytes of input must follow. A script over <see cref="ReadLimit"/> bytes is
+    /// announced with its length in the header and read with <c>head -c</c>, so it may hold any line.
     /// </summary>
     public static byte[] Request(string token, string script, long inputLength)
     {
         var lines = script.Length == 0 || script.EndsWith('\n') ? script : script + "\n";
+        var body = Encoding.UTF8.GetBytes(lines);
+        if (body.Length > ReadLimit)
+        {
+            return [.. Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{inputLength} {body.Length}\n")), .. body, .. Encoding.ASCII.GetBytes(token + "\n")];
+        }
+
         if (lines.Contains(token, StringComparison.Ordinal) && lines.Split('\n').Contains(token, StringComparer.Ordinal))
         {
             // It would end the script early and run the rest as the next request; the token is random, so only a script
@@ -81,6 +103,6 @@ public static class PersistentShellScript
             throw new InvalidDataException("the script holds the remote shell's framing token as a line of its own");
         }
 
-        return Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{inputLength}\n{lines}{token}\n"));
+        return [.. Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{inputLength}\n")), .. body, .. Encoding.ASCII.GetBytes(token + "\n")];
     }
 }
