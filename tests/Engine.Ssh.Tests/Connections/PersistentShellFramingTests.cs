@@ -100,9 +100,7 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
     [SshdFact]
     public async Task A_write_whose_end_line_is_not_where_the_content_ends_fails_and_leaves_the_target_and_the_shell_as_they_were()
     {
-        var folder = Folder("end-line");
-        var target = Path.Combine(folder, "file");
-        await File.WriteAllTextAsync(target, "the old content\n");
+        var (folder, target) = await OldTargetAsync("end-line");
         using var client = RawClient();
         using var shell = PersistentShell.Start(client);
         var end = RemoteFileScripts.EndOfContent;
@@ -128,9 +126,7 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
     [SshdFact]
     public async Task A_write_whose_content_ends_short_of_its_length_ends_the_shell_and_leaves_the_target_and_no_temp_file()
     {
-        var folder = Folder("short");
-        var target = Path.Combine(folder, "file");
-        await File.WriteAllTextAsync(target, "the old content\n");
+        var (folder, target) = await OldTargetAsync("short");
         using var client = RawClient();
         using var shell = PersistentShell.Start(client);
         var script = RemoteFileScripts.Write(target, 200_000, FileWriteOptions.Default, "test2", DateTime.UtcNow);
@@ -153,6 +149,15 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
         var client = new Renci.SshNet.SshClient(sshd.Server.Addresses[4], sshd.Server.Port, "root", new Renci.SshNet.PrivateKeyFile(sshd.Server.ClientKeyFile));
         client.Connect();
         return client;
+    }
+
+    /// <summary>A fresh folder holding one file, <c>file</c>, with old content that a failed write must leave.</summary>
+    private async Task<(string Folder, string Target)> OldTargetAsync(string name)
+    {
+        var folder = Folder(name);
+        var target = Path.Combine(folder, "file");
+        await File.WriteAllTextAsync(target, "the old content\n");
+        return (folder, target);
     }
 
     private string Folder(string name)
