@@ -54,6 +54,26 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
         Assert.Equal(["cat", "head", "head", "uname", "wc"], programs);
     }
 
+    [SshdFact]
+    public async Task A_script_up_to_4_KB_is_read_without_a_program_and_a_longer_one_with_one_head()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
+        // `true` is a builtin of dash and bash: the request's script is `true xxx…`, which runs no program itself.
+        var shortScript = CommandSpec.Probe("true", new string('x', PersistentShellScript.ReadLimit - 10));
+        var longScript = CommandSpec.Probe("true", new string('y', PersistentShellScript.ReadLimit + 10));
+
+        await using var trace = await ExecTrace.AttachAsync(await LoopPidAsync(connection));
+        var first = await connection.RunAsync(shortScript, CancellationToken.None);
+        var shortPrograms = await trace.StopAsync();
+        await using var second = await ExecTrace.AttachAsync(await LoopPidAsync(connection));
+        var longRun = await connection.RunAsync(longScript, CancellationToken.None);
+        var longPrograms = await second.StopAsync();
+
+        Assert.True(first.Succeeded && longRun.Succeeded);
+        Assert.Empty(shortPrograms);
+        Assert.Equal(["head"], longPrograms);
+    }
+
     /// <summary>The persistent shell's pid: <c>$$</c> in the subshell a request runs in is the loop's.</summary>
     private static async Task<int> LoopPidAsync(IConnection connection) =>
         int.Parse((await connection.RunAsync(CommandSpec.Shell("echo $$", CommandKind.Probe), CancellationToken.None)).Stdout.Trim(), System.Globalization.CultureInfo.InvariantCulture);
