@@ -82,12 +82,8 @@ public abstract partial class FileStateModule<TParams>
             script.Append("chmod ").Append(ShellQuote.Quote(desired.Mode)).Append(" -- \"$@\" || exit 1\n");
         }
 
-        var result = await context.Connection.RunAsync(CommandSpec.Shell(script.ToString(), CommandKind.Change) with { Changes = [PathChange.Directory(target)] }, ct);
-        if (!result.Succeeded)
-        {
-            var how = result.ExitCode is { } code ? $"exit code {code}" : $"signal {result.Signal}";
-            throw new TaskFailedException($"cannot create the directory {target} ({how}): {result.StderrTail(3)}", $"mkdir -p {target}", result.ExitCode, result.StderrTail());
-        }
+        var command = CommandSpec.Shell(script.ToString(), CommandKind.Change) with { Changes = [PathChange.Directory(target)] };
+        await HostCommand.RunAsync(context, command, $"mkdir -p {target}", ct);
     }
 
     /// <summary>Times last: writing content or creating the path sets them, so they are set after everything else.</summary>

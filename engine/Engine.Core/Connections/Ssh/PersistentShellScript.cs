@@ -91,18 +91,15 @@ public static class PersistentShellScript
     {
         var lines = script.Length == 0 || script.EndsWith('\n') ? script : script + "\n";
         var body = Encoding.UTF8.GetBytes(lines);
-        if (body.Length > ReadLimit)
-        {
-            return [.. Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{inputLength} {body.Length}\n")), .. body, .. Encoding.ASCII.GetBytes(token + "\n")];
-        }
-
-        if (lines.Contains(token, StringComparison.Ordinal) && lines.Split('\n').Contains(token, StringComparer.Ordinal))
+        var announced = body.Length > ReadLimit;
+        if (!announced && lines.Contains(token, StringComparison.Ordinal) && lines.Split('\n').Contains(token, StringComparer.Ordinal))
         {
             // It would end the script early and run the rest as the next request; the token is random, so only a script
             // that echoes the shell's own command line back could hold it.
             throw new InvalidDataException("the script holds the remote shell's framing token as a line of its own");
         }
 
-        return [.. Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{inputLength}\n")), .. body, .. Encoding.ASCII.GetBytes(token + "\n")];
+        var header = announced ? string.Create(CultureInfo.InvariantCulture, $"{inputLength} {body.Length}\n") : string.Create(CultureInfo.InvariantCulture, $"{inputLength}\n");
+        return [.. Encoding.ASCII.GetBytes(header), .. body, .. Encoding.ASCII.GetBytes(token + "\n")];
     }
 }
