@@ -144,6 +144,24 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
         Assert.Equal([target], Directory.GetFiles(folder));
     }
 
+    [SshdFact]
+    public async Task A_reply_whose_sink_fails_ends_that_shell_with_the_sinks_error_and_leaves_the_connection_usable()
+    {
+        using var client = RawClient();
+        using var shell = PersistentShell.Start(client);
+
+        // The sink is written on SSH.NET's session thread: its failure must end this shell, not the connection.
+        var failure = await Assert.ThrowsAsync<PersistentShellEndedException>(() => shell.RunAsync(
+            "head -c 300000 /dev/zero", 0, null, new FailingSink(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+        using var next = PersistentShell.Start(client);
+        var reply = await next.RunAsync("echo still here", 0, null, null, CancellationToken.None);
+
+        Assert.Contains("No space left on device", failure.Message, StringComparison.Ordinal);
+        Assert.True(shell.HasEnded);
+        Assert.True(client.IsConnected);
+        Assert.Equal("still here\n"u8.ToArray(), reply.Stdout);
+    }
+
     private Renci.SshNet.SshClient RawClient()
     {
         var client = new Renci.SshNet.SshClient(sshd.Server.Addresses[4], sshd.Server.Port, "root", new Renci.SshNet.PrivateKeyFile(sshd.Server.ClientKeyFile));
@@ -183,5 +201,12 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
         {
             await Task.Delay(50);
         }
+    }
+
+    private sealed class FailingSink : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("No space left on device");
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
     }
 }

@@ -12,9 +12,9 @@ namespace Converge.Core.Connections.Ssh;
 /// shell's start-up files once per run instead of once per command. One request at a time; the connection
 /// keeps a few of these when its callers overlap.
 /// <para>
-/// SSH.NET delivers a channel's output into a <c>PipeStream</c> whose reads block, so each shell has one
-/// dedicated reader thread (not a pool thread, which would starve the pool with many hosts). Standard error
-/// travels inside the reply on standard output, so one reader per shell suffices.
+/// SSH.NET's session thread hands the channel's output straight to the frame scanner (<see cref="ChannelOutputSink"/>),
+/// which completes each reply; no thread blocks on a pipe. Standard error travels inside the reply on standard
+/// output, so one output stream per shell suffices.
 /// </para>
 /// </summary>
 public sealed class PersistentShell : IDisposable
@@ -27,6 +27,9 @@ public sealed class PersistentShell : IDisposable
     private readonly object _sync = new();
     private readonly ShellFrameScanner _scanner;
     private readonly string _token;
+    private readonly Action<ReadOnlySpan<byte>> _stdout;
+    private readonly Action<ReadOnlySpan<byte>> _stderr;
+    private readonly Action<int> _completed;
     private PersistentShellEndedException? _ended;
 
     private PersistentShell(SshClient client, SshCommand command, string token)
@@ -38,6 +41,16 @@ public sealed class PersistentShell : IDisposable
 
         // The loop's first, empty reply: whatever the login shell printed before it is dropped with it.
         _replies.Enqueue(new Reply(Stream.Null));
+        _stdout = data => (_replies.TryPeek(out var r) ? r.Stdout : Stream.Null).Write(data);
+        _stderr = data => (_replies.TryPeek(out var r) ? r.Stderr : Stream.Null).Write(data);
+        _completed = status =>
+        {
+            if (_replies.TryDequeue(out var r))
+            {
+                r.Done.TrySetResult(status);
+            }
+        };
+        new ChannelOutputSink(Received, Ended).AttachTo(command);
         _execution = command.ExecuteAsync(CancellationToken.None);
         try
         {
@@ -48,9 +61,6 @@ public sealed class PersistentShell : IDisposable
             // The shell ended before it could be given input (its start failed): the reader reports how it ended.
             _input = Stream.Null;
         }
-
-        var reader = new Thread(ReadReplies, 256 * 1024) { IsBackground = true, Name = "converge-shell-reader" };
-        reader.Start();
 
         // A lost connection (a host that vanished: keepalives fail) faults the execution, but SSH.NET does not always
         // end the output stream the reader blocks on: end the shell then, so waiting requests fail as "lost".
@@ -181,33 +191,15 @@ public sealed class PersistentShell : IDisposable
         _command.Dispose();
     }
 
-    private void ReadReplies()
+    private void Received(ReadOnlySpan<byte> chunk) => _scanner.Feed(chunk, _stdout, _stderr, _completed);
+
+    private void Ended(Exception? failure)
     {
-        var buffer = new byte[64 * 1024];
-        Exception? failure = null;
-        try
-        {
-            int read;
-            while ((read = _command.OutputStream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                _scanner.Feed(
-                    buffer.AsSpan(0, read),
-                    data => (_replies.TryPeek(out var r) ? r.Stdout : Stream.Null).Write(data),
-                    data => (_replies.TryPeek(out var r) ? r.Stderr : Stream.Null).Write(data),
-                    status =>
-                    {
-                        if (_replies.TryDequeue(out var r))
-                        {
-                            r.Done.TrySetResult(status);
-                        }
-                    });
-            }
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidDataException or UnauthorizedAccessException)
+        if (failure is not null)
         {
             // A sink that cannot be written (a full disk) or a garbled frame: the shell cannot be trusted any more.
-            failure = e;
-            End();
+            // Ended on a pool thread: closing the channel from SSH.NET's session thread would wait on that thread.
+            ThreadPool.UnsafeQueueUserWorkItem(static shell => shell.End(), this, preferLocal: false);
         }
 
         Finish(failure);
