@@ -1,5 +1,7 @@
 using Converge.Core.Connections;
 using Converge.Core.Connections.Ssh;
+using Converge.Core.Facts;
+using Converge.Modules.Common;
 using Converge.TestKit.Sshd;
 
 namespace Converge.Ssh.Tests.Connections;
@@ -72,6 +74,43 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
         Assert.True(first.Succeeded && longRun.Succeeded);
         Assert.Empty(shortPrograms);
         Assert.Equal(["head"], longPrograms);
+    }
+
+    [SshdFact]
+    public async Task A_prefetch_of_hashed_unhashed_and_followed_file_facts_execs_one_stat_and_one_sha256sum()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
+        var folder = Path.Combine(sshd.Server.HostDirectory(4), "facts-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(folder, "conf.d"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "app.conf"), "port = 80\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "-times"), "t\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "creates marker"), "m\n");
+        FileFact[] facts =
+        [
+            new(Path.Combine(folder, "app.conf")),
+            new(Path.Combine(folder, "-times"), hash: false),
+            new(Path.Combine(folder, "conf.d"), follow: true),
+            new(Path.Combine(folder, "creates marker"), follow: true, hash: false),
+            new(Path.Combine(folder, "absent"), follow: true),
+        ];
+        var cache = new FactCache(connection);
+
+        await using var trace = await ExecTrace.AttachAsync(await LoopPidAsync(connection));
+        await cache.PrefetchAsync(facts, CancellationToken.None);
+        var programs = await trace.StopAsync();
+        var snapshots = new List<FileSnapshot>();
+        foreach (var fact in facts)
+        {
+            snapshots.Add(await cache.GetAsync(fact, CancellationToken.None));
+        }
+
+        // Before, each kind (hashed, unhashed, each followed path) was its own probe: a stat each.
+        Assert.Equal(["sha256sum", "stat"], programs);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("port = 80\n"u8)), snapshots[0].Sha256);
+        Assert.Equal([FileKind.File, FileKind.File, FileKind.Directory, FileKind.File], snapshots.Take(4).Select(s => s.Stat!.Kind));
+        Assert.All(snapshots.Skip(1), s => Assert.Null(s.Sha256));
+        Assert.All(snapshots, s => Assert.Null(s.Target));
+        Assert.False(snapshots[4].Exists);
     }
 
     /// <summary>The persistent shell's pid: <c>$$</c> in the subshell a request runs in is the loop's.</summary>
