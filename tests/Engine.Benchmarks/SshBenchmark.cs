@@ -8,9 +8,9 @@ namespace Converge.Benchmarks;
 
 /// <summary>
 /// Starts the loopback sshd with as many addresses as the largest N, then for each N writes a fresh
-/// workspace (<see cref="SshWorkspace"/>: 6 tasks per host) and runs <c>converge</c> three times: the first
-/// apply (everything changes), a no-op rerun, and check mode. It prints wall seconds, milliseconds per
-/// host-task, the controller's CPU seconds, its peak resident memory (VmHWM of the converge process), the CPU
+/// workspace (<see cref="SshWorkspace"/>: 6 tasks per host) and runs <c>converge</c> four times: the first
+/// apply (everything changes), a no-op rerun, check mode, and a one-task <c>ping</c> playbook (the floor under
+/// all three). It prints wall seconds, milliseconds per host-task, the controller's CPU seconds, its peak resident memory (VmHWM of the converge process), the CPU
 /// the "hosts" spent (sshd, shells and probes: every sshd's reaped children), and the load average before the run.
 /// </summary>
 public static class SshBenchmark
@@ -45,6 +45,7 @@ public static class SshBenchmark
                 ("first apply", workspace.Arguments("apply", server)),
                 ("no-op rerun", workspace.Arguments("apply", server, "--detailed-exitcode")),
                 ("check", workspace.Arguments("check", server)),
+                ("ping only", PingArguments(workspace, server)),
             })
             {
                 var load = LoadAverage();
@@ -60,6 +61,18 @@ public static class SshBenchmark
         }
 
         return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The floor under every run: a one-task playbook (<c>ping</c>, one probe on the host) on the same hosts, so its
+    /// per-host CPU is what connecting, logging in, the remote shell and the run's own start-up cost, without the
+    /// six tasks' requests and logic.
+    /// </summary>
+    private static string[] PingArguments(SshWorkspace workspace, SshServer server)
+    {
+        var playbook = Path.Combine(workspace.Directory, "ping.yml");
+        File.WriteAllText(playbook, "- hosts: all\n  gather_facts: false\n  tasks:\n    - ping:\n");
+        return ["apply", playbook, "-i", Path.Combine(workspace.Directory, "inventory"), "--known-hosts", server.KnownHostsFile];
     }
 
     /// <summary>

@@ -145,6 +145,30 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
     }
 
     [SshdFact]
+    public async Task A_small_write_whose_content_ends_short_fails_before_anything_is_sent_and_the_shell_stays_usable()
+    {
+        var (folder, target) = await OldTargetAsync("short-small");
+        using var client = RawClient();
+        using var shell = PersistentShell.Start(client);
+        var script = RemoteFileScripts.Write(target, 2_000, FileWriteOptions.Default, "test3", DateTime.UtcNow);
+
+        // Up to PersistentShell.InlineInputLimit the content is gathered before the request goes out, in one write.
+        var failure = await Assert.ThrowsAsync<InvalidDataException>(() => shell.RunAsync(
+            script,
+            2_000 + RemoteFileScripts.EndOfContent.Length,
+            (input, ct) => input.WriteAsync(new byte[1_500], ct).AsTask(),
+            null,
+            CancellationToken.None));
+        var next = await shell.RunAsync("echo next", 0, null, null, CancellationToken.None);
+
+        Assert.Contains("short", failure.Message, StringComparison.Ordinal);
+        Assert.False(shell.HasEnded);
+        Assert.Equal("next\n"u8.ToArray(), next.Stdout);
+        Assert.Equal("the old content\n", await File.ReadAllTextAsync(target));
+        Assert.Equal([target], Directory.GetFiles(folder));
+    }
+
+    [SshdFact]
     public async Task A_reply_whose_sink_fails_ends_that_shell_with_the_sinks_error_and_leaves_the_connection_usable()
     {
         using var client = RawClient();

@@ -95,8 +95,10 @@ public sealed class PersistentShell : IDisposable
         Stream? stdoutSink,
         CancellationToken ct)
     {
-        // Built before the reply is queued: a script the framing cannot carry fails here, leaving the shell in step.
+        // Built before the reply is queued: a script the framing cannot carry, or input that ends short of its length,
+        // fails here, leaving the shell in step.
         var request = PersistentShellScript.Request(_token, script, inputLength);
+        var inline = writeInput is not null && inputLength <= InlineInputLimit ? await InlineAsync(request, inputLength, writeInput, ct) : null;
         var reply = new Reply(stdoutSink ?? new MemoryStream());
         lock (_sync)
         {
@@ -112,15 +114,22 @@ public sealed class PersistentShell : IDisposable
         await using var cancel = ct.Register(static state => ((PersistentShell)state!).End(), this);
         try
         {
-            _input.Write(request);
-            if (writeInput is not null)
+            if (inline is not null)
             {
-                var exact = new ExactLengthStream(_input, inputLength);
-                await writeInput(exact, ct);
-                if (exact.Remaining != 0)
+                _input.Write(inline.GetBuffer(), 0, (int)inline.Length);
+            }
+            else
+            {
+                _input.Write(request);
+                if (writeInput is not null)
                 {
-                    End();
-                    throw new InvalidDataException($"the input ended {exact.Remaining} bytes short of the {inputLength} announced (did the file change?)");
+                    var exact = new ExactLengthStream(_input, inputLength);
+                    await writeInput(exact, ct);
+                    if (exact.Remaining != 0)
+                    {
+                        End();
+                        throw ShortInput(exact.Remaining, inputLength);
+                    }
                 }
             }
         }
@@ -144,6 +153,12 @@ public sealed class PersistentShell : IDisposable
         var signal = SignalOf(status);
         return new ChannelOutput(signal is null ? status : null, signal, stdout, stderr, false);
     }
+
+    /// <summary>
+    /// Input up to this size travels in the request's own write: one SSH message (or a few, at the channel's packet
+    /// size) instead of one for the request and more for the content, and the host's shell wakes once for it.
+    /// </summary>
+    public const int InlineInputLimit = 64 * 1024;
 
     public void Dispose()
     {
@@ -190,6 +205,18 @@ public sealed class PersistentShell : IDisposable
 
         _command.Dispose();
     }
+
+    private static async Task<MemoryStream> InlineAsync(byte[] request, long inputLength, Func<Stream, CancellationToken, Task> writeInput, CancellationToken ct)
+    {
+        var whole = new MemoryStream(request.Length + (int)inputLength);
+        whole.Write(request);
+        var exact = new ExactLengthStream(whole, inputLength);
+        await writeInput(exact, ct);
+        return exact.Remaining == 0 ? whole : throw ShortInput(exact.Remaining, inputLength);
+    }
+
+    private static InvalidDataException ShortInput(long remaining, long announced) =>
+        new($"the input ended {remaining} bytes short of the {announced} announced (did the file change?)");
 
     private void Received(ReadOnlySpan<byte> chunk) => _scanner.Feed(chunk, _stdout, _stderr, _completed);
 
