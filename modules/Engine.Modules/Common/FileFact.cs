@@ -10,7 +10,8 @@ namespace Converge.Modules.Common;
 /// With <paramref name="follow"/>, a symlink is resolved first (<c>readlink -f</c>, as Ansible's
 /// <c>os.path.realpath</c>) and the target is read. Without <paramref name="hash"/>, no file is read.
 /// Every file fact of one prefetch (one become) shares one probe, followed or not, hashed or not
-/// (<see cref="IBatchedFact"/>, <see cref="BatchScript"/>): one <c>stat</c> and one <c>sha256sum</c> in all.
+/// (<see cref="IBatchedFact"/>, <see cref="BatchScript"/>), and so do path stats (<see cref="PathStatFact"/>): one
+/// <c>stat</c> and one <c>sha256sum</c> in all.
 /// </summary>
 public sealed class FileFact(string path, bool follow = false, bool hash = true) : Fact<FileSnapshot>, IBatchedFact
 {
@@ -137,7 +138,7 @@ public sealed class FileFact(string path, bool follow = false, bool hash = true)
 
     public CommandSpec BatchCommand(IReadOnlyList<IBatchedFact> facts)
     {
-        var files = facts.Cast<FileFact>().ToList();
+        var files = facts.Select(FileOf).ToList();
         return CommandSpec.Probe("/bin/sh", ["-c", BatchScript, "converge-file-facts", string.Concat(files.Select(f => f.Mode)), .. files.Select(f => f.Path)]);
     }
 
@@ -162,6 +163,9 @@ public sealed class FileFact(string path, bool follow = false, bool hash = true)
 
         return results;
     }
+
+    /// <summary>The file fact whose path and mode a batched fact of this kind reads (a <see cref="PathStatFact"/> reads one).</summary>
+    private static FileFact FileOf(IBatchedFact fact) => fact as FileFact ?? ((PathStatFact)fact).File;
 
     /// <summary>The batch script's mode letter: <c>h</c> hash, <c>s</c> stat only; upper case follows a symlink.</summary>
     private static string ModeOf(bool follow, bool hash) => (follow, hash) switch

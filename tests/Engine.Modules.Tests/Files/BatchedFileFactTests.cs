@@ -85,6 +85,29 @@ public sealed class BatchedFileFactTests : IDisposable
     }
 
     [Fact]
+    public async Task A_path_stat_is_read_in_the_file_facts_batch()
+    {
+        var root = _folder.FullName;
+        File.WriteAllText(Path.Combine(root, "plain"), "content\n");
+        var plain = new FileFact(Path.Combine(root, "plain"));
+        var guards = new[] { new PathStatFact(Path.Combine(root, "plain")), new PathStatFact(Path.Combine(root, "initialized")) };
+        var counting = new CountingConnection(new LocalConnection("localhost"));
+        var cache = new FactCache(counting);
+
+        await cache.PrefetchAsync([plain, .. guards], CancellationToken.None);
+        var stats = new List<FileStat?>();
+        foreach (var guard in guards)
+        {
+            stats.Add(await cache.GetAsync(guard, CancellationToken.None));
+        }
+
+        Assert.Equal(1, counting.Runs);
+        Assert.Equal([1], counting.BatchSizes);
+        Assert.Equal((await cache.GetAsync(plain, CancellationToken.None)).Stat, stats[0]);
+        Assert.Null(stats[1]);
+    }
+
+    [Fact]
     public async Task A_followed_symlink_that_cannot_be_resolved_fails_its_own_fact_only()
     {
         var root = _folder.FullName;

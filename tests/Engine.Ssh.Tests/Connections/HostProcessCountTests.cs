@@ -77,7 +77,7 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
     }
 
     [SshdFact]
-    public async Task A_prefetch_of_hashed_unhashed_and_followed_file_facts_execs_one_stat_and_one_sha256sum()
+    public async Task A_prefetch_of_hashed_unhashed_and_followed_file_facts_and_a_creates_guard_execs_one_stat_and_one_sha256sum()
     {
         await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
         var folder = Path.Combine(sshd.Server.HostDirectory(4), "facts-" + Guid.NewGuid().ToString("N")[..8]);
@@ -93,10 +93,11 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
             new(Path.Combine(folder, "creates marker"), follow: true, hash: false),
             new(Path.Combine(folder, "absent"), follow: true),
         ];
+        var guard = new PathStatFact(Path.Combine(folder, "initialized"));
         var cache = new FactCache(connection);
 
         await using var trace = await ExecTrace.AttachAsync(await LoopPidAsync(connection));
-        await cache.PrefetchAsync(facts, CancellationToken.None);
+        await cache.PrefetchAsync([.. facts, guard], CancellationToken.None);
         var programs = await trace.StopAsync();
         var snapshots = new List<FileSnapshot>();
         foreach (var fact in facts)
@@ -104,13 +105,14 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
             snapshots.Add(await cache.GetAsync(fact, CancellationToken.None));
         }
 
-        // Before, each kind (hashed, unhashed, each followed path) was its own probe: a stat each.
+        // Before, each kind (hashed, unhashed, each followed path, the guard) was its own probe: a stat each.
         Assert.Equal(["sha256sum", "stat"], programs);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("port = 80\n"u8)), snapshots[0].Sha256);
         Assert.Equal([FileKind.File, FileKind.File, FileKind.Directory, FileKind.File], snapshots.Take(4).Select(s => s.Stat!.Kind));
         Assert.All(snapshots.Skip(1), s => Assert.Null(s.Sha256));
         Assert.All(snapshots, s => Assert.Null(s.Target));
         Assert.False(snapshots[4].Exists);
+        Assert.Null(await cache.GetAsync(guard, CancellationToken.None));
     }
 
     /// <summary>The persistent shell's pid: <c>$$</c> in the subshell a request runs in is the loop's.</summary>
