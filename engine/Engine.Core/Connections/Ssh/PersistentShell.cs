@@ -19,6 +19,12 @@ namespace Converge.Core.Connections.Ssh;
 /// </summary>
 public sealed class PersistentShell : IDisposable
 {
+    /// <summary>
+    /// Input up to this size travels in the request's own write: one SSH message (or a few, at the channel's packet
+    /// size) instead of one for the request and more for the content, and the host's shell wakes once for it.
+    /// </summary>
+    public const int InlineInputLimit = 64 * 1024;
+
     private readonly SshClient _client;
     private readonly SshCommand _command;
     private readonly Task _execution;
@@ -63,7 +69,7 @@ public sealed class PersistentShell : IDisposable
         }
 
         // A lost connection (a host that vanished: keepalives fail) faults the execution, but SSH.NET does not always
-        // end the output stream the reader blocks on: end the shell then, so waiting requests fail as "lost".
+        // dispose the output stream (the sink): end the shell then, so waiting requests fail as "lost".
         _execution.ContinueWith(
             static (execution, state) => ((PersistentShell)state!).End(),
             this,
@@ -153,12 +159,6 @@ public sealed class PersistentShell : IDisposable
         var signal = SignalOf(status);
         return new ChannelOutput(signal is null ? status : null, signal, stdout, stderr, false);
     }
-
-    /// <summary>
-    /// Input up to this size travels in the request's own write: one SSH message (or a few, at the channel's packet
-    /// size) instead of one for the request and more for the content, and the host's shell wakes once for it.
-    /// </summary>
-    public const int InlineInputLimit = 64 * 1024;
 
     public void Dispose()
     {
