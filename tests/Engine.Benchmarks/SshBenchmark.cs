@@ -10,8 +10,8 @@ namespace Converge.Benchmarks;
 /// Starts the loopback sshd with as many addresses as the largest N, then for each N writes a fresh
 /// workspace (<see cref="SshWorkspace"/>: 6 tasks per host) and runs <c>converge</c> four times: the first
 /// apply (everything changes), a no-op rerun, check mode, and a one-task <c>ping</c> playbook (the floor under
-/// all three). It prints wall seconds, milliseconds per host-task, the controller's CPU seconds, its peak resident memory (VmHWM of the converge process), the CPU
-/// the "hosts" spent (sshd, shells and probes: every sshd's reaped children), and the load average before the run.
+/// all three). It prints wall seconds, milliseconds per host-task, the controller's CPU seconds, its peak resident
+/// memory (VmHWM of the converge process), the CPU the "hosts" spent (sshd, shells and probes: every sshd's reaped children), and the load average before the run.
 /// </summary>
 public static class SshBenchmark
 {
