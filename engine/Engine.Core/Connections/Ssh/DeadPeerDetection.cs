@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using System.Reflection;
-using Renci.SshNet;
 
 namespace Converge.Core.Connections.Ssh;
 
@@ -17,14 +15,11 @@ internal static class DeadPeerDetection
     // linux/tcp.h; .NET has no named option for it.
     private const int TcpUserTimeout = 18;
 
-    /// <summary>
-    /// Arms the connected <paramref name="client"/>'s socket. SSH.NET does not expose its socket, so it is read
-    /// from the session by reflection; <c>DeadPeerTests</c> fails if an SSH.NET upgrade moves it.
-    /// </summary>
+    /// <summary>Arms the connected <paramref name="session"/>'s socket.</summary>
     /// <returns>False when the socket could not be reached (the connection then works as before).</returns>
-    public static bool Arm(SshClient client, TimeSpan timeout)
+    public static bool Arm(SshSession session, TimeSpan timeout)
     {
-        if (!OperatingSystem.IsLinux() || SocketOf(client) is not { } socket)
+        if (!OperatingSystem.IsLinux() || session.Socket is not { } socket)
         {
             return false;
         }
@@ -33,10 +28,10 @@ internal static class DeadPeerDetection
         return true;
     }
 
-    /// <summary>The armed timeout of <paramref name="client"/>'s socket, read back from the kernel (null when unreachable).</summary>
-    public static TimeSpan? ArmedTimeout(SshClient client)
+    /// <summary>The armed timeout of <paramref name="session"/>'s socket, read back from the kernel (null when unreachable).</summary>
+    public static TimeSpan? ArmedTimeout(SshSession session)
     {
-        if (!OperatingSystem.IsLinux() || SocketOf(client) is not { } socket)
+        if (!OperatingSystem.IsLinux() || session.Socket is not { } socket)
         {
             return null;
         }
@@ -44,11 +39,5 @@ internal static class DeadPeerDetection
         var value = new byte[sizeof(int)];
         socket.GetRawSocketOption((int)SocketOptionLevel.Tcp, TcpUserTimeout, value);
         return TimeSpan.FromMilliseconds(BitConverter.ToInt32(value));
-    }
-
-    private static Socket? SocketOf(SshClient client)
-    {
-        var session = typeof(BaseClient).GetProperty("Session", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(client);
-        return session?.GetType().GetField("_socket", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(session) as Socket;
     }
 }

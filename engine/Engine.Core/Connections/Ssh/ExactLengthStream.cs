@@ -36,11 +36,11 @@ public sealed class ExactLengthStream(Stream inner, long length) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
     {
-        // SSH.NET's channel stream writes synchronously (it waits for window space); nothing is gained by a pool hop.
-        Write(buffer.Span);
-        return ValueTask.CompletedTask;
+        var take = (int)Math.Min(buffer.Length, Remaining);
+        await inner.WriteAsync(buffer[..take], cancellationToken);
+        Remaining -= take;
     }
 
     public override void Flush()

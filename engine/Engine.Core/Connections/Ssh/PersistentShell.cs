@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Renci.SshNet;
+using Converge.Core.Connections.Ssh.Wire;
 using Renci.SshNet.Common;
 
 namespace Converge.Core.Connections.Ssh;
@@ -25,10 +26,6 @@ public sealed class PersistentShell : IDisposable
     /// </summary>
     public const int InlineInputLimit = 64 * 1024;
 
-    private readonly SshClient _client;
-    private readonly SshCommand _command;
-    private readonly Task _execution;
-    private readonly Stream _input;
     private readonly ConcurrentQueue<Reply> _replies = new();
     private readonly object _sync = new();
     private readonly ShellFrameScanner _scanner;
@@ -37,11 +34,10 @@ public sealed class PersistentShell : IDisposable
     private readonly Action<ReadOnlySpan<byte>> _stderr;
     private readonly Action<int> _completed;
     private PersistentShellEndedException? _ended;
+    private ShellChannel? _channel;
 
-    private PersistentShell(SshClient client, SshCommand command, string token)
+    private PersistentShell(string token)
     {
-        _client = client;
-        _command = command;
         _scanner = new ShellFrameScanner(token);
         _token = token;
 
@@ -56,44 +52,27 @@ public sealed class PersistentShell : IDisposable
                 r.Done.TrySetResult(status);
             }
         };
-        new ChannelOutputSink(Received, Ended).AttachTo(command);
-        _execution = command.ExecuteAsync(CancellationToken.None);
-        try
-        {
-            _input = command.CreateInputStream();
-        }
-        catch (InvalidOperationException)
-        {
-            // The shell ended before it could be given input (its start failed): the reader reports how it ended.
-            _input = Stream.Null;
-        }
-
-        // A lost connection (a host that vanished: keepalives fail) faults the execution, but SSH.NET does not always
-        // dispose the output stream (the sink): end the shell then, so waiting requests fail as "lost".
-        _execution.ContinueWith(
-            static (execution, state) => ((PersistentShell)state!).End(),
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
     }
 
-    /// <summary>True once the shell has ended (it exited, was killed, or the connection dropped).</summary>
     public bool HasEnded => Volatile.Read(ref _ended) is not null;
 
     /// <summary>Starts the loop on a new exec channel (SSH.NET opens the channel synchronously).</summary>
+    /// <summary>Starts the loop on a new exec channel of SSH.NET's <paramref name="client"/>.</summary>
     public static PersistentShell Start(SshClient client)
     {
-        var token = "converge-shell-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var stderrName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        return new PersistentShell(client, client.CreateCommand(PersistentShellScript.Command(token, stderrName)), token);
+        var (shell, command) = Create();
+        shell.Attach(new SshNetShellChannel(client, command, shell.Received, shell.Ended));
+        return shell;
     }
 
-    /// <summary>
-    /// Runs one script. <paramref name="writeInput"/> must write exactly <paramref name="inputLength"/> bytes;
-    /// standard output goes to <paramref name="stdoutSink"/> when given (streamed), else it is returned.
-    /// Throws <see cref="PersistentShellEndedException"/> when the shell ends before replying.
-    /// </summary>
+    /// <summary>Starts the loop on a new exec channel of Converge's own <paramref name="client"/>.</summary>
+    internal static async Task<PersistentShell> StartAsync(WireClient client, CancellationToken ct)
+    {
+        var (shell, command) = Create();
+        shell.Attach(await WireShellChannel.StartAsync(client, command, shell.Received, shell.Ended, ct));
+        return shell;
+    }
+
     public async Task<ChannelOutput> RunAsync(
         string script,
         long inputLength,
@@ -122,14 +101,14 @@ public sealed class PersistentShell : IDisposable
         {
             if (inline is not null)
             {
-                _input.Write(inline.GetBuffer(), 0, (int)inline.Length);
+                await Channel.WriteAsync(inline.GetBuffer().AsMemory(0, (int)inline.Length), ct);
             }
             else
             {
-                _input.Write(request);
+                await Channel.WriteAsync(request, ct);
                 if (writeInput is not null)
                 {
-                    var exact = new ExactLengthStream(_input, inputLength);
+                    var exact = new ExactLengthStream(Channel.Input, inputLength);
                     await writeInput(exact, ct);
                     if (exact.Remaining != 0)
                     {
@@ -163,13 +142,9 @@ public sealed class PersistentShell : IDisposable
     public void Dispose()
     {
         End();
-        _command.Dispose();
+        _channel?.Dispose();
     }
 
-    /// <summary>
-    /// POSIX shells report a command killed by signal N as status 128+N and cannot tell it from <c>exit 128+N</c>;
-    /// the common termination signals are reported as signals, as an exec channel's exit-signal was.
-    /// </summary>
     private static string? SignalOf(int status) => status switch
     {
         129 => "HUP",
@@ -183,28 +158,31 @@ public sealed class PersistentShell : IDisposable
         _ => null,
     };
 
-    private void End()
+    private ShellChannel Channel => _channel ?? throw new InvalidOperationException("the shell has no channel yet");
+
+    private static (PersistentShell Shell, string Command) Create()
     {
-        try
+        var token = "converge-shell-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var stderrName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        return (new PersistentShell(token), PersistentShellScript.Command(token, stderrName));
+    }
+
+    private void Attach(ShellChannel channel)
+    {
+        lock (_sync)
         {
-            // On a disconnected session (Drop disconnects first) closing the input would only throw SSH.NET's "Client not
-            // connected" (an exception per host at the end of every run) and skip the cancel, as this does.
-            if (!_client.IsConnected)
+            _channel = channel;
+            if (_ended is null)
             {
-                _command.Dispose();
                 return;
             }
-
-            _input.Dispose();
-            _command.CancelAsync(forceKill: true, millisecondsTimeout: 0);
-        }
-        catch (Exception e) when (e is SshException or ObjectDisposedException or InvalidOperationException or IOException or TimeoutException)
-        {
-            // Already gone.
         }
 
-        _command.Dispose();
+        // The channel ended before it was attached (the loop could not start): make sure it is closed.
+        channel.End();
     }
+
+    private void End() => _channel?.End();
 
     private static async Task<MemoryStream> InlineAsync(byte[] request, long inputLength, Func<Stream, CancellationToken, Task> writeInput, CancellationToken ct)
     {
@@ -234,11 +212,10 @@ public sealed class PersistentShell : IDisposable
 
     private void Finish(Exception? failure)
     {
-        // SSH.NET completes the execution before it disposes the output stream, so its outcome is known here:
-        // a connection error faults it; a shell that exited completes it with an exit status.
-        var cause = _execution.Exception?.InnerException;
-        var connectionLost = cause is SshConnectionException or System.Net.Sockets.SocketException;
-        var detail = failure?.Message ?? (connectionLost ? cause!.Message : Describe());
+        // Ended before the channel was attached means it never started; the channel is then asked once attached.
+        var channel = Volatile.Read(ref _channel);
+        var connectionLost = channel is { ConnectionLost: true } || channel is { SessionConnected: false };
+        var detail = failure?.Message ?? channel?.Describe() ?? "the remote shell could not start";
         var ended = new PersistentShellEndedException(connectionLost, detail);
         lock (_sync)
         {
@@ -249,22 +226,6 @@ public sealed class PersistentShell : IDisposable
         {
             r.Done.TrySetException(ended);
         }
-    }
-
-    private string Describe()
-    {
-        var stderr = string.Empty;
-        try
-        {
-            stderr = _command.ExtendedOutputStream.Length > 0 ? new StreamReader(_command.ExtendedOutputStream).ReadToEnd().Trim() : string.Empty;
-        }
-        catch (ObjectDisposedException)
-        {
-            // Nothing was kept.
-        }
-
-        var how = _command.ExitSignal is { } signal ? $"killed by signal {signal}" : $"exited with status {_command.ExitStatus?.ToString() ?? "unknown"}";
-        return stderr.Length > 0 ? $"the remote shell {how}: {stderr}" : $"the remote shell {how}";
     }
 
     private sealed class Reply(Stream stdout)

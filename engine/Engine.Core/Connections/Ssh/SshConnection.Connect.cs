@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
+using Converge.Core.Connections.Ssh.Wire;
 using Converge.Core.Diagnostics;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -10,45 +12,48 @@ public sealed partial class SshConnection
     // Tried in this order when the inventory names no key file, as ssh(1) does (minus ssh-agent, which SSH.NET lacks).
     private static readonly string[] DefaultKeyNames = ["id_ed25519", "id_ecdsa", "id_rsa"];
 
+    // Endpoints whose server offered none of what Converge's own client speaks: later connections (a reconnect
+    // after a reboot) go straight to SSH.NET instead of failing the same negotiation again.
+    private static readonly ConcurrentDictionary<string, bool> SshNetOnly = new(StringComparer.Ordinal);
+
     private HostUnreachableException? _hostKeyFailure;
 
-    private async Task<SshClient> ConnectAsync(CancellationToken ct)
+    private async Task<SshSession> ConnectAsync(CancellationToken ct)
     {
         var lookupName = KnownHostPattern.LookupName(_settings.Address, _settings.Port);
         var knownHosts = KnownHostsFile.Load(_options.KnownHostsFile);
-        var (methods, tried) = AuthenticationMethods();
-        var info = new ConnectionInfo(_settings.Address, _settings.Port, _settings.User, [.. methods])
-        {
-            Timeout = _options.ConnectTimeout,
-        };
-        PreferKnownKeyTypes(info, knownHosts.KeyTypesFor(lookupName));
-        if (!_options.PostQuantumKeyExchange)
-        {
-            // SSH.NET's post-quantum hybrids run in managed BouncyCastle code and cost ~85 ms of controller CPU
-            // per handshake against ~11 ms for curve25519 (measured on the 2-core CI machine class): 4 s of CPU
-            // for 50 hosts. They stay enabled, after the classic ones, for servers that accept nothing else.
-            MoveToEnd(info.KeyExchangeAlgorithms, ["mlkem768x25519-sha256", "sntrup761x25519-sha512", "sntrup761x25519-sha512@openssh.com"]);
-        }
-
-        // AES-GCM (hardware AES, no separate MAC pass) first: faster for file transfers than AES-CTR + HMAC.
-        MoveToEnd(info.Encryptions, ["aes128-ctr", "aes192-ctr", "aes256-ctr"]);
-
-        var client = new SshClient(info) { KeepAliveInterval = _options.KeepAliveInterval };
+        var credentials = Credentials();
         HostKeyVerdict? verdict = null;
         byte[]? presented = null;
-        client.HostKeyReceived += (_, e) =>
+        bool Trust(byte[] hostKey)
         {
-            presented = e.HostKey;
-            verdict = knownHosts.Verify(lookupName, e.HostKey);
-            e.CanTrust = verdict.Status == HostKeyStatus.Trusted || (verdict.Status == HostKeyStatus.Unknown && _options.AcceptNewHostKeys);
-        };
+            presented = hostKey;
+            verdict = knownHosts.Verify(lookupName, hostKey);
+            return verdict.Status == HostKeyStatus.Trusted || (verdict.Status == HostKeyStatus.Unknown && _options.AcceptNewHostKeys);
+        }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(_options.ConnectTimeout);
+        SshSession? session = null;
         try
         {
-            await client.ConnectAsync(limit.Token);
-            DeadPeerDetection.Arm(client, _options.DeadPeerTimeout);
+            // Converge's own client unless the server needs SSH.NET (or post-quantum key exchange is asked for, which
+            // only SSH.NET has): it costs the controller half the CPU per connection (issue 14).
+            if (!_options.PostQuantumKeyExchange && !SshNetOnly.ContainsKey(Endpoint))
+            {
+                try
+                {
+                    session = await ConnectWireAsync(credentials, knownHosts.KeyTypesFor(lookupName), Trust, limit.Token);
+                }
+                catch (WireNegotiationException e)
+                {
+                    SshNetOnly.TryAdd(Endpoint, true);
+                    _options.Notice($"{Host}: {e.Message}; connecting through SSH.NET instead");
+                }
+            }
+
+            session ??= await ConnectSshNetAsync(credentials, knownHosts.KeyTypesFor(lookupName), Trust, limit.Token);
+            DeadPeerDetection.Arm(session, _options.DeadPeerTimeout);
             if (verdict is { Status: HostKeyStatus.Unknown } && presented is not null)
             {
                 verdict = await KnownHostsFile.RecordAsync(_options.KnownHostsFile, lookupName, presented, ct);
@@ -61,11 +66,11 @@ public sealed partial class SshConnection
                 _options.Notice($"Permanently added '{lookupName}' ({KnownHostsFile.KeyType(presented)} {KnownHostsFile.Fingerprint(presented)}) to {_options.KnownHostsFile}");
             }
 
-            return client;
+            return session;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            client.Dispose();
+            session?.Dispose();
             if (verdict is not null && presented is not null && verdict.Status != HostKeyStatus.Trusted &&
                 !(verdict.Status == HostKeyStatus.Unknown && _options.AcceptNewHostKeys))
             {
@@ -73,17 +78,75 @@ public sealed partial class SshConnection
                 throw _hostKeyFailure;
             }
 
-            throw new HostUnreachableException(Host, _options.Redactor.Redact(ConnectFailure(e, tried)), e);
+            throw new HostUnreachableException(Host, _options.Redactor.Redact(ConnectFailure(e, credentials.Tried)), e);
+        }
+    }
+
+    private async Task<SshSession> ConnectWireAsync(LoginCredentials credentials, IReadOnlySet<string> knownTypes, Func<byte[], bool> trust, CancellationToken ct)
+    {
+        // Like ssh(1), ask for a key type already recorded for the host (see PreferKnownKeyTypes).
+        var known = WireAlgorithms.HostKeys.Where(a => knownTypes.Contains(WireAlgorithms.KeyTypeOf(a))).ToList();
+        var hostKeys = new WireHostKeyPolicy(known.Count > 0 ? known : WireAlgorithms.HostKeys, trust);
+
+        // One signature algorithm per key: the first SSH.NET offers for it, SHA-2 before SHA-1 for RSA (OpenSSH 8.8
+        // refuses ssh-rsa signatures), so a key costs one attempt of the server's MaxAuthTries.
+        var keys = credentials.Keys
+            .Select(k => k.HostKeyAlgorithms.FirstOrDefault(a => a.Name != "ssh-rsa") ?? k.HostKeyAlgorithms.First())
+            .ToList();
+        var login = new WireCredentials(_settings.User, keys, credentials.Password?.Reveal());
+        var client = await WireClient.ConnectAsync(_settings.Address, _settings.Port, hostKeys, login, _options.KeepAliveInterval, ct);
+        return new WireSession(client);
+    }
+
+    private async Task<SshSession> ConnectSshNetAsync(LoginCredentials credentials, IReadOnlySet<string> knownTypes, Func<byte[], bool> trust, CancellationToken ct)
+    {
+        var methods = new List<AuthenticationMethod>();
+        if (credentials.Keys.Count > 0)
+        {
+            methods.Add(new PrivateKeyAuthenticationMethod(_settings.User, [.. credentials.Keys]));
+        }
+
+        if (credentials.Password is { } password)
+        {
+            methods.Add(new PasswordAuthenticationMethod(_settings.User, password.Reveal()));
+        }
+
+        var info = new ConnectionInfo(_settings.Address, _settings.Port, _settings.User, [.. methods])
+        {
+            Timeout = _options.ConnectTimeout,
+        };
+        PreferKnownKeyTypes(info, knownTypes);
+        if (!_options.PostQuantumKeyExchange)
+        {
+            // SSH.NET's post-quantum hybrids run in managed BouncyCastle code and cost ~85 ms of controller CPU
+            // per handshake against ~11 ms for curve25519 (measured on the 2-core CI machine class): 4 s of CPU
+            // for 50 hosts. They stay enabled, after the classic ones, for servers that accept nothing else.
+            MoveToEnd(info.KeyExchangeAlgorithms, ["mlkem768x25519-sha256", "sntrup761x25519-sha512", "sntrup761x25519-sha512@openssh.com"]);
+        }
+
+        // AES-GCM (hardware AES, no separate MAC pass) first: faster for file transfers than AES-CTR + HMAC.
+        MoveToEnd(info.Encryptions, ["aes128-ctr", "aes192-ctr", "aes256-ctr"]);
+
+        var client = new SshClient(info) { KeepAliveInterval = _options.KeepAliveInterval };
+        client.HostKeyReceived += (_, e) => e.CanTrust = trust(e.HostKey);
+        try
+        {
+            await client.ConnectAsync(ct);
+            return new SshNetSession(client);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
         }
     }
 
     private bool IsHostKeyFailure(HostUnreachableException e) => ReferenceEquals(e, _hostKeyFailure);
 
-    private (List<AuthenticationMethod> Methods, string Tried) AuthenticationMethods()
+    private LoginCredentials Credentials()
     {
-        var methods = new List<AuthenticationMethod>();
         var tried = new List<string>();
-        var keys = new List<IPrivateKeySource>();
+        var keys = new List<PrivateKeyFile>();
         if (_settings.PrivateKeyFiles.Count > 0)
         {
             foreach (var path in _settings.PrivateKeyFiles)
@@ -113,25 +176,19 @@ public sealed partial class SshConnection
             }
         }
 
-        if (keys.Count > 0)
+        if (_settings.Password is not null)
         {
-            methods.Add(new PrivateKeyAuthenticationMethod(_settings.User, [.. keys]));
-        }
-
-        if (_settings.Password is { } password)
-        {
-            methods.Add(new PasswordAuthenticationMethod(_settings.User, password.Reveal()));
             tried.Add("password");
         }
 
-        if (methods.Count == 0)
+        if (keys.Count == 0 && _settings.Password is null)
         {
             throw new HostUnreachableException(
                 Host,
                 "no credentials to log in with: set ansible_ssh_private_key_file or ansible_password, or create ~/.ssh/id_ed25519 (Converge cannot use ssh-agent: SSH.NET does not support it)");
         }
 
-        return (methods, string.Join(", ", tried));
+        return new LoginCredentials(keys, _settings.Password, string.Join(", ", tried));
     }
 
     /// <summary>Reads an OpenSSH (or PEM/PuTTY) key; a default key that cannot be read is skipped, as ssh does.</summary>

@@ -35,7 +35,7 @@ public sealed partial class SshConnection : IConnection
     private readonly SemaphoreSlim _connectGate = new(1, 1);
     private readonly Stack<PersistentShell> _idleShells = new();
     private readonly SemaphoreSlim _shellSlots = new(MaxShells, MaxShells);
-    private SshClient? _client;
+    private SshSession? _client;
     private long _channels;
 
     static SshConnection()
@@ -168,7 +168,7 @@ public sealed partial class SshConnection : IConnection
     }
 
     /// <summary>An idle shell on <paramref name="client"/>, or a new one when every shell is busy (or none is open yet).</summary>
-    private async Task<PersistentShell> TakeShellAsync(SshClient client, CancellationToken ct)
+    private async Task<PersistentShell> TakeShellAsync(SshSession client, CancellationToken ct)
     {
         await _shellSlots.WaitAsync(ct);
         lock (_idleShells)
@@ -187,7 +187,7 @@ public sealed partial class SshConnection : IConnection
         try
         {
             Interlocked.Increment(ref _channels);
-            return PersistentShell.Start(client);
+            return await client.StartShellAsync(ct);
         }
         catch (Exception e) when (e is SshException or IOException or ObjectDisposedException or InvalidOperationException)
         {
@@ -214,7 +214,7 @@ public sealed partial class SshConnection : IConnection
     }
 
     /// <summary>The open client, connecting first if the run has not opened this host yet.</summary>
-    private async Task<SshClient> ClientAsync(CancellationToken ct)
+    private async Task<SshSession> ClientAsync(CancellationToken ct)
     {
         var client = _client;
         if (client is { IsConnected: true })

@@ -1,0 +1,37 @@
+namespace Converge.Core.Connections.Ssh;
+
+/// <summary>
+/// The exec channel a <see cref="PersistentShell"/> runs its loop on: SSH.NET's (<see cref="SshNetShellChannel"/>) or
+/// Converge's own client's (<see cref="WireShellChannel"/>). Output goes to the callbacks it was made with, from the
+/// connection's reading thread; they must not block.
+/// </summary>
+public abstract class ShellChannel : IDisposable
+{
+    /// <summary>True while the connection the channel runs on is up.</summary>
+    public abstract bool SessionConnected { get; }
+
+    /// <summary>Once the channel has ended: whether the connection was lost (rather than the loop exiting).</summary>
+    public abstract bool ConnectionLost { get; }
+
+    /// <summary>A stream over <see cref="WriteAsync"/>, for input copied from a file or a caller's stream.</summary>
+    public Stream Input => field ??= new ShellChannelInput(this);
+
+    /// <summary>Sends <paramref name="data"/> to the loop's standard input.</summary>
+    public abstract ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct);
+
+    /// <summary>How the loop ended (exit status or signal, and what it wrote to standard error), once it has.</summary>
+    public abstract string Describe();
+
+    /// <summary>Kills the loop and closes the channel; never throws.</summary>
+    public abstract void End();
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}

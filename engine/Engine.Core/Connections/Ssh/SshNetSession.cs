@@ -1,0 +1,27 @@
+using System.Net.Sockets;
+using System.Reflection;
+using Renci.SshNet;
+
+namespace Converge.Core.Connections.Ssh;
+
+/// <summary>A connection through SSH.NET: for servers that offer none of what <see cref="WireSession"/> speaks, or when post-quantum key exchange is asked for.</summary>
+internal sealed class SshNetSession(SshClient client) : SshSession
+{
+    public override bool IsConnected => client.IsConnected;
+
+    /// <summary>SSH.NET does not expose its socket, so it is read from the session by reflection; <c>DeadPeerTests</c> fails if an upgrade moves it.</summary>
+    public override Socket? Socket
+    {
+        get
+        {
+            var session = typeof(BaseClient).GetProperty("Session", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(client);
+            return session?.GetType().GetField("_socket", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(session) as Socket;
+        }
+    }
+
+    public override Task<PersistentShell> StartShellAsync(CancellationToken ct) => Task.FromResult(PersistentShell.Start(client));
+
+    public override void Disconnect() => client.Disconnect();
+
+    public override void Dispose() => client.Dispose();
+}

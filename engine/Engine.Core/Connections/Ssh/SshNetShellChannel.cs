@@ -1,0 +1,106 @@
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace Converge.Core.Connections.Ssh;
+
+/// <summary>
+/// A shell's exec channel through SSH.NET, for servers Converge's own client cannot speak to. SSH.NET's session
+/// thread writes the output into a <see cref="ChannelOutputSink"/>, so no thread blocks on a pipe.
+/// </summary>
+public sealed class SshNetShellChannel : ShellChannel
+{
+    private readonly SshClient _client;
+    private readonly SshCommand _command;
+    private readonly Task _execution;
+    private readonly Stream _input;
+
+    public SshNetShellChannel(SshClient client, string command, Action<ReadOnlySpan<byte>> received, Action<Exception?> ended)
+    {
+        _client = client;
+        _command = client.CreateCommand(command);
+        new ChannelOutputSink(received, ended).AttachTo(_command);
+        _execution = _command.ExecuteAsync(CancellationToken.None);
+        try
+        {
+            _input = _command.CreateInputStream();
+        }
+        catch (InvalidOperationException)
+        {
+            // The command ended before it could be given input (its start failed): the sink reports how it ended.
+            _input = Stream.Null;
+        }
+
+        // A lost connection (a host that vanished: keepalives fail) faults the execution, but SSH.NET does not always
+        // dispose the output stream (the sink): end the channel then, so waiting requests fail as "lost".
+        _execution.ContinueWith(
+            static (execution, state) => ((SshNetShellChannel)state!).End(),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    public override bool SessionConnected => _client.IsConnected;
+
+    // SSH.NET completes the execution before it disposes the output stream, so its outcome is known when the sink ends:
+    // a connection error faults it; a command that exited completes it with an exit status.
+    public override bool ConnectionLost => _execution.Exception?.InnerException is SshConnectionException or System.Net.Sockets.SocketException;
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
+    {
+        // SSH.NET's channel stream writes synchronously (it waits for window space itself); nothing is gained by a pool hop.
+        _input.Write(data.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override string Describe()
+    {
+        if (ConnectionLost)
+        {
+            return _execution.Exception!.InnerException!.Message;
+        }
+
+        var stderr = string.Empty;
+        try
+        {
+            stderr = _command.ExtendedOutputStream.Length > 0 ? new StreamReader(_command.ExtendedOutputStream).ReadToEnd().Trim() : string.Empty;
+        }
+        catch (ObjectDisposedException)
+        {
+            // Nothing was kept.
+        }
+
+        var how = _command.ExitSignal is { } signal ? $"killed by signal {signal}" : $"exited with status {_command.ExitStatus?.ToString() ?? "unknown"}";
+        return stderr.Length > 0 ? $"the remote shell {how}: {stderr}" : $"the remote shell {how}";
+    }
+
+    public override void End()
+    {
+        try
+        {
+            // On a disconnected session (Drop disconnects first) closing the input would only throw SSH.NET's "Client not
+            // connected" (an exception per host at the end of every run) and skip the cancel, as this does.
+            if (!_client.IsConnected)
+            {
+                _command.Dispose();
+                return;
+            }
+
+            _input.Dispose();
+            _command.CancelAsync(forceKill: true, millisecondsTimeout: 0);
+        }
+        catch (Exception e) when (e is SshException or ObjectDisposedException or InvalidOperationException or IOException or TimeoutException)
+        {
+            // Already gone.
+        }
+
+        _command.Dispose();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        End();
+        _command.Dispose();
+        base.Dispose(disposing);
+    }
+}

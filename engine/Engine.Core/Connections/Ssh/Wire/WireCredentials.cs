@@ -1,0 +1,6 @@
+using Renci.SshNet.Security;
+
+namespace Converge.Core.Connections.Ssh.Wire;
+
+/// <summary>How to log in: the private keys' signature algorithms to try in order (SSH.NET reads and signs with them), then the password.</summary>
+internal sealed record WireCredentials(string User, IReadOnlyList<HostAlgorithm> Keys, string? Password);

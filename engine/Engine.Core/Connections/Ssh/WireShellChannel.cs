@@ -1,0 +1,108 @@
+using System.Text;
+using Converge.Core.Connections.Ssh.Wire;
+
+namespace Converge.Core.Connections.Ssh;
+
+/// <summary>A shell's exec channel through Converge's own client (<see cref="WireClient"/>).</summary>
+internal sealed class WireShellChannel : ShellChannel, IWireChannelEvents
+{
+    // What the loop itself wrote to standard error (it only does when it fails to start), kept for Describe.
+    private const int ErrorLimit = 4096;
+
+    private readonly WireClient _client;
+    private readonly Action<ReadOnlySpan<byte>> _received;
+    private readonly Action<Exception?> _ended;
+    private readonly MemoryStream _error = new();
+    private WireChannel? _channel;
+    private Exception? _lost;
+    private bool _failed;
+
+    private WireShellChannel(WireClient client, Action<ReadOnlySpan<byte>> received, Action<Exception?> ended)
+    {
+        _client = client;
+        _received = received;
+        _ended = ended;
+    }
+
+    public override bool SessionConnected => _client.IsConnected;
+
+    public override bool ConnectionLost => _lost is not null;
+
+    public static async Task<WireShellChannel> StartAsync(
+        WireClient client, string command, Action<ReadOnlySpan<byte>> received, Action<Exception?> ended, CancellationToken ct)
+    {
+        var shell = new WireShellChannel(client, received, ended);
+        shell._channel = await client.ExecAsync(command, shell, ct);
+        return shell;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct) => _channel!.WriteAsync(data, ct);
+
+    public override string Describe()
+    {
+        if (_lost is { } lost)
+        {
+            return lost.Message;
+        }
+
+        string stderr;
+        lock (_error)
+        {
+            stderr = Encoding.UTF8.GetString(_error.GetBuffer(), 0, (int)_error.Length).Trim();
+        }
+
+        var how = _channel?.ExitSignal is { } signal ? $"killed by signal {signal}" : $"exited with status {_channel?.ExitStatus?.ToString() ?? "unknown"}";
+        return stderr.Length > 0 ? $"the remote shell {how}: {stderr}" : $"the remote shell {how}";
+    }
+
+    public override void End()
+    {
+        if (_channel is { } channel)
+        {
+            _ = channel.KillAsync();
+        }
+    }
+
+    void IWireChannelEvents.Output(ReadOnlySpan<byte> data)
+    {
+        if (_failed)
+        {
+            return;
+        }
+
+        try
+        {
+            _received(data);
+        }
+        catch (Exception e)
+        {
+            // A sink that cannot be written (a full disk) or a garbled frame: the shell cannot be trusted any more, but
+            // the connection and its other channels can.
+            _failed = true;
+            _ended(e);
+        }
+    }
+
+    void IWireChannelEvents.Error(ReadOnlySpan<byte> data)
+    {
+        lock (_error)
+        {
+            _error.Write(data[..Math.Min(data.Length, ErrorLimit - (int)Math.Min(_error.Length, ErrorLimit))]);
+        }
+    }
+
+    void IWireChannelEvents.Closed(Exception? connectionLost)
+    {
+        _lost = connectionLost;
+        if (!_failed)
+        {
+            _ended(null);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        End();
+        base.Dispose(disposing);
+    }
+}
