@@ -38,6 +38,13 @@ public sealed record ConnectionOptions
     /// </summary>
     public bool PostQuantumKeyExchange { get; init; }
 
+    /// <summary>
+    /// Connect through SSH.NET even where Converge's own client (<see cref="Ssh.Wire.WireClient"/>) would do. Converge
+    /// falls back to SSH.NET by itself for a server that offers none of its own client's algorithms; this is for tests
+    /// and for comparing the two (<c>tests/Engine.Benchmarks --handshakes</c>).
+    /// </summary>
+    public bool UseSshNet { get; init; }
+
     public Redactor Redactor { get; init; } = new();
 
     /// <summary>

@@ -39,7 +39,7 @@ public sealed partial class SshConnection
         {
             // Converge's own client unless the server needs SSH.NET (or post-quantum key exchange is asked for, which
             // only SSH.NET has): it costs the controller half the CPU per connection (issue 14).
-            if (!_options.PostQuantumKeyExchange && !SshNetOnly.ContainsKey(Endpoint))
+            if (!_options.PostQuantumKeyExchange && !_options.UseSshNet && !SshNetOnly.ContainsKey(Endpoint))
             {
                 try
                 {
