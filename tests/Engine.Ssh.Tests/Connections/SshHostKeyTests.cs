@@ -16,7 +16,9 @@ public sealed class SshHostKeyTests(SshdFixture sshd) : IDisposable
     private ConnectionOptions Options(bool acceptNew = false) =>
         TestConnections.Options(sshd.Server) with { KnownHostsFile = _knownHosts, AcceptNewHostKeys = acceptNew };
 
-    private string HostName(int host) => $"[{sshd.Server.Addresses[host]}]:{sshd.Server.Port}";
+    private string HostName(int host) => HostName(sshd.Server, host);
+
+    private static string HostName(SshServer server, int host) => $"[{server.Addresses[host]}]:{server.Port}";
 
     [SshdFact]
     public async Task An_unknown_host_key_is_refused_with_a_way_to_trust_it()
@@ -70,10 +72,20 @@ public sealed class SshHostKeyTests(SshdFixture sshd) : IDisposable
 
         var failure = await Assert.ThrowsAsync<HostUnreachableException>(() => TestConnections.OpenAsync(sshd.Server, host: 3, options: Options(acceptNew: true)));
 
-        Assert.Contains("HOST KEY CHANGED", failure.Message);
-        Assert.Contains("man-in-the-middle", failure.Message);
-        Assert.Contains($"ssh-keygen -R '{HostName(3)}'", failure.Message);
+        AssertRefusedAsChanged(failure, HostName(3));
         Assert.Equal([impostor], File.ReadAllLines(_knownHosts));
+    }
+
+    [SshdFact]
+    public async Task An_RSA_host_key_is_verified_against_known_hosts_by_Converges_own_client()
+    {
+        await AssertVerifiedByOwnClientAsync("rsa");
+    }
+
+    [SshdFact]
+    public async Task An_ECDSA_host_key_is_verified_against_known_hosts_by_Converges_own_client()
+    {
+        await AssertVerifiedByOwnClientAsync("ecdsa");
     }
 
     [SshdFact]
@@ -86,6 +98,37 @@ public sealed class SshHostKeyTests(SshdFixture sshd) : IDisposable
         await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4, options: Options());
 
         Assert.True((await connection.RunAsync(CommandSpec.Probe("true"), CancellationToken.None)).Succeeded);
+    }
+
+    private static void AssertRefusedAsChanged(HostUnreachableException failure, string hostName)
+    {
+        Assert.Contains("HOST KEY CHANGED", failure.Message);
+        Assert.Contains("man-in-the-middle", failure.Message);
+        Assert.Contains($"ssh-keygen -R '{hostName}'", failure.Message);
+    }
+
+    /// <summary>
+    /// An sshd with only a <paramref name="keyType"/> host key: trusted when known_hosts records that key, refused as
+    /// changed when it records another of the same type, and both decided by Converge's own client (no fallback to
+    /// SSH.NET, as the sshd log's client identification shows).
+    /// </summary>
+    private async Task AssertVerifiedByOwnClientAsync(string keyType)
+    {
+        await using var server = await SshServer.StartAsync(hosts: 1, hostKeyType: keyType, extraConfig: "LogLevel DEBUG");
+        var options = TestConnections.Options(server) with { KnownHostsFile = _knownHosts };
+        Assert.StartsWith(keyType == "rsa" ? "ssh-rsa " : "ecdsa-sha2-nistp256 ", server.HostKeyLine);
+
+        await File.WriteAllTextAsync(_knownHosts, $"{HostName(server, 0)} {server.HostKeyLine}\n");
+        await using (var connection = await TestConnections.OpenAsync(server, options: options))
+        {
+            Assert.True((await connection.RunAsync(CommandSpec.Probe("true"), CancellationToken.None)).Succeeded);
+        }
+
+        await File.WriteAllTextAsync(_knownHosts, $"{HostName(server, 0)} {server.ImpostorKeyLine}\n");
+        var failure = await Assert.ThrowsAsync<HostUnreachableException>(() => TestConnections.OpenAsync(server, options: options with { AcceptNewHostKeys = true }));
+
+        AssertRefusedAsChanged(failure, HostName(server, 0));
+        Assert.Equal([SshNetFallbackTests.OwnClient, SshNetFallbackTests.OwnClient], server.ClientSoftwareSince());
     }
 
     private static async Task Cli(string program, params string[] arguments)

@@ -15,16 +15,24 @@ public sealed class SshServer : IAsyncDisposable
 {
     private const int AddressesPerProcess = 16;
 
+    private const string DefaultKeyType = "ed25519";
+
     private readonly List<Process> _processes = [];
 
     private readonly IsolatedNetwork? _network;
 
-    private SshServer(string directory, int port, IReadOnlyList<string> addresses, IsolatedNetwork? network = null)
+    private readonly string _hostKeyType;
+
+    private readonly string _extraConfig;
+
+    private SshServer(string directory, int port, IReadOnlyList<string> addresses, IsolatedNetwork? network = null, string hostKeyType = DefaultKeyType, string extraConfig = "")
     {
         Directory = directory;
         Port = port;
         Addresses = addresses;
         _network = network;
+        _hostKeyType = hostKeyType;
+        _extraConfig = extraConfig;
     }
 
     /// <summary>The server's private folder: config, keys, log, known_hosts and per-host scratch folders.</summary>
@@ -40,11 +48,11 @@ public sealed class SshServer : IAsyncDisposable
     /// <summary>A known_hosts file that trusts this server on every address.</summary>
     public string KnownHostsFile => Path.Combine(Directory, "known_hosts");
 
-    /// <summary>The server's public host key, as <c>ssh-ed25519 AAAA…</c>.</summary>
-    public string HostKeyLine => File.ReadAllText(Path.Combine(Directory, "ssh_host_ed25519_key.pub")).Trim();
+    /// <summary>The server's public host key, as <c>ssh-ed25519 AAAA…</c> (or the type it was started with).</summary>
+    public string HostKeyLine => File.ReadAllText(Path.Combine(Directory, $"ssh_host_{_hostKeyType}_key.pub")).Trim();
 
-    /// <summary>Another Ed25519 public key, for tests that need a known_hosts entry that does not match.</summary>
-    public string ImpostorKeyLine => File.ReadAllText(Path.Combine(Directory, "impostor_ed25519.pub")).Trim();
+    /// <summary>Another public key of the host key's type, for tests that need a known_hosts entry that does not match.</summary>
+    public string ImpostorKeyLine => File.ReadAllText(Path.Combine(Directory, $"impostor_{_hostKeyType}.pub")).Trim();
 
     /// <summary>The sshd log (all processes append to it).</summary>
     public string LogFile => Path.Combine(Directory, "sshd.log");
@@ -87,6 +95,27 @@ public sealed class SshServer : IAsyncDisposable
         return sessions;
     }
 
+    /// <summary>The sshd log from <paramref name="logOffset"/> on (see <see cref="LogLength"/>).</summary>
+    public string LogSince(long logOffset = 0)
+    {
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(logOffset, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// The software of each client that connected since <paramref name="logOffset"/>, in order, from the line sshd
+    /// logs at LogLevel DEBUG (<c>remote software version Converge_1</c>): which SSH client a connection used.
+    /// </summary>
+    public IReadOnlyList<string> ClientSoftwareSince(long logOffset = 0)
+    {
+        const string marker = "remote software version ";
+        return [.. LogSince(logOffset).Split('\n')
+            .Where(line => line.Contains(marker, StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Trim())];
+    }
+
     /// <summary>The pids of every running sshd (one per 16 addresses), for profiling.</summary>
     public IReadOnlyList<int> ProcessIds => [.. _processes.Where(p => !p.HasExited).Select(p => p.Id)];
 
@@ -94,14 +123,20 @@ public sealed class SshServer : IAsyncDisposable
 
     private string ConfigFile(int process) => Path.Combine(Directory, $"sshd_config.{process}");
 
-    public static async Task<SshServer> StartAsync(int hosts = 5)
+    /// <summary>
+    /// Starts sshd on <paramref name="hosts"/> addresses. A test of key types or algorithms passes the only host key
+    /// type sshd gets (<c>ed25519</c>, <c>rsa</c>, <c>ecdsa</c>) and config lines, which come first in sshd_config
+    /// so they win over the defaults (sshd keeps the first value of a keyword): <c>LogLevel DEBUG</c>,
+    /// <c>Ciphers aes128-ctr</c>.
+    /// </summary>
+    public static async Task<SshServer> StartAsync(int hosts = 5, string hostKeyType = DefaultKeyType, string extraConfig = "")
     {
-        var directory = await CreateKeysAsync();
+        var directory = await CreateKeysAsync(hostKeyType);
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
             var addresses = Enumerable.Range(1, hosts).Select(HostAddressOf).ToList();
-            var server = new SshServer(directory, port, addresses);
+            var server = new SshServer(directory, port, addresses, hostKeyType: hostKeyType, extraConfig: extraConfig);
             server.WriteConfig();
             try
             {
@@ -122,13 +157,13 @@ public sealed class SshServer : IAsyncDisposable
     /// <summary>One host: an sshd on port 22 inside <paramref name="network"/>, which a test can cut off (the caller disposes the network).</summary>
     public static async Task<SshServer> StartInAsync(IsolatedNetwork network)
     {
-        var server = new SshServer(await CreateKeysAsync(), 22, [network.HostAddress], network);
+        var server = new SshServer(await CreateKeysAsync(DefaultKeyType), 22, [network.HostAddress], network);
         server.WriteConfig();
         await server.StartAgainAsync();
         return server;
     }
 
-    private static async Task<string> CreateKeysAsync()
+    private static async Task<string> CreateKeysAsync(string hostKeyType)
     {
         if (SshdRequirements.MissingReason is { } reason)
         {
@@ -139,9 +174,9 @@ public sealed class SshServer : IAsyncDisposable
 
         // sshd reads authorized_keys as the logging-in user, so the folder must be readable by the test users.
         File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
-        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-host", "-f", Path.Combine(directory, "ssh_host_ed25519_key")]);
+        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", hostKeyType, "-N", string.Empty, "-C", "converge-test-host", "-f", Path.Combine(directory, $"ssh_host_{hostKeyType}_key")]);
         await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-client", "-f", Path.Combine(directory, "client_ed25519")]);
-        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", "converge-test-impostor", "-f", Path.Combine(directory, "impostor_ed25519")]);
+        await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", hostKeyType, "-N", string.Empty, "-C", "converge-test-impostor", "-f", Path.Combine(directory, $"impostor_{hostKeyType}")]);
         File.Copy(Path.Combine(directory, "client_ed25519.pub"), Path.Combine(directory, "authorized_keys"));
         File.SetUnixFileMode(Path.Combine(directory, "authorized_keys"), (UnixFileMode)0b110_100_100);
 
@@ -277,8 +312,9 @@ public sealed class SshServer : IAsyncDisposable
     private void WriteConfig(string file, string listen, string pidFile)
     {
         File.WriteAllText(file, $"""
+            {_extraConfig}
             {listen}
-            HostKey {Directory}/ssh_host_ed25519_key
+            HostKey {Directory}/ssh_host_{_hostKeyType}_key
             PidFile {pidFile}
             AuthorizedKeysFile {Directory}/authorized_keys
             # The key lives in a temp folder under /tmp (world-writable), which StrictModes would reject.

@@ -264,7 +264,15 @@ internal sealed partial class WireTransport : IDisposable
                     break;
                 }
 
-                await FillAsync(_inEnd - _inStart + 1, ct);
+                try
+                {
+                    await FillAsync(_inEnd - _inStart + 1, ct);
+                }
+                catch (WireProtocolException) when (lines > 0 || _inEnd > _inStart)
+                {
+                    // It said something else and hung up (a web server's 400 reply): that, not the hang-up, is the news.
+                    throw new WireProtocolException("the server sent no SSH identification line (is this an SSH server?)");
+                }
             }
 
             if (end < 0)

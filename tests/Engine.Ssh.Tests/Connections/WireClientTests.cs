@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Converge.Core.Connections;
+using Converge.Core.Diagnostics;
+using Converge.TestKit.Sshd;
+
+namespace Converge.Ssh.Tests.Connections;
+
+/// <summary>
+/// Converge's own SSH client (Connections/Ssh/Wire) against real sshd: more bytes than a channel window holds in
+/// each direction, keys renewed many times in the middle of a transfer, and servers that are not SSH servers.
+/// </summary>
+[Collection(SshdCollection.Name)]
+[Trait("Requires", "sshd")]
+public sealed class WireClientTests(SshdFixture sshd)
+{
+    // Well past the 2 MiB window each side grants a session channel (CHAN_SES_WINDOW_DEFAULT, WireClient.LocalWindow).
+    private const int PastTheWindow = 6 * 1024 * 1024;
+
+    [SshdFact]
+    public async Task A_reply_and_an_upload_larger_than_the_channel_window_arrive_whole_and_in_order()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 2);
+        var path = Path.Combine(sshd.Server.HostDirectory(2), $"window-{Guid.NewGuid():N}");
+        var upload = RandomNumberGenerator.GetBytes(PastTheWindow);
+
+        // ~8.9 MB of numbered lines: a lost, repeated or reordered chunk changes the text.
+        var reply = await connection.RunAsync(CommandSpec.Probe("seq", "1", "1200000"), CancellationToken.None);
+        await connection.WriteFileAsync(path, upload, FileWriteOptions.Default, CancellationToken.None);
+        var digest = await connection.RunAsync(CommandSpec.Probe("sha256sum", path), CancellationToken.None);
+
+        Assert.True(reply.Stdout == Numbers(1200000), $"the reply differs: {reply.Stdout.Length} characters instead of {Numbers(1200000).Length}");
+        Assert.Equal($"{Convert.ToHexStringLower(SHA256.HashData(upload))}  {path}\n", digest.Stdout);
+    }
+
+    [SshdFact]
+    public async Task Keys_renewed_by_the_server_every_64_KiB_leave_megabytes_each_way_intact()
+    {
+        await using var server = await SshServer.StartAsync(hosts: 1, extraConfig: "LogLevel DEBUG\nRekeyLimit 64K");
+        await using var connection = await TestConnections.OpenAsync(server);
+        var path = Path.Combine(server.HostDirectory(0), "rekeyed");
+        var content = RandomNumberGenerator.GetBytes(4 * 1024 * 1024);
+
+        await connection.WriteFileAsync(path, content, FileWriteOptions.Default, CancellationToken.None);
+        var back = await connection.ReadFileAsync(path, null, CancellationToken.None);
+        var listing = await connection.RunAsync(CommandSpec.Probe("echo", "still here"), CancellationToken.None);
+
+        Assert.True(content.AsSpan().SequenceEqual(back), $"read back {back?.Length} bytes that differ from the {content.Length} written");
+        Assert.Equal("still here\n", listing.Stdout);
+
+        // sshd logs "SSH2_MSG_NEWKEYS received" for each exchange: 4 MiB each way at 64 KiB is over a hundred.
+        var log = server.LogSince();
+        var exchanges = log.Split('\n').Count(l => l.Contains("SSH2_MSG_NEWKEYS received", StringComparison.Ordinal));
+        Assert.True(exchanges > 50, $"{exchanges} key exchanges");
+        Assert.Equal([SshNetFallbackTests.OwnClient], server.ClientSoftwareSince());
+        AssertNoProtocolErrors(log);
+    }
+
+    [SshdFact]
+    public async Task A_server_that_closes_right_after_its_identification_fails_the_connection_clearly()
+    {
+        using var listener = Listener("SSH-2.0-x\r\n", close: true);
+
+        var failure = await ConnectToAsync(listener);
+
+        Assert.Equal($"host1: cannot connect to 127.0.0.1:{Port(listener)}: the server closed the connection", failure.Message);
+    }
+
+    [SshdFact]
+    public async Task A_server_that_is_not_an_SSH_server_is_named_as_such_whether_it_closes_or_keeps_talking()
+    {
+        using var web = Listener("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", close: true);
+        using var noise = Listener(new string('x', 10_000), close: false);
+
+        var closed = await ConnectToAsync(web);
+        var talking = await ConnectToAsync(noise);
+
+        Assert.Contains("sent no SSH identification line (is this an SSH server?)", closed.Message);
+        Assert.Contains("sent no SSH identification line (is this an SSH server?)", talking.Message);
+    }
+
+    /// <summary>Nothing in sshd's log says the client broke the protocol (a bad packet, a strict key exchange violation, a MAC or GCM failure).</summary>
+    private static void AssertNoProtocolErrors(string log)
+    {
+        string[] signs = ["error", "fatal", "violation", "corrupt", "Bad packet", "incorrect", "message authentication code"];
+        var bad = log.Split('\n').Where(l => signs.Any(s => l.Contains(s, StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.True(bad.Count == 0, string.Join('\n', bad));
+    }
+
+    private static string Numbers(int last)
+    {
+        var text = new StringBuilder();
+        for (var i = 1; i <= last; i++)
+        {
+            text.Append(i).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private async Task<HostUnreachableException> ConnectToAsync(TcpListener listener)
+    {
+        var options = TestConnections.Options(sshd.Server) with { ConnectTimeout = TimeSpan.FromSeconds(20) };
+        var variables = new Dictionary<string, object?> { ["ansible_host"] = "127.0.0.1", ["ansible_port"] = Port(listener) };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAsync<HostUnreachableException>(() => TestConnections.OpenAsync(sshd.Server, options: options, extra: variables));
+
+        // Told at once, not when the connect timeout runs out.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"failed after {clock.Elapsed}: {failure.Message}");
+        return failure;
+    }
+
+    /// <summary>
+    /// A TCP server on loopback that answers each connection with <paramref name="greeting"/>, then closes its side
+    /// (and reads what the client sent until it closes too, so the close is a FIN, never a reset) or keeps talking.
+    /// </summary>
+    private static TcpListener Listener(string greeting, bool close)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        _ = Task.Run(async () =>
+        {
+            var open = new List<Socket>();
+            try
+            {
+                while (true)
+                {
+                    var socket = await listener.AcceptSocketAsync();
+                    await socket.SendAsync(Encoding.ASCII.GetBytes(greeting));
+                    if (close)
+                    {
+                        socket.Shutdown(SocketShutdown.Send);
+                        var buffer = new byte[4096];
+                        while (await socket.ReceiveAsync(buffer) > 0)
+                        {
+                        }
+
+                        socket.Dispose();
+                    }
+                    else
+                    {
+                        open.Add(socket);
+                    }
+                }
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // The test stopped the listener.
+                open.ForEach(s => s.Dispose());
+            }
+        });
+        return listener;
+    }
+
+    private static int Port(TcpListener listener) => ((IPEndPoint)listener.LocalEndpoint).Port;
+}
