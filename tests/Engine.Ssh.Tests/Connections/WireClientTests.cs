@@ -19,6 +19,9 @@ public sealed class WireClientTests(SshdFixture sshd)
     // Well past the 2 MiB window each side grants a session channel (CHAN_SES_WINDOW_DEFAULT, WireClient.LocalWindow).
     private const int PastTheWindow = 6 * 1024 * 1024;
 
+    // A window never reopened or a re-exchange that never ends stalls the transfer: fail then, don't hang the run.
+    private static readonly TimeSpan Stuck = TimeSpan.FromSeconds(60);
+
     [SshdFact]
     public async Task A_reply_and_an_upload_larger_than_the_channel_window_arrive_whole_and_in_order()
     {
@@ -27,8 +30,8 @@ public sealed class WireClientTests(SshdFixture sshd)
         var upload = RandomNumberGenerator.GetBytes(PastTheWindow);
 
         // ~8.9 MB of numbered lines: a lost, repeated or reordered chunk changes the text.
-        var reply = await connection.RunAsync(CommandSpec.Probe("seq", "1", "1200000"), CancellationToken.None);
-        await connection.WriteFileAsync(path, upload, FileWriteOptions.Default, CancellationToken.None);
+        var reply = await connection.RunAsync(CommandSpec.Probe("seq", "1", "1200000"), CancellationToken.None).WaitAsync(Stuck);
+        await connection.WriteFileAsync(path, upload, FileWriteOptions.Default, CancellationToken.None).WaitAsync(Stuck);
         var digest = await connection.RunAsync(CommandSpec.Probe("sha256sum", path), CancellationToken.None);
 
         Assert.True(reply.Stdout == Numbers(1200000), $"the reply differs: {reply.Stdout.Length} characters instead of {Numbers(1200000).Length}");
@@ -43,8 +46,8 @@ public sealed class WireClientTests(SshdFixture sshd)
         var path = Path.Combine(server.HostDirectory(0), "rekeyed");
         var content = RandomNumberGenerator.GetBytes(4 * 1024 * 1024);
 
-        await connection.WriteFileAsync(path, content, FileWriteOptions.Default, CancellationToken.None);
-        var back = await connection.ReadFileAsync(path, null, CancellationToken.None);
+        await connection.WriteFileAsync(path, content, FileWriteOptions.Default, CancellationToken.None).WaitAsync(Stuck);
+        var back = await connection.ReadFileAsync(path, null, CancellationToken.None).WaitAsync(Stuck);
         var listing = await connection.RunAsync(CommandSpec.Probe("echo", "still here"), CancellationToken.None);
 
         Assert.True(content.AsSpan().SequenceEqual(back), $"read back {back?.Length} bytes that differ from the {content.Length} written");
@@ -81,6 +84,51 @@ public sealed class WireClientTests(SshdFixture sshd)
         Assert.Contains("sent no SSH identification line (is this an SSH server?)", talking.Message);
     }
 
+    [SshdFact]
+    public async Task A_host_key_signature_that_does_not_verify_is_refused_though_the_key_is_trusted()
+    {
+        const byte kexEcdhReply = 31;
+        using var honest = new KeyExchangeTamperingProxy(sshd.Server.Addresses[2], sshd.Server.Port, packet => [packet]);
+        using var forger = new KeyExchangeTamperingProxy(
+            sshd.Server.Addresses[2],
+            sshd.Server.Port,
+            packet => [KeyExchangeTamperingProxy.MessageOf(packet) == kexEcdhReply ? KeyExchangeTamperingProxy.WithLastPayloadByteFlipped(packet) : packet]);
+
+        await using (var connection = await ConnectThroughAsync(honest))
+        {
+            Assert.True((await connection.RunAsync(CommandSpec.Probe("true"), CancellationToken.None)).Succeeded);
+        }
+
+        var failure = await Assert.ThrowsAsync<HostUnreachableException>(() => ConnectThroughAsync(forger));
+
+        Assert.Equal(
+            $"host1: cannot connect to 127.0.0.1:{forger.Port}: the server's host key signature does not verify: it does not hold the key it presented",
+            failure.Message);
+    }
+
+    [SshdFact]
+    public async Task A_packet_slipped_into_the_first_key_exchange_is_refused_as_strict_key_exchange_requires()
+    {
+        // The Terrapin attack (CVE-2023-48795) shifts sequence numbers with an SSH_MSG_IGNORE the client accepts during
+        // the first exchange; with strict key exchange (sshd offers it) nothing but the exchange's own messages may come.
+        const byte kexInit = 20;
+        byte[] ignore = [2, 0, 0, 0, 0];
+        using var before = new KeyExchangeTamperingProxy(
+            sshd.Server.Addresses[2],
+            sshd.Server.Port,
+            packet => KeyExchangeTamperingProxy.MessageOf(packet) == kexInit ? [KeyExchangeTamperingProxy.Packet(ignore), packet] : [packet]);
+        using var within = new KeyExchangeTamperingProxy(
+            sshd.Server.Addresses[2],
+            sshd.Server.Port,
+            packet => KeyExchangeTamperingProxy.MessageOf(packet) == kexInit ? [packet, KeyExchangeTamperingProxy.Packet(ignore)] : [packet]);
+
+        var first = await Assert.ThrowsAsync<HostUnreachableException>(() => ConnectThroughAsync(before));
+        var during = await Assert.ThrowsAsync<HostUnreachableException>(() => ConnectThroughAsync(within));
+
+        Assert.Equal($"host1: cannot connect to 127.0.0.1:{before.Port}: the server began with message 2 instead of its key exchange offer", first.Message);
+        Assert.Equal($"host1: cannot connect to 127.0.0.1:{within.Port}: the server sent message 2 during key exchange, where 31 was due", during.Message);
+    }
+
     /// <summary>Nothing in sshd's log says the client broke the protocol (a bad packet, a strict key exchange violation, a MAC or GCM failure).</summary>
     private static void AssertNoProtocolErrors(string log)
     {
@@ -98,6 +146,16 @@ public sealed class WireClientTests(SshdFixture sshd)
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Connects to host 3 of the test sshd through <paramref name="proxy"/>, trusting its real host key there.</summary>
+    private async Task<IConnection> ConnectThroughAsync(KeyExchangeTamperingProxy proxy)
+    {
+        var knownHosts = Path.Combine(sshd.Server.Directory, $"known_hosts-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(knownHosts, $"[127.0.0.1]:{proxy.Port} {sshd.Server.HostKeyLine}\n");
+        var options = TestConnections.Options(sshd.Server) with { KnownHostsFile = knownHosts };
+        var variables = new Dictionary<string, object?> { ["ansible_host"] = "127.0.0.1", ["ansible_port"] = proxy.Port };
+        return await TestConnections.OpenAsync(sshd.Server, options: options, extra: variables);
     }
 
     private async Task<HostUnreachableException> ConnectToAsync(TcpListener listener)
