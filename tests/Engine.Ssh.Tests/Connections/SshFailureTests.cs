@@ -112,7 +112,7 @@ public sealed class SshFailureTests(SshdFixture sshd)
         var running = connection.RunAsync(CommandSpec.Change("sleep", "30"), CancellationToken.None);
         await Task.Delay(300);
         System.Diagnostics.Process.GetProcessById(sessionPid).Kill();
-        var lost = await Assert.ThrowsAsync<HostUnreachableException>(() => running);
+        var lost = await Assert.ThrowsAsync<HostUnreachableException>(() => running.WaitAsync(TimeSpan.FromSeconds(60)));
         var next = await Assert.ThrowsAsync<HostUnreachableException>(() => connection.RunAsync(CommandSpec.Probe("true"), CancellationToken.None));
         await connection.ReconnectAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
 
