@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Converge.Core.Connections;
 using Converge.Core.Connections.Ssh;
 using Converge.Core.Diagnostics;
@@ -22,7 +23,14 @@ public static class HandshakeBenchmark
     // One sshd process serves 16 addresses (see SshServer); connection i goes to address i mod 16.
     private const int Addresses = 16;
 
-    private const int WarmUpConnections = 50;
+    // The warm-up runs every row with this many connections, in batches, until a batch leaves the JIT nearly idle: with
+    // tiered compilation and dynamic PGO a method is compiled up to three times (tier 0, instrumented, tier 1), each
+    // step after 30 calls and a quiet 100 ms, and most of a connection's methods run once per connection.
+    private const int WarmUpConnections = 20;
+
+    private const int MaxWarmUpBatches = 10;
+
+    private const int SettledMethods = 20;
 
     private const int CommandsPerConnection = 10;
 
@@ -49,26 +57,19 @@ public static class HandshakeBenchmark
             ("wire", Options(server, useSshNet: false)),
             ("sshnet", Options(server, useSshNet: true)),
         };
-        var operations = new (string Name, Func<ConnectionOptions, Task<HandshakeRow>> Run)[]
+        var operations = new (string Name, Func<ConnectionOptions, int, Task<HandshakeRow>> Run)[]
         {
-            ("connect+close", o => ConnectionsAsync(meter, o, HostOf, connections, commands: 0)),
-            ("connect+1 command+close", o => ConnectionsAsync(meter, o, HostOf, connections, commands: 1)),
-            ($"{CommandsPerConnection} commands on an open connection", o => CommandsAsync(meter, o, HostOf, connections)),
+            ("connect+close", (o, n) => ConnectionsAsync(meter, o, HostOf, n, commands: 0)),
+            ("connect+1 command+close", (o, n) => ConnectionsAsync(meter, o, HostOf, n, commands: 1)),
+            ($"{CommandsPerConnection} commands on an open connection", (o, n) => CommandsAsync(meter, o, HostOf, n)),
         };
 
         await output.WriteLineAsync($"sshd on {server.Addresses[0]}-{server.Addresses[^1]}:{server.Port}; {Environment.ProcessorCount} cores; process spawn {ProcessSpawn.Milliseconds():0.0} ms; hosts' CPU from {meter.Method}; login as {(users is null ? "root" : login + " (a fresh user)")}");
-        await output.WriteLineAsync($"{connections} connections per row ({CommandsPerConnection} commands on each in the last operation), {Concurrency} at a time; warm-up: {WarmUpConnections} connections of each client, not measured");
+        await output.WriteLineAsync($"{connections} connections per row ({CommandsPerConnection} commands on each in the last operation), {Concurrency} at a time");
         try
         {
-            foreach (var (_, clientOptions) in clients)
-            {
-                await ForEachAsync(WarmUpConnections, i => ConnectAsync(HostOf(i), clientOptions, CommandsPerConnection));
-            }
-
-            // Tiered compilation recompiles hot methods on a background thread once no new method has been compiled
-            // for 100 ms: let that happen now rather than inside the first rows.
-            await Task.Delay(TimeSpan.FromSeconds(2));
-
+            var (batches, compiled) = await WarmUpAsync([.. operations.Select(o => o.Run)], [.. clients.Select(c => c.Options)]);
+            await output.WriteLineAsync($"warm-up, not measured: {batches} batches of every row with {WarmUpConnections} connections; the JIT compiled {compiled} methods in the last");
             await output.WriteLineAsync(HandshakeRow.Header);
             var rows = new List<HandshakeRow>();
             for (var round = 0; round < Rounds; round++)
@@ -78,7 +79,7 @@ public static class HandshakeBenchmark
                     foreach (var (client, clientOptions) in clients)
                     {
                         var load = SshBenchmark.LoadAverage();
-                        var row = await run(clientOptions);
+                        var row = await run(clientOptions, connections);
                         rows.Add(row with { Client = client, Operation = operation });
                         await output.WriteLineAsync(rows[^1].Format(load));
                     }
@@ -100,6 +101,33 @@ public static class HandshakeBenchmark
         {
             await output.WriteLineAsync("benchmark: " + e.Message);
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// Every row, unmeasured, with <see cref="WarmUpConnections"/> connections, in batches until one compiles fewer
+    /// than <see cref="SettledMethods"/> methods; returns the batches run and the last one's count.
+    /// </summary>
+    private static async Task<(int Batches, long Compiled)> WarmUpAsync(IReadOnlyList<Func<ConnectionOptions, int, Task<HandshakeRow>>> operations, IReadOnlyList<ConnectionOptions> clients)
+    {
+        for (var batch = 1; ; batch++)
+        {
+            var before = JitInfo.GetCompiledMethodCount();
+            foreach (var run in operations)
+            {
+                foreach (var options in clients)
+                {
+                    await run(options, WarmUpConnections);
+                }
+            }
+
+            // Tier 1 compiles on a background thread after 100 ms without new tier-0 methods: give it that time.
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            var compiled = JitInfo.GetCompiledMethodCount() - before;
+            if (compiled < SettledMethods || batch == MaxWarmUpBatches)
+            {
+                return (batch, compiled);
+            }
         }
     }
 
@@ -205,11 +233,13 @@ public static class HandshakeBenchmark
         using var process = Process.GetCurrentProcess();
         await using var threads = ThreadCountPeak.Start();
         var allocated = GC.GetTotalAllocatedBytes();
+        var jit = JitInfo.GetCompilationTime();
+        var methods = JitInfo.GetCompiledMethodCount();
         var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await work();
         clock.Stop();
         process.Refresh();
-        return new HandshakeRow(string.Empty, string.Empty, units, process.TotalProcessorTime - cpu, clock.Elapsed, TimeSpan.Zero, threads.Peak, GC.GetTotalAllocatedBytes() - allocated);
+        return new HandshakeRow(string.Empty, string.Empty, units, process.TotalProcessorTime - cpu, clock.Elapsed, TimeSpan.Zero, threads.Peak, GC.GetTotalAllocatedBytes() - allocated, JitInfo.GetCompilationTime() - jit, JitInfo.GetCompiledMethodCount() - methods);
     }
 }

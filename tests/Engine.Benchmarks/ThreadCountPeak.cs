@@ -1,15 +1,18 @@
-using System.Globalization;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Converge.Benchmarks;
 
 /// <summary>
-/// The most threads this process had while it was sampled (the <c>Threads:</c> line of /proc/self/status, every
-/// 10 ms). Reading one short file costs tens of microseconds, so the sampling adds well under 1% to the CPU it
-/// sits beside, the same for every row.
+/// The most threads this process had while it was sampled: field 20 of /proc/self/stat, read every 10 ms with one
+/// pread(2) into a buffer kept for the purpose, so the sampling adds a few microseconds per sample and nothing to
+/// the garbage it sits beside.
 /// </summary>
 internal sealed class ThreadCountPeak : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly SafeFileHandle _stat = File.OpenHandle("/proc/self/stat");
+    private readonly byte[] _buffer = new byte[4096];
     private readonly Task _sampling;
     private int _peak;
 
@@ -29,6 +32,7 @@ internal sealed class ThreadCountPeak : IAsyncDisposable
         await _stop.CancelAsync();
         await _sampling;
         _stop.Dispose();
+        _stat.Dispose();
     }
 
     private async Task SampleAsync(CancellationToken ct)
@@ -51,9 +55,22 @@ internal sealed class ThreadCountPeak : IAsyncDisposable
         }
     }
 
-    private static int Current()
+    /// <summary>num_threads, the 18th field after the command name's closing parenthesis (proc(5)).</summary>
+    private int Current()
     {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("Threads:", StringComparison.Ordinal));
-        return int.Parse(line["Threads:".Length..].Trim(), CultureInfo.InvariantCulture);
+        var text = _buffer.AsSpan(0, RandomAccess.Read(_stat, _buffer, 0));
+        var rest = text[(text.LastIndexOf((byte)')') + 2)..];
+        for (var field = 3; field < 20; field++)
+        {
+            rest = rest[(rest.IndexOf((byte)' ') + 1)..];
+        }
+
+        var threads = 0;
+        foreach (var digit in rest[..rest.IndexOf((byte)' ')])
+        {
+            threads = (threads * 10) + digit - '0';
+        }
+
+        return threads;
     }
 }
