@@ -100,6 +100,7 @@ public sealed partial class SshConnection
 
     private async Task<SshSession> ConnectSshNetAsync(LoginCredentials credentials, IReadOnlySet<string> knownTypes, Func<byte[], bool> trust, CancellationToken ct)
     {
+        SshNetSession.RaiseThreadPoolMinimum();
         var methods = new List<AuthenticationMethod>();
         if (credentials.Keys.Count > 0)
         {

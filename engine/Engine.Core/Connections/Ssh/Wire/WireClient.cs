@@ -25,6 +25,7 @@ internal sealed partial class WireClient : IDisposable
     private Task _loop = Task.CompletedTask;
     private uint _nextChannel;
     private volatile Exception? _lost;
+    private volatile bool _closing;
 
     private WireClient(WireTransport transport)
     {
@@ -91,9 +92,11 @@ internal sealed partial class WireClient : IDisposable
         }
     }
 
-    /// <summary>Closes the connection politely; every open channel ends.</summary>
+    /// <summary>Closes the connection politely (the goodbye goes out in the background); every open channel ends.</summary>
     public void Disconnect()
     {
+        _closing = true;
+        _keepAlive?.Dispose();
         Fail(new SshConnectionException("Client not connected."));
         _transport.Close();
     }
@@ -102,9 +105,12 @@ internal sealed partial class WireClient : IDisposable
     {
         _keepAlive?.Dispose();
         Fail(new SshConnectionException("Client not connected."));
-        _stop.Cancel();
-        _transport.Dispose();
-        _stop.Dispose();
+        if (!_closing)
+        {
+            // After Disconnect the transport closes itself once its goodbye is sent, which also ends the receive loop.
+            _stop.Cancel();
+            _transport.Dispose();
+        }
     }
 
     internal async ValueTask SendAsync(SshPayloadWriter message, CancellationToken ct)
