@@ -92,7 +92,8 @@ public static class HandshakeBenchmark
             {
                 double[] Of(string client) => [.. rows.Where(r => r.Client == client && r.Operation == operation).Select(r => r.CpuMillisecondsPerUnit)];
                 var (wire, sshNet) = (Of("wire"), Of("sshnet"));
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{operation,-33}  wire {string.Join(", ", wire.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)))}  sshnet {string.Join(", ", sshNet.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)))}  sshnet/wire {sshNet.Sum() / wire.Sum():0.00}"));
+                static string Each(double[] rounds) => string.Join(", ", rounds.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{operation,-33}  wire {Each(wire)}  sshnet {Each(sshNet)}  sshnet/wire {sshNet.Sum() / wire.Sum():0.00}"));
             }
 
             return 0;
