@@ -25,6 +25,9 @@ public sealed record BenchmarkOptions
 
     public int AnsibleHosts { get; init; } = 10;
 
+    /// <summary><c>--handshakes [N]</c>: the controller's CPU per connection of the two SSH clients (HandshakeBenchmark), N connections per row (default 300).</summary>
+    public int? Handshakes { get; init; }
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
@@ -38,9 +41,11 @@ public sealed record BenchmarkOptions
                 "--versus-ansible" => options with { VersusAnsible = true },
                 "--templates" => options with { Templates = true },
                 "--ansible-hosts" when i + 1 < args.Count => options with { AnsibleHosts = int.Parse(args[++i]) },
+                "--handshakes" when i + 1 < args.Count && int.TryParse(args[i + 1], out var connections) && connections > 0 => options with { Handshakes = int.Parse(args[++i]) },
+                "--handshakes" => options with { Handshakes = 300 },
                 "--serve" when i + 1 < args.Count => options with { Serve = int.Parse(args[++i]) },
                 _ when int.TryParse(args[i], out var n) && n > 0 => Add(options, n),
-                _ => throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--versus-ansible] [--login user|root] [--converge PATH] [--serve N] [N ...]"),
+                _ => throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--versus-ansible | --templates | --handshakes [N]] [--login user|root] [--converge PATH] [--serve N] [N ...]"),
             };
         }
 

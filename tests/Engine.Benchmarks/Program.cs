@@ -5,9 +5,11 @@ using Converge.Benchmarks;
 //   Engine.Benchmarks [--login user|root] [--converge PATH] [N ...]   (default: --login user, N = 1 10 25 50)
 //   Engine.Benchmarks --versus-ansible [N ...]                         (side by side with Ansible 2.14, default N = 10 25 50)
 //   Engine.Benchmarks --templates [--ansible-hosts M] [N]                 (template rendering vs Ansible's Templar, N = 1000)
+//   Engine.Benchmarks --handshakes [N]                                (controller CPU per connection: Converge's own SSH client vs SSH.NET, N = 300)
 //   Engine.Benchmarks --serve N                                       (keep sshd and a converged workspace up for profiling)
 var options = BenchmarkOptions.Parse(args);
-return options.Templates ? await TemplateBenchmark.RunAsync(options, Console.Out, CancellationToken.None)
+return options.Handshakes is { } connections ? await HandshakeBenchmark.RunAsync(connections, options, Console.Out)
+    : options.Templates ? await TemplateBenchmark.RunAsync(options, Console.Out, CancellationToken.None)
     : options.Serve is { } hosts ? await SshBenchmark.ServeAsync(hosts, options, Console.Out)
     : options.VersusAnsible ? await VersusAnsibleBenchmark.RunAsync(options, Console.Out)
     : await SshBenchmark.RunAsync(options, Console.Out);

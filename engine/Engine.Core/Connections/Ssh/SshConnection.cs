@@ -38,18 +38,6 @@ public sealed partial class SshConnection : IConnection
     private SshSession? _client;
     private long _channels;
 
-    static SshConnection()
-    {
-        // SSH.NET waits synchronously for channel-open confirmations and channel window space. With many
-        // hosts in parallel those waits hold pool threads, and the pool's slow thread injection (one per
-        // ~0.5 s beyond the minimum) would serialize the hosts, so the minimum is raised up front.
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        if (workers < 128)
-        {
-            ThreadPool.SetMinThreads(128, completionPorts);
-        }
-    }
-
     public SshConnection(HostConnectionSettings settings, ConnectionOptions options)
     {
         _settings = settings;

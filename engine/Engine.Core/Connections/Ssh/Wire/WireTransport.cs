@@ -103,29 +103,11 @@ internal sealed partial class WireTransport : IDisposable
         }
     }
 
-    /// <summary>Says goodbye (RFC 4253 §11.1) and closes the socket; never throws.</summary>
-    public void Close()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        try
-        {
-            if (_sendGate.Wait(0))
-            {
-                var bye = SshPayloadWriter.Message(WireMessages.Disconnect).UInt32(11).String("closed by Converge").String(string.Empty);
-                SendLockedAsync(bye, CancellationToken.None).AsTask().Wait(TimeSpan.FromSeconds(1));
-            }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or AggregateException or IOException)
-        {
-            // The peer is gone already.
-        }
-
-        Dispose();
-    }
+    /// <summary>
+    /// Says goodbye (RFC 4253 §11.1) and closes the socket once that is sent; never throws, never waits (a run ends
+    /// hundreds of connections at once, and a thread blocked per goodbye would stall the pool).
+    /// </summary>
+    public void Close() => _ = CloseAsync();
 
     public void Dispose()
     {
@@ -147,6 +129,27 @@ internal sealed partial class WireTransport : IDisposable
         _socket.Dispose();
         _seal?.Dispose();
         _open?.Dispose();
+    }
+
+    private async Task CloseAsync()
+    {
+        try
+        {
+            if (!_disposed && await _sendGate.WaitAsync(TimeSpan.FromSeconds(1)))
+            {
+                var bye = SshPayloadWriter.Message(WireMessages.Disconnect, 64).UInt32(11).String("closed by Converge").String(string.Empty);
+                using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                await SendLockedAsync(bye, limit.Token);
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException or IOException)
+        {
+            // The peer is gone already.
+        }
+        finally
+        {
+            Dispose();
+        }
     }
 
     private static WireProtocolException Disconnected(ReadOnlySpan<byte> payload)
