@@ -42,23 +42,42 @@ public sealed class WireClientTests(SshdFixture sshd)
     public async Task Keys_renewed_by_the_server_every_64_KiB_leave_megabytes_each_way_intact()
     {
         await using var server = await SshServer.StartAsync(hosts: 1, extraConfig: "LogLevel DEBUG\nRekeyLimit 64K");
-        await using var connection = await TestConnections.OpenAsync(server);
         var path = Path.Combine(server.HostDirectory(0), "rekeyed");
         var content = RandomNumberGenerator.GetBytes(4 * 1024 * 1024);
-
-        await connection.WriteFileAsync(path, content, FileWriteOptions.Default, CancellationToken.None).WaitAsync(Stuck);
-        var back = await connection.ReadFileAsync(path, null, CancellationToken.None).WaitAsync(Stuck);
-        var listing = await connection.RunAsync(CommandSpec.Probe("echo", "still here"), CancellationToken.None);
+        byte[]? back;
+        CommandResult after;
+        await using (var connection = await TestConnections.OpenAsync(server))
+        {
+            await connection.WriteFileAsync(path, content, FileWriteOptions.Default, CancellationToken.None).WaitAsync(Stuck);
+            back = await connection.ReadFileAsync(path, null, CancellationToken.None).WaitAsync(Stuck);
+            after = await connection.RunAsync(CommandSpec.Probe("echo", "still here"), CancellationToken.None);
+        }
 
         Assert.True(content.AsSpan().SequenceEqual(back), $"read back {back?.Length} bytes that differ from the {content.Length} written");
-        Assert.Equal("still here\n", listing.Stdout);
+        Assert.Equal("still here\n", after.Stdout);
 
         // sshd logs "SSH2_MSG_NEWKEYS received" for each exchange: 4 MiB each way at 64 KiB is over a hundred.
-        var log = server.LogSince();
+        var log = await GoodbyeLoggedAsync(server);
         var exchanges = log.Split('\n').Count(l => l.Contains("SSH2_MSG_NEWKEYS received", StringComparison.Ordinal));
         Assert.True(exchanges > 50, $"{exchanges} key exchanges");
         Assert.Equal([SshNetFallbackTests.OwnClient], server.ClientSoftwareSince());
         AssertNoProtocolErrors(log);
+    }
+
+    /// <summary>The sshd log once it shows the client's goodbye (RFC 4253 §11.1, sent in the background on dispose); fails if none comes.</summary>
+    private static async Task<string> GoodbyeLoggedAsync(SshServer server)
+    {
+        for (var waited = 0; ; waited += 50)
+        {
+            var log = server.LogSince();
+            if (log.Contains("Received disconnect from ", StringComparison.Ordinal) && log.Contains(":11: closed by Converge", StringComparison.Ordinal))
+            {
+                return log;
+            }
+
+            Assert.True(waited < 5000, "sshd logged no goodbye from the client:\n" + log[^Math.Min(log.Length, 2000)..]);
+            await Task.Delay(50);
+        }
     }
 
     [SshdFact]
