@@ -144,7 +144,7 @@ public sealed class WireClientTests(SshdFixture sshd)
         var first = await Assert.ThrowsAsync<HostUnreachableException>(() => ConnectThroughAsync(before));
         var during = await Assert.ThrowsAsync<HostUnreachableException>(() => ConnectThroughAsync(within));
 
-        Assert.Equal($"host1: cannot connect to 127.0.0.1:{before.Port}: the server began with message 2 instead of its key exchange offer", first.Message);
+        Assert.Equal($"host1: cannot connect to 127.0.0.1:{before.Port}: strict key exchange: the server's offer was not its first packet", first.Message);
         Assert.Equal($"host1: cannot connect to 127.0.0.1:{within.Port}: the server sent message 2 during key exchange, where 31 was due", during.Message);
     }
 

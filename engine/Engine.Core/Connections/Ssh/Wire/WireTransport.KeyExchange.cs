@@ -21,7 +21,14 @@ internal sealed partial class WireTransport
         var clientInit = ClientKexInit(hostKeys.Algorithms);
         await SendLockedAsync(clientInit.Writer, ct);
         ServerVersion = await ReadVersionAsync(ct);
+        // RFC 4253 §11.2 lets IGNORE and DEBUG come at any time; strict key exchange, known only once the offer is read,
+        // forbids them before it (ExchangeAsync checks that the offer was the first packet).
         var serverInit = await ReadPacketAsync(ct);
+        while (serverInit.Span[0] is WireMessages.Ignore or WireMessages.Debug)
+        {
+            serverInit = await ReadPacketAsync(ct);
+        }
+
         if (serverInit.Span[0] != WireMessages.KexInit)
         {
             throw new WireProtocolException($"the server began with message {serverInit.Span[0]} instead of its key exchange offer");
