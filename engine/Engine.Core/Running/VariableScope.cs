@@ -87,6 +87,9 @@ public sealed class VariableScope
         }
     }
 
+    /// <summary><c>ansible_version</c>: made once, not for every task of every host (it sits in every task's variables).</summary>
+    private static readonly IReadOnlyDictionary<string, object?> VersionVariable = Version();
+
     private static Dictionary<string, object?> Version()
     {
         var parts = AnsibleVersion.Split('.').Select(p => (object?)long.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -136,7 +139,7 @@ public sealed class VariableScope
         vars["playbook_dir"] = _run.Playbook.Directory;
         vars["ansible_check_mode"] = _check;
         vars["ansible_diff_mode"] = _diff;
-        vars["ansible_version"] = Version();
+        vars["ansible_version"] = VersionVariable;
 
         // A host that fails stays in these lists (Ansible drops it from ansible_play_hosts and the batch).
         var hosts = _playHosts[node.Play.Index];
