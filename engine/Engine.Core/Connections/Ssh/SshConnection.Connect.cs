@@ -93,7 +93,7 @@ public sealed partial class SshConnection
         var keys = credentials.Keys
             .Select(k => k.HostKeyAlgorithms.FirstOrDefault(a => a.Name != "ssh-rsa") ?? k.HostKeyAlgorithms.First())
             .ToList();
-        var login = new WireCredentials(_settings.User, keys, credentials.Password?.Reveal());
+        var login = new WireCredentials(_settings.User, keys, credentials.Password);
         var client = await WireClient.ConnectAsync(_settings.Address, _settings.Port, hostKeys, login, _options.KeepAliveInterval, ct);
         return new WireSession(client);
     }

@@ -54,7 +54,7 @@ internal sealed partial class WireClient
                 .String("ssh-connection")
                 .String("password")
                 .Boolean(false)
-                .String(password);
+                .String(password.Reveal());
             (var success, methods) = await AttemptAsync(request, accepted, ct);
             if (success)
             {
