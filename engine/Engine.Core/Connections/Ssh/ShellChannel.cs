@@ -34,4 +34,11 @@ public abstract class ShellChannel : IDisposable
     protected virtual void Dispose(bool disposing)
     {
     }
+
+    /// <summary>How the loop ended, in the words both channels use: exit status or signal, then what it wrote to standard error.</summary>
+    protected static string Ending(int? exitStatus, string? signal, string stderr)
+    {
+        var how = signal is not null ? $"killed by signal {signal}" : $"exited with status {exitStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}";
+        return stderr.Length > 0 ? $"the remote shell {how}: {stderr}" : $"the remote shell {how}";
+    }
 }

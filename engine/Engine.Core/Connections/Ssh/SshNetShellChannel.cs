@@ -70,8 +70,7 @@ public sealed class SshNetShellChannel : ShellChannel
             // Nothing was kept.
         }
 
-        var how = _command.ExitSignal is { } signal ? $"killed by signal {signal}" : $"exited with status {_command.ExitStatus?.ToString() ?? "unknown"}";
-        return stderr.Length > 0 ? $"the remote shell {how}: {stderr}" : $"the remote shell {how}";
+        return Ending(_command.ExitStatus, _command.ExitSignal, stderr);
     }
 
     public override void End()

@@ -51,8 +51,7 @@ internal sealed class WireShellChannel : ShellChannel, IWireChannelEvents
             stderr = Encoding.UTF8.GetString(_error.GetBuffer(), 0, (int)_error.Length).Trim();
         }
 
-        var how = _channel?.ExitSignal is { } signal ? $"killed by signal {signal}" : $"exited with status {_channel?.ExitStatus?.ToString() ?? "unknown"}";
-        return stderr.Length > 0 ? $"the remote shell {how}: {stderr}" : $"the remote shell {how}";
+        return Ending(_channel?.ExitStatus, _channel?.ExitSignal, stderr);
     }
 
     public override void End()
