@@ -31,6 +31,7 @@ public static class ConvergeCommand
     {
         // Signals are Converge's to handle (Common/Interruption.cs), not System.CommandLine's (which exits 1 after 2 s).
         using var interruption = Interruption.Listen();
+        StartupWarmUp.Begin(args);
         try
         {
             // No response files: "-e @vars.yml" names an extra-vars file, and a file's words must never

@@ -27,10 +27,14 @@ public sealed partial class RunLoader(ModuleRegistry modules, IReadOnlyList<IInv
             diagnostics.Add(SourceSpan.CommandLine("-i"), "no inventory: give one with -i/--inventory (a file, a directory or 'host1,host2,') or set 'inventory' in ansible.cfg's [defaults]");
         }
 
+        // The playbook does not depend on the inventory: it is read and parsed on another core while the inventory is
+        // (start-up runs before any host is contacted, on this one thread otherwise). The bag is thread-safe and sorts
+        // its diagnostics by place, so what is printed is the same. A failure of either is thrown as before.
+        var loader = new PlaybookLoader([.. modules.Names], request.RolesPath, modules.Refused);
+        var loading = Task.Run(() => File.Exists(request.Playbook) ? loader.Load(request.Playbook, diagnostics) : null);
         var inventory = InventoryLoader.Load(request.Inventories, diagnostics, Path.GetDirectoryName(request.Playbook));
         var extra = ExtraVariables.Parse(request.ExtraVars, diagnostics);
-        var loader = new PlaybookLoader([.. modules.Names], request.RolesPath, modules.Refused);
-        var playbook = File.Exists(request.Playbook) ? loader.Load(request.Playbook, diagnostics) : null;
+        var playbook = loading.GetAwaiter().GetResult();
         if (playbook is null && !File.Exists(request.Playbook))
         {
             diagnostics.Add(SourceSpan.CommandLine("playbook"), $"playbook '{request.Playbook}' does not exist");
