@@ -14,6 +14,28 @@ public sealed class KnownHostsFileTests : IDisposable
     public void Dispose() => File.Delete(_file);
 
     [Fact]
+    public async Task Connections_starting_together_share_one_parse_of_the_file()
+    {
+        // Large enough that parsing takes a while, as a 1,000-host run's file does; every reader must get that one parse.
+        File.WriteAllLines(_file, Enumerable.Range(0, 20_000).Select(i => $"host{i} ssh-ed25519 {Convert.ToBase64String(KeyA)}"));
+        using var start = new Barrier(8);
+        var loads = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                return KnownHostsFile.Load(_file);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default));
+
+        var files = await Task.WhenAll(loads);
+
+        Assert.All(files, file => Assert.Same(files[0], file));
+        Assert.Equal(HostKeyStatus.Trusted, files[0].Verify("host19999", KeyA).Status);
+    }
+
+    [Fact]
     public void A_recorded_key_is_trusted_under_its_name_and_port()
     {
         File.WriteAllText(_file, $"# comment\n[10.0.0.1]:2222,web1 ssh-ed25519 {Convert.ToBase64String(KeyA)} me@there\n");

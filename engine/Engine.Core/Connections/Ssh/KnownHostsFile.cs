@@ -17,6 +17,8 @@ public sealed class KnownHostsFile
 
     private static readonly ConcurrentDictionary<string, ((long Length, long Ticks) Stamp, KnownHostsFile File)> Parsed = new(StringComparer.Ordinal);
 
+    private static readonly ConcurrentDictionary<string, Lock> ParseLocks = new(StringComparer.Ordinal);
+
     // Entries by the plain names they list (lower case), and those that must be tried against every name (wildcards,
     // hashed names): a run looks up each of its hosts in one file, which scanning whole grew as hosts × hosts.
     private readonly Lazy<EntryIndex> _index;
@@ -47,9 +49,18 @@ public sealed class KnownHostsFile
             return cached.File;
         }
 
-        var file = Read(path);
-        Parsed[full] = (stamp, file);
-        return file;
+        // The first wave of connections (up to forks at once) waits for one parse instead of each parsing the file.
+        lock (ParseLocks.GetOrAdd(full, _ => new Lock()))
+        {
+            if (Parsed.TryGetValue(full, out cached) && cached.Stamp == stamp)
+            {
+                return cached.File;
+            }
+
+            var file = Read(path);
+            Parsed[full] = (stamp, file);
+            return file;
+        }
     }
 
     private static KnownHostsFile Read(string path)
