@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -126,6 +127,23 @@ public sealed class WireClientTests(SshdFixture sshd)
     }
 
     [SshdFact]
+    public async Task A_server_key_exchange_value_of_small_order_is_refused_as_RFC_8731_requires()
+    {
+        // The server's X25519 value replaced by zeros (a point of small order): the shared secret would be all zeros,
+        // a session key the man in the middle knows. The host key signature would not verify either, but the value is
+        // refused before.
+        const byte kexEcdhReply = 31;
+        using var zeroed = new KeyExchangeTamperingProxy(
+            sshd.Server.Addresses[2],
+            sshd.Server.Port,
+            packet => [KeyExchangeTamperingProxy.MessageOf(packet) == kexEcdhReply ? WithServerValueZeroed(packet) : packet]);
+
+        var failure = await Assert.ThrowsAsync<HostUnreachableException>(() => ConnectThroughAsync(zeroed));
+
+        Assert.Equal($"host1: cannot connect to 127.0.0.1:{zeroed.Port}: the server's key exchange value is invalid", failure.Message);
+    }
+
+    [SshdFact]
     public async Task A_packet_slipped_into_the_first_key_exchange_is_refused_as_strict_key_exchange_requires()
     {
         // The Terrapin attack (CVE-2023-48795) shifts sequence numbers with an SSH_MSG_IGNORE the client accepts during
@@ -154,6 +172,16 @@ public sealed class WireClientTests(SshdFixture sshd)
         string[] signs = ["error", "fatal", "violation", "corrupt", "Bad packet", "incorrect", "message authentication code"];
         var bad = log.Split('\n').Where(l => signs.Any(s => l.Contains(s, StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.True(bad.Count == 0, string.Join('\n', bad));
+    }
+
+    /// <summary>A copy of a raw KEX_ECDH_REPLY packet (RFC 5656 §4: host key, server value, signature) whose server value is all zeros.</summary>
+    private static byte[] WithServerValueZeroed(byte[] packet)
+    {
+        var copy = (byte[])packet.Clone();
+        var value = 5 + 1 + 4 + (int)BinaryPrimitives.ReadUInt32BigEndian(copy.AsSpan(6)) + 4;
+        Assert.Equal(32u, BinaryPrimitives.ReadUInt32BigEndian(copy.AsSpan(value - 4)));
+        copy.AsSpan(value, 32).Clear();
+        return copy;
     }
 
     private static string Numbers(int last)
