@@ -16,7 +16,7 @@ namespace Converge.Ssh.Tests.Connections;
 public sealed class HostProcessCountTests(SshdFixture sshd)
 {
     [SshdFact]
-    public async Task A_write_of_a_new_file_execs_head_dd_chmod_and_mv_and_a_rewrite_adds_chown_only()
+    public async Task A_write_with_a_mode_execs_dd_chmod_and_mv_and_a_rewrite_adds_chown_only()
     {
         await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
         var folder = Path.Combine(sshd.Server.HostDirectory(4), "count-" + Guid.NewGuid().ToString("N")[..8]);
@@ -28,9 +28,65 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
         await connection.WriteFileAsync(path, "port = 81\n"u8.ToArray(), FileWriteOptions.Default with { Mode = 0b110_000_000 }, CancellationToken.None);
         var programs = await trace.StopAsync();
 
-        Assert.Equal(["chmod", "chmod", "chown", "dd", "dd", "head", "head", "mv", "mv"], programs);
+        // The content is read from the shell's own input by dd: no head -c per write.
+        Assert.Equal(["chmod", "chmod", "chown", "dd", "dd", "mv", "mv"], programs);
         Assert.Equal("port = 81\n", await File.ReadAllTextAsync(path));
         Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(path));
+    }
+
+    [SshdFact]
+    public async Task A_new_file_without_a_mode_execs_only_dd_and_mv_and_gets_0644_and_a_rewrite_keeps_the_old_mode()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
+        var folder = Path.Combine(sshd.Server.HostDirectory(4), "count-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "motd");
+
+        await using var trace = await ExecTrace.AttachAsync(await LoopPidAsync(connection));
+        await connection.WriteFileAsync(path, "hello\n"u8.ToArray(), FileWriteOptions.Default, CancellationToken.None);
+        var created = await trace.StopAsync();
+        var mode = File.GetUnixFileMode(path);
+        File.SetUnixFileMode(path, (UnixFileMode)0b110_100_000);
+        await using var second = await ExecTrace.AttachAsync(await LoopPidAsync(connection));
+        await connection.WriteFileAsync(path, "hello again\n"u8.ToArray(), FileWriteOptions.Default, CancellationToken.None);
+        var rewritten = await second.StopAsync();
+
+        // Created under umask 022 instead of chmod 644 after it; the rewrite takes the old file's owner and mode.
+        Assert.Equal(["dd", "mv"], created);
+        Assert.Equal((UnixFileMode)0b110_100_100, mode);
+        Assert.Equal(["chmod", "chown", "dd", "mv"], rewritten);
+        Assert.Equal("hello again\n", await File.ReadAllTextAsync(path));
+        Assert.Equal((UnixFileMode)0b110_100_000, File.GetUnixFileMode(path));
+    }
+
+    [SshdFact]
+    public async Task A_change_script_of_Converges_own_runs_in_the_loops_subshell_and_a_users_script_keeps_its_own_sh()
+    {
+        await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 4);
+        var folder = Path.Combine(sshd.Server.HostDirectory(4), "count-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+
+        // Named converge-…: set -- ARGS and the script, no sh of its own; `exit` ends only its subshell.
+        var own = CommandSpec.Change("/bin/sh", "-c", "mkdir -p -- \"$1/$2\" || exit 1; echo \"$#\"; exit 3", "converge-test", folder, "made");
+
+        // A user's script (no name), and one of Converge's that reads its own pid: each keeps its own sh.
+        var user = CommandSpec.Shell("echo user", CommandKind.Change);
+        var pid = CommandSpec.Change("/bin/sh", "-c", "echo $$ >/dev/null", "converge-test");
+
+        await using var trace = await ExecTrace.AttachAsync(await LoopPidAsync(connection));
+        var ownResult = await connection.RunAsync(own, CancellationToken.None);
+        var userResult = await connection.RunAsync(user, CancellationToken.None);
+        var pidResult = await connection.RunAsync(pid, CancellationToken.None);
+        var next = await connection.RunAsync(CommandSpec.Probe("echo", "next"), CancellationToken.None);
+        var programs = await trace.StopAsync();
+
+        Assert.Equal(new CommandResult(3, null, "2\n", string.Empty), ownResult);
+        Assert.True(Directory.Exists(Path.Combine(folder, "made")));
+        Assert.Equal("user\n", userResult.Stdout);
+        Assert.True(pidResult.Succeeded);
+        Assert.Equal("next\n", next.Stdout);
+        Assert.Equal(["mkdir", "sh", "sh"], programs);
+        Assert.Equal(1, ((SshConnection)connection).ChannelCount);
     }
 
     [SshdFact]
