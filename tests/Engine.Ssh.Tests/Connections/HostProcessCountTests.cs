@@ -2,6 +2,7 @@ using Converge.Core.Connections;
 using Converge.Core.Connections.Ssh;
 using Converge.Core.Facts;
 using Converge.Modules.Common;
+using Converge.TestKit;
 using Converge.TestKit.Sshd;
 
 namespace Converge.Ssh.Tests.Connections;
@@ -169,6 +170,40 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
         Assert.All(snapshots, s => Assert.Null(s.Target));
         Assert.False(snapshots[4].Exists);
         Assert.Null(await cache.GetAsync(guard, CancellationToken.None));
+    }
+
+    [SshdFact]
+    public async Task One_hosts_first_apply_and_no_op_rerun_of_the_benchmark_playbook_exec_exactly_these_programs()
+    {
+        using var workspace = SshWorkspace.Create(sshd.Server, 1);
+
+        // Everything the sshd serving host1 and its sessions exec: the session itself, the login shell, the loop, and each
+        // request's programs. The suite's sshd tests run one at a time, so this run is the only one on it.
+        await using var first = await ExecTrace.AttachAsync(sshd.Server.ProcessId);
+        var apply = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server));
+        var applyPrograms = await first.StopAsync();
+        await using var second = await ExecTrace.AttachAsync(sshd.Server.ProcessId);
+        var rerun = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server, "--detailed-exitcode"));
+        var rerunPrograms = await second.StopAsync();
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+
+        // Before (session 11): bash sh mkdir flock sh tail, sh mkdir chmod (the directory), sh mkdir sync (the handler
+        // journal), head chmod dd mv per written file (3), touch touch rm rm; a no-op: bash sh flock sh tail stat sha256sum rm.
+        Assert.Equal(Session(["chmod", "dd", "dd", "dd", "flock", "mkdir", "mkdir", "mkdir", "mv", "mv", "mv", "rm", "rm", "sh", "sync", "tail", "touch", "touch"]), applyPrograms);
+        Assert.Equal(Session(["flock", "rm", "sh", "sha256sum", "stat", "tail"]), rerunPrograms);
+    }
+
+    /// <summary>
+    /// What a session costs before its requests: sshd's own processes for the connection and the login shell
+    /// (bash, which execs the loop's sh), merged into <paramref name="requests"/> and sorted as the trace sorts.
+    /// </summary>
+    private static List<string> Session(IEnumerable<string> requests)
+    {
+        List<string> programs = ["bash", "sh", .. requests];
+        programs.Sort(StringComparer.Ordinal);
+        return programs;
     }
 
     /// <summary>The persistent shell's pid: <c>$$</c> in the subshell a request runs in is the loop's.</summary>
