@@ -192,6 +192,34 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
     }
 
     [SshdFact]
+    public async Task A_write_whose_source_fails_midway_ends_the_shell_and_leaves_the_target_and_no_temp_file()
+    {
+        var (folder, target) = await OldTargetAsync("source-fails");
+        using var client = RawClient();
+        using var shell = PersistentShell.Start(client);
+        var script = RemoteFileScripts.Write(target, 200_000, FileWriteOptions.Default, "test6", DateTime.UtcNow);
+
+        // Past PersistentShell.InlineInputLimit the content is streamed: the request is out before the source fails.
+        var failure = await Assert.ThrowsAsync<IOException>(() => shell.RunAsync(
+            script,
+            200_000 + RemoteFileScripts.EndOfContent.Length,
+            async (input, ct) =>
+            {
+                await input.WriteAsync(new byte[100_000], ct);
+                throw new IOException("the local file cannot be read");
+            },
+            null,
+            direct: true,
+            CancellationToken.None));
+
+        Assert.Equal("the local file cannot be read", failure.Message);
+        await WaitForAsync(() => shell.HasEnded && Directory.GetFiles(folder).Length == 1);
+        Assert.True(shell.HasEnded);
+        Assert.Equal("the old content\n", await File.ReadAllTextAsync(target));
+        Assert.Equal([target], Directory.GetFiles(folder));
+    }
+
+    [SshdFact]
     public async Task A_small_write_whose_content_ends_short_fails_before_anything_is_sent_and_the_shell_stays_usable()
     {
         var (folder, target) = await OldTargetAsync("short-small");

@@ -142,6 +142,13 @@ public sealed class PersistentShell : IDisposable
         {
             // The channel closed under the write; the reply's failure says why.
         }
+        catch (Exception)
+        {
+            // The input's source failed midway (a local file that cannot be read): the loop still waits for the rest
+            // of the input and would take the next request's bytes for it, so this shell is ended, never reused.
+            End();
+            throw;
+        }
 
         int status;
         try
