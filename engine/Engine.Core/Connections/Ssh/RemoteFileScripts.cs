@@ -43,7 +43,8 @@ public static class RemoteFileScripts
     /// file into the directory it points to. A new file without a requested mode, owner or group therefore costs
     /// <c>dd</c> and <c>mv</c> (it was <c>cat</c>, <c>stat</c>, <c>chmod</c>, <c>sync</c> and <c>mv</c>, then
     /// <c>dd</c>, <c>chmod</c> and <c>mv</c>). The script reads exactly its input and exits 0 only once it read the
-    /// end line, so the persistent shell may hand it its own standard input (<see cref="PersistentShellScript"/>). The temp file is named as <see cref="AtomicFile"/> names it, and a temp file of this target left by
+    /// end line, so the persistent shell may hand it its own standard input (<see cref="PersistentShellScript"/>).
+    /// The temp file is named as <see cref="AtomicFile"/> names it, and a temp file of this target left by
     /// a killed write (older than <see cref="AtomicFile.StaleAfter"/>) is removed first. A backup is copied to a temp
     /// file, fsynced and renamed too, so a full disk fails the write instead of leaving a truncated backup that looks
     /// valid. find(1) runs only when a temp file of the target is there at all (a shell glob tells), so the usual
