@@ -50,7 +50,8 @@ internal sealed class HandlerJournal(IConnection connection, Become? become, str
             printf '%s\n' {{ShellQuote.Quote(handlerName)}} 2>/dev/null > {{file}} || { [ -f {{file}} ] && [ ! -L {{file}} ]; } || exit 1
             sync -- {{file}} 2>/dev/null || sync
             """;
-        var command = CommandSpec.Shell(script, CommandKind.Change) with
+        // Named converge-…, so the persistent shell runs it in its own subshell rather than exec'ing a second sh.
+        var command = CommandSpec.Change("/bin/sh", "-c", script, "converge-handler-journal") with
         {
             Changes = [PathChange.Directory(PendingDirectory)],
         };

@@ -124,6 +124,53 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
     }
 
     [SshdFact]
+    public async Task A_failed_write_on_the_loops_own_input_is_replied_to_and_then_the_loop_exits_before_reading_what_is_left()
+    {
+        var (folder, target) = await OldTargetAsync("direct");
+        var marker = Path.Combine(folder, "injected");
+        var end = RemoteFileScripts.EndOfContent;
+        using var client = RawClient();
+
+        // Nothing read: the temp file's directory does not exist. The content is lines that the loop would run (with the
+        // next request's token line after them) if it went on reading.
+        using var unread = PersistentShell.Start(client);
+        var lines = Encoding.ASCII.GetBytes($"0\ntouch {marker}\n");
+        var missing = Path.Combine(folder, "no", "file");
+        var script = RemoteFileScripts.Write(missing, lines.Length, FileWriteOptions.Default, "test4", DateTime.UtcNow);
+        var failed = await unread.RunAsync(script, lines.Length + end.Length, async (input, ct) =>
+        {
+            await input.WriteAsync(lines, ct);
+            await input.WriteAsync(end, ct);
+        }, null, direct: true, CancellationToken.None);
+        var retired = unread.HasEnded;
+        var next = await Assert.ThrowsAsync<PersistentShellEndedException>(() =>
+            unread.RunAsync("echo next", 0, null, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        // All read but the end line is not in place (the content one byte short): the script reads it and fails.
+        using var misplaced = PersistentShell.Start(client);
+        var content = Encoding.ASCII.GetBytes(new string('x', 100_000));
+        var rewrite = RemoteFileScripts.Write(target, content.Length, FileWriteOptions.Default, "test5", DateTime.UtcNow);
+        var mismatch = await misplaced.RunAsync(rewrite, content.Length - 1 + end.Length, async (input, ct) =>
+        {
+            await input.WriteAsync(content.AsMemory(1), ct);
+            await input.WriteAsync(end, ct);
+        }, null, direct: true, CancellationToken.None);
+
+        // dash ends a script whose `exec` redirection fails with 2.
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Matches("Directory nonexistent|No such file or directory", failed.Stderr);
+        Assert.True(retired);
+        Assert.NotNull(next);
+        Assert.False(File.Exists(marker));
+        Assert.Equal(1, mismatch.ExitCode);
+        Assert.Contains("is unchanged", mismatch.Stderr, StringComparison.Ordinal);
+        Assert.True(misplaced.HasEnded);
+        Assert.Equal("the old content\n", await File.ReadAllTextAsync(target));
+        await WaitForAsync(() => Directory.GetFiles(folder).Length == 1);
+        Assert.Equal([target], Directory.GetFiles(folder));
+    }
+
+    [SshdFact]
     public async Task A_write_whose_content_ends_short_of_its_length_ends_the_shell_and_leaves_the_target_and_no_temp_file()
     {
         var (folder, target) = await OldTargetAsync("short");
@@ -140,6 +187,34 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
 
         Assert.Contains("short", failure.Message, StringComparison.Ordinal);
         await WaitForAsync(() => shell.HasEnded && Directory.GetFiles(folder).Length == 1);
+        Assert.Equal("the old content\n", await File.ReadAllTextAsync(target));
+        Assert.Equal([target], Directory.GetFiles(folder));
+    }
+
+    [SshdFact]
+    public async Task A_write_whose_source_fails_midway_ends_the_shell_and_leaves_the_target_and_no_temp_file()
+    {
+        var (folder, target) = await OldTargetAsync("source-fails");
+        using var client = RawClient();
+        using var shell = PersistentShell.Start(client);
+        var script = RemoteFileScripts.Write(target, 200_000, FileWriteOptions.Default, "test6", DateTime.UtcNow);
+
+        // Past PersistentShell.InlineInputLimit the content is streamed: the request is out before the source fails.
+        var failure = await Assert.ThrowsAsync<IOException>(() => shell.RunAsync(
+            script,
+            200_000 + RemoteFileScripts.EndOfContent.Length,
+            async (input, ct) =>
+            {
+                await input.WriteAsync(new byte[100_000], ct);
+                throw new IOException("the local file cannot be read");
+            },
+            null,
+            direct: true,
+            CancellationToken.None));
+
+        Assert.Equal("the local file cannot be read", failure.Message);
+        await WaitForAsync(() => shell.HasEnded && Directory.GetFiles(folder).Length == 1);
+        Assert.True(shell.HasEnded);
         Assert.Equal("the old content\n", await File.ReadAllTextAsync(target));
         Assert.Equal([target], Directory.GetFiles(folder));
     }

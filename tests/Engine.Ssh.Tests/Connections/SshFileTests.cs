@@ -1,5 +1,6 @@
 using System.Text;
 using Converge.Core.Connections;
+using Converge.Core.Connections.Ssh;
 using Converge.Core.Diagnostics;
 using Converge.TestKit.Sshd;
 
@@ -100,6 +101,42 @@ public sealed class SshFileTests(SshdFixture sshd)
 
         // The shell names the missing directory: dash says "Directory nonexistent", bash "No such file or directory".
         Assert.Matches("Directory nonexistent|No such file or directory", failure.Message);
+    }
+
+    [SshdFact]
+    public async Task A_failed_write_whose_content_was_never_read_reports_its_reason_runs_none_of_it_and_the_next_request_works()
+    {
+        foreach (var useSshNet in new[] { false, true })
+        {
+            var options = TestConnections.Options(sshd.Server) with { UseSshNet = useSshNet };
+            await using var connection = await TestConnections.OpenAsync(sshd.Server, host: 1, options: options);
+            var folder = Folder("unread");
+            var marker = Path.Combine(folder, "injected");
+            var missing = Path.Combine(folder, "no", "such", "file");
+
+            // A write reads its content from the shell's own input: when it fails before reading any (no such directory),
+            // the loop must not go on to read the content as requests. Lines that would run as one, a small write sent in
+            // the request's own message and a large one streamed after it.
+            var lines = $"0\ntouch {marker}\n";
+            var small = Encoding.ASCII.GetBytes(lines);
+            var large = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(lines, 1_000_000 / lines.Length)));
+            foreach (var content in new[] { small, large })
+            {
+                var failure = await Assert.ThrowsAsync<TaskFailedException>(() =>
+                    connection.WriteFileAsync(missing, content, FileWriteOptions.Default, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+                var next = await connection.RunAsync(CommandSpec.Probe("echo", "next"), CancellationToken.None);
+
+                Assert.Contains($"write {missing} on host2 failed (exit 2)", failure.Message);
+                Assert.Matches("Directory nonexistent|No such file or directory", failure.Message);
+                Assert.Equal(new CommandResult(0, null, "next\n", string.Empty), next);
+            }
+
+            await Task.Delay(200);
+            Assert.False(File.Exists(marker));
+
+            // A failed write retires its shell (the stream may be out of step), so each failure costs one new shell.
+            Assert.Equal(3, ((SshConnection)connection).ChannelCount);
+        }
     }
 
     [SshdFact]

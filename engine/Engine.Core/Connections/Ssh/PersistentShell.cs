@@ -34,6 +34,7 @@ public sealed class PersistentShell : IDisposable
     private readonly Action<ReadOnlySpan<byte>> _stderr;
     private readonly Action<int> _completed;
     private PersistentShellEndedException? _ended;
+    private bool _retired;
     private ShellChannel? _channel;
 
     private PersistentShell(string token)
@@ -54,7 +55,11 @@ public sealed class PersistentShell : IDisposable
         };
     }
 
-    public bool HasEnded => Volatile.Read(ref _ended) is not null;
+    /// <summary>
+    /// True once the loop has ended or may be out of step: a request with direct input that failed
+    /// (<see cref="PersistentShellScript"/>) makes the loop exit after its reply, so the shell is not used again.
+    /// </summary>
+    public bool HasEnded => Volatile.Read(ref _ended) is not null || Volatile.Read(ref _retired);
 
     /// <summary>Starts the loop on a new exec channel (SSH.NET opens the channel synchronously).</summary>
     /// <summary>Starts the loop on a new exec channel of SSH.NET's <paramref name="client"/>.</summary>
@@ -73,16 +78,31 @@ public sealed class PersistentShell : IDisposable
         return shell;
     }
 
+    public Task<ChannelOutput> RunAsync(
+        string script,
+        long inputLength,
+        Func<Stream, CancellationToken, Task>? writeInput,
+        Stream? stdoutSink,
+        CancellationToken ct) =>
+        RunAsync(script, inputLength, writeInput, stdoutSink, direct: false, ct);
+
+    /// <summary>
+    /// Runs one request. With <paramref name="direct"/> the script reads its input straight from the loop's standard
+    /// input (no <c>head -c</c>); only a script that reads exactly its input and exits 0 only then may ask for it
+    /// (<see cref="PersistentShellScript"/>). When such a script fails, the loop replies and exits: the reply is
+    /// returned as usual and the shell counts as ended from then on, so the connection opens a new one.
+    /// </summary>
     public async Task<ChannelOutput> RunAsync(
         string script,
         long inputLength,
         Func<Stream, CancellationToken, Task>? writeInput,
         Stream? stdoutSink,
+        bool direct,
         CancellationToken ct)
     {
         // Built before the reply is queued: a script the framing cannot carry, or input that ends short of its length,
         // fails here, leaving the shell in step.
-        var request = PersistentShellScript.Request(_token, script, inputLength);
+        var request = PersistentShellScript.Request(_token, script, inputLength, direct);
         var inline = writeInput is not null && inputLength <= InlineInputLimit ? await InlineAsync(request, inputLength, writeInput, ct) : null;
         var reply = new Reply(stdoutSink ?? new MemoryStream());
         lock (_sync)
@@ -122,6 +142,13 @@ public sealed class PersistentShell : IDisposable
         {
             // The channel closed under the write; the reply's failure says why.
         }
+        catch (Exception)
+        {
+            // The input's source failed midway (a local file that cannot be read): the loop still waits for the rest
+            // of the input and would take the next request's bytes for it, so this shell is ended, never reused.
+            End();
+            throw;
+        }
 
         int status;
         try
@@ -131,6 +158,12 @@ public sealed class PersistentShell : IDisposable
         catch (PersistentShellEndedException) when (ct.IsCancellationRequested)
         {
             throw new OperationCanceledException(ct);
+        }
+
+        if (direct && status != 0)
+        {
+            // The loop exits after this reply (its input may be out of step): never hand this shell out again.
+            Volatile.Write(ref _retired, true);
         }
 
         var stdout = reply.Stdout is MemoryStream buffer && stdoutSink is null ? buffer.ToArray() : [];

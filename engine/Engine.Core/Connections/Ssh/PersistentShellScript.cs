@@ -23,6 +23,17 @@ namespace Converge.Core.Connections.Ssh;
 /// and the controller needs one reader per host. A failing script is just a status: the loop carries on.
 /// </para>
 /// <para>
+/// A request whose header is <c>=INPUT-BYTES</c> instead runs its script with the loop's own standard input, so
+/// it costs no <c>head -c</c>. Only a script that reads exactly its input and proves it (<see cref="RemoteFileScripts.Write"/>:
+/// <c>dd iflag=count_bytes</c>, then the builtin <c>read</c> of <see cref="RemoteFileScripts.EndOfContent"/>) may
+/// be sent so, and only without become (sudo may relay its standard input through a pty in chunks, reading past the
+/// content). Such a script exits 0 only once it has read the end line, so a zero status means the stream is in step.
+/// Any other status means it may not be (dd stopped early on a full disk, the temp file could not be created and
+/// nothing was read): the loop sends the whole reply as usual (so the script's own error reaches the controller) and
+/// then exits, and the controller retires the shell (<see cref="PersistentShell"/>) and opens a new one for the next
+/// request. What the script left unread then goes nowhere: the loop never reads it as a request.
+/// </para>
+/// <para>
 /// Reply: the script's standard output, <c>\n TOKEN SP status \n</c>, its standard error, <c>\n TOKEN \n</c>
 /// (<see cref="ShellFrameScanner"/>). The token is 128 random bits fresh per shell, so output cannot forge a
 /// frame without guessing it. The loop first sends one empty reply, which marks where the login shell's own
@@ -52,11 +63,11 @@ public static class PersistentShellScript
             done
           fi
           if [ "$converge_l" != "$converge_t" ]; then exit 1; fi
-          if [ "$converge_m" -gt 0 ]; then
-            head -c "$converge_m" | ( ( eval "$converge_s" ); converge_r=$?; IFS= read -r converge_l || [ -n "$converge_l" ] && cat >/dev/null; exit $converge_r ) 2>"$converge_e"
-          else
-            ( eval "$converge_s" ) </dev/null 2>"$converge_e"
-          fi
+          case $converge_m in
+            0) ( eval "$converge_s" ) </dev/null 2>"$converge_e" ;;
+            =*) ( eval "$converge_s" ) 2>"$converge_e" ;;
+            *) head -c "$converge_m" | ( ( eval "$converge_s" ); converge_r=$?; IFS= read -r converge_l || [ -n "$converge_l" ] && cat >/dev/null; exit $converge_r ) 2>"$converge_e" ;;
+          esac
           converge_r=$?
           printf '\n%s %s\n' "$converge_t" "$converge_r"
           if [ -s "$converge_e" ]; then
@@ -67,6 +78,7 @@ public static class PersistentShellScript
             } <"$converge_e"
           fi
           printf '\n%s\n' "$converge_t"
+          case $converge_m in =*) [ "$converge_r" -eq 0 ] || exit 1 ;; esac
         done
         """;
 
@@ -85,9 +97,11 @@ public static class PersistentShellScript
     /// <summary>
     /// The header, script and token line of one request to the shell of <paramref name="token"/>;
     /// <paramref name="inputLength"/> bytes of input must follow. A script over <see cref="ReadLimit"/> bytes is
-    /// announced with its length in the header and read with <c>head -c</c>, so it may hold any line.
+    /// announced with its length in the header and read with <c>head -c</c>, so it may hold any line. With
+    /// <paramref name="direct"/> the script reads its input from the loop's own standard input (no <c>head -c</c>),
+    /// and the loop exits after replying unless the script succeeded.
     /// </summary>
-    public static byte[] Request(string token, string script, long inputLength)
+    public static byte[] Request(string token, string script, long inputLength, bool direct = false)
     {
         var lines = script.Length == 0 || script.EndsWith('\n') ? script : script + "\n";
         var body = Encoding.UTF8.GetBytes(lines);
@@ -99,7 +113,8 @@ public static class PersistentShellScript
             throw new InvalidDataException("the script holds the remote shell's framing token as a line of its own");
         }
 
-        var header = announced ? string.Create(CultureInfo.InvariantCulture, $"{inputLength} {body.Length}\n") : string.Create(CultureInfo.InvariantCulture, $"{inputLength}\n");
+        var input = direct ? string.Create(CultureInfo.InvariantCulture, $"={inputLength}") : inputLength.ToString(CultureInfo.InvariantCulture);
+        var header = announced ? string.Create(CultureInfo.InvariantCulture, $"{input} {body.Length}\n") : input + "\n";
         return [.. Encoding.ASCII.GetBytes(header), .. body, .. Encoding.ASCII.GetBytes(token + "\n")];
     }
 }

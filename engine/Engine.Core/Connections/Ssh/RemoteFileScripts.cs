@@ -28,16 +28,23 @@ public static class RemoteFileScripts
     /// Receives <paramref name="size"/> bytes on standard input, followed by <see cref="EndOfContent"/>, into a temp
     /// file beside <paramref name="path"/>. The shell opens the temp file first, with mode 0600 (umask 077) so no
     /// other user can open it while it fills, then gives it the old file's mode, owner and group (or the requested
-    /// ones; 0644 for a new file), so the file has its final mode before any content or the rename; writing through
-    /// the descriptor opened before the chmod still works when that mode forbids the owner to write. One <c>dd</c>
+    /// ones), so the file has its final mode before any content or the rename; writing through the descriptor opened
+    /// before the chmod still works when that mode forbids the owner to write. A new file without a requested mode
+    /// is instead created under umask 022, which gives it its final mode 0644 at once (0666 masked by the umask, as
+    /// Ansible's new files get under the usual umask) without a <c>chmod</c>: it would be 0644 before any content
+    /// anyway, so nobody can read more of it than with the chmod. In a directory with a default ACL the ACL decides
+    /// that mode instead of the umask, as for any program creating a file there (cp, an editor); a requested mode is
+    /// always set with <c>chmod</c> on a 0600 temp file, so a default ACL never widens a secret's mode. One <c>dd</c>
     /// copies exactly <paramref name="size"/> bytes (GNU dd's <c>count_bytes</c> never reads past them, so the end
     /// line stays on standard input) and fsyncs the file, data and mode. The builtin <c>read</c> must then read the
     /// end line: if the connection dropped, standard input ended early, that check fails and the EXIT trap removes
     /// the temp file, so the target is never half-written and no temp file stays behind. Last, <c>mv -T</c> renames
     /// it over the target, which rename(2) does atomically and which replaces a symlink itself instead of moving the
     /// file into the directory it points to. A new file without a requested mode, owner or group therefore costs
-    /// <c>dd</c>, <c>chmod</c> and <c>mv</c> (it was <c>cat</c>, <c>stat</c>, <c>chmod</c>, <c>sync</c> and
-    /// <c>mv</c>). The temp file is named as <see cref="AtomicFile"/> names it, and a temp file of this target left by
+    /// <c>dd</c> and <c>mv</c> (it was <c>cat</c>, <c>stat</c>, <c>chmod</c>, <c>sync</c> and <c>mv</c>, then
+    /// <c>dd</c>, <c>chmod</c> and <c>mv</c>). The script reads exactly its input and exits 0 only once it read the
+    /// end line, so the persistent shell may hand it its own standard input (<see cref="PersistentShellScript"/>).
+    /// The temp file is named as <see cref="AtomicFile"/> names it, and a temp file of this target left by
     /// a killed write (older than <see cref="AtomicFile.StaleAfter"/>) is removed first. A backup is copied to a temp
     /// file, fsynced and renamed too, so a full disk fails the write instead of leaving a truncated backup that looks
     /// valid. find(1) runs only when a temp file of the target is there at all (a shell glob tells), so the usual
@@ -54,16 +61,14 @@ public static class RemoteFileScripts
             .Append("t=").Append(ShellQuote.Quote($"{directory}{prefix}{tempSuffix}")).Append('\n')
             .Append("trap 'rm -f -- \"$t\" \"$t.b\"' EXIT\n")
             .Append("trap 'exit 1' HUP INT TERM PIPE\n")
-            .Append("umask 077\n")
             .Append("for f in ").Append(ShellQuote.Quote(directory + prefix)).Append("*; do [ -e \"$f\" ] && ")
             .Append("find ").Append(ShellQuote.Quote(directory.Length == 0 ? "." : directory)).Append(" -maxdepth 1 -name ")
             .Append(ShellQuote.Quote(GlobEscape(prefix) + "*")).Append(CultureInfo.InvariantCulture, $" -mmin +{(int)AtomicFile.StaleAfter.TotalMinutes} -exec rm -f -- {{}} + 2>/dev/null; break; done\n")
 
             // A redirection error of `exec` ends this (sub)shell with its message, as the failed write it is.
-            .Append("exec 3>\"$t\" || exit 1\n")
             .Append(options.Mode is null
-                ? "if [ -e \"$p\" ]; then chown --reference=\"$p\" -- \"$t\" && chmod --reference=\"$p\" -- \"$t\" || exit 1; else chmod 644 -- \"$t\" || exit 1; fi\n"
-                : "if [ -e \"$p\" ]; then chown --reference=\"$p\" -- \"$t\" || exit 1; fi\n");
+                ? "if [ -e \"$p\" ]; then umask 077; exec 3>\"$t\" || exit 1; chown --reference=\"$p\" -- \"$t\" && chmod --reference=\"$p\" -- \"$t\" || exit 1; else umask 022; exec 3>\"$t\" || exit 1; fi\n"
+                : "umask 077\nexec 3>\"$t\" || exit 1\nif [ -e \"$p\" ]; then chown --reference=\"$p\" -- \"$t\" || exit 1; fi\n");
         if (options.Owner is not null)
         {
             var owner = options.Owner + (options.Group is null ? string.Empty : ":" + options.Group);

@@ -8,7 +8,7 @@ public static partial class RemoteShell
 {
     public static string Line(CommandSpec command)
     {
-        if (InlineProbeScript(command) is { } inline)
+        if (InlineScript(command) is { } inline)
         {
             return inline;
         }
@@ -33,18 +33,29 @@ public static partial class RemoteShell
     }
 
     /// <summary>
-    /// A probe that is a script for <c>/bin/sh -c SCRIPT NAME ARGS…</c> runs in the calling shell instead, with
-    /// <c>set -- ARGS…</c>: the persistent shell and the probe batch run every line in a subshell of its own, so
-    /// a second <c>sh</c> would only cost the host a process (1–2 ms each where exec is slow), and a batch
-    /// of probes would pay it once per probe. Only Converge's own probe scripts qualify (a user's
-    /// <c>shell:</c> command is a change and keeps its own <c>sh</c>); <c>$0</c> is then the calling shell's.
+    /// A script for <c>/bin/sh -c SCRIPT NAME ARGS…</c> of Converge's own runs in the calling shell instead, with
+    /// <c>set -- ARGS…</c>: the persistent shell and the probe batch run every line in a subshell of its own (so
+    /// <c>exit</c>, <c>exec</c>, traps, <c>set -e</c>, <c>cd</c> and <c>umask</c> stay the script's, as under its own
+    /// <c>sh</c>), and a second <c>sh</c> would only cost the host a process (1–2 ms each where exec is slow); a
+    /// batch of probes would pay it once per probe, and under become the line already runs in sudo's own <c>sh</c>.
+    /// Every probe qualifies (probes are Converge's own); a change only when it is named <c>converge-…</c> (the
+    /// convention of Converge's module scripts: a user's <c>shell:</c> or <c>raw:</c> has no name and keeps its own
+    /// <c>sh</c>, its <c>$0</c> and the shell's messages as written) and its script does not read its own process's
+    /// identity: <c>$$</c> (a temp name would then be the loop's pid, the same for every request) or <c>$PPID</c>,
+    /// nor <c>$0</c>, which is then the calling shell's. Neither kind with a working directory or environment.
     /// The line ends with a line break, so a script's last comment cannot swallow what the caller appends.
     /// </summary>
-    private static string? InlineProbeScript(CommandSpec command) =>
-        command is { Kind: CommandKind.Probe, Program: "/bin/sh" or "sh", WorkingDirectory: null, Arguments: ["-c", var script, ..] }
+    private static string? InlineScript(CommandSpec command) =>
+        command is { Program: "/bin/sh" or "sh", WorkingDirectory: null, Arguments: ["-c", var script, ..] }
             && (command.Environment is null || command.Environment.Count == 0)
+            && (command.Kind == CommandKind.Probe || (command.Arguments is [_, _, var name, ..] && name.StartsWith("converge-", StringComparison.Ordinal) && !ReadsOwnProcess(script)))
             ? "set --" + string.Concat(command.Arguments.Skip(3).Select(a => " " + ShellQuote.Quote(a))) + "\n" + script + "\n"
             : null;
+
+    private static bool ReadsOwnProcess(string script) =>
+        script.Contains("$$", StringComparison.Ordinal) || script.Contains("${$", StringComparison.Ordinal)
+        || script.Contains("PPID", StringComparison.Ordinal)
+        || script.Contains("$0", StringComparison.Ordinal) || script.Contains("${0", StringComparison.Ordinal);
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex EnvironmentName();

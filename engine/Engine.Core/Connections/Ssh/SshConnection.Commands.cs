@@ -20,7 +20,7 @@ public sealed partial class SshConnection
 
         var invocation = RemoteInvocation.For(line, command.Become, _settings.User, command.CommandLine);
         var input = string.IsNullOrEmpty(command.StandardInput) ? [] : Encoding.UTF8.GetBytes(command.StandardInput);
-        var output = await ExecuteAsync(invocation, input.Length, (stream, token) => stream.WriteAsync(input, token).AsTask(), null, ct);
+        var output = await ExecuteAsync(invocation, input.Length, (stream, token) => stream.WriteAsync(input, token).AsTask(), null, false, ct);
         var stderr = invocation.FinishStderr(output.Stderr, output.ExitCode, _options.Redactor);
         var stdout = Encoding.UTF8.GetString(output.Stdout);
         var timedOut = command.Timeout is not null && (output.ExitCode == 124 || output.Signal == "KILL");
@@ -62,7 +62,7 @@ public sealed partial class SshConnection
         var batch = ProbeBatch.Create(probes);
         var what = $"{probes.Count} probes ({string.Join("; ", probes.Select(p => p.CommandLine))})";
         var invocation = RemoteInvocation.For(batch.Script, become, _settings.User, what);
-        var output = await ExecuteAsync(invocation, 0, null, null, ct);
+        var output = await ExecuteAsync(invocation, 0, null, null, false, ct);
         var stderr = invocation.FinishStderr(output.Stderr, output.ExitCode, _options.Redactor);
         return batch.Parse(Encoding.UTF8.GetString(output.Stdout), stderr)
             ?? throw new TaskFailedException(
@@ -75,13 +75,17 @@ public sealed partial class SshConnection
     /// <summary>
     /// Runs one script on one of the host's persistent shells: the become prefix and then <paramref name="inputLength"/>
     /// bytes from <paramref name="writeInput"/> are its standard input (which then ends, so a command that reads input
-    /// never waits for more); standard output is streamed to <paramref name="stdoutSink"/> when given.
+    /// never waits for more); standard output is streamed to <paramref name="stdoutSink"/> when given. With
+    /// <paramref name="directInput"/> (a file write without become) the script reads its input from the shell's own
+    /// standard input (<see cref="PersistentShellScript"/>); a failing one retires the shell, and the next request
+    /// takes a new one.
     /// </summary>
     private async Task<ChannelOutput> ExecuteAsync(
         RemoteInvocation invocation,
         long inputLength,
         Func<Stream, CancellationToken, Task>? writeInput,
         Stream? stdoutSink,
+        bool directInput,
         CancellationToken ct)
     {
         var client = await ClientAsync(ct);
@@ -97,7 +101,7 @@ public sealed partial class SshConnection
         var shell = await TakeShellAsync(client, ct);
         try
         {
-            return await shell.RunAsync(invocation.Text, prefix.Length + inputLength, input, stdoutSink, ct);
+            return await shell.RunAsync(invocation.Text, prefix.Length + inputLength, input, stdoutSink, directInput && invocation.Marker is null, ct);
         }
         catch (PersistentShellEndedException e) when (e.ConnectionLost || !client.IsConnected)
         {

@@ -14,7 +14,7 @@ public sealed partial class SshConnection
     public async Task<byte[]?> ReadFileAsync(string path, Become? become, CancellationToken ct)
     {
         var invocation = RemoteInvocation.For(RemoteFileScripts.Read(path), become, _settings.User, $"read {path}");
-        var output = await ExecuteAsync(invocation, 0, null, null, ct);
+        var output = await ExecuteAsync(invocation, 0, null, null, false, ct);
         return Finish(invocation, output) ? output.Stdout : null;
     }
 
@@ -28,7 +28,7 @@ public sealed partial class SshConnection
             ChannelOutput output;
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
-                output = await ExecuteAsync(invocation, 0, null, file, ct);
+                output = await ExecuteAsync(invocation, 0, null, file, false, ct);
             }
 
             if (!Finish(invocation, output))
@@ -55,6 +55,8 @@ public sealed partial class SshConnection
 
     private async Task TransferAsync(string path, long size, FileWriteOptions options, Func<Stream, CancellationToken, Task> writeContent, string what, CancellationToken ct)
     {
+        // Without become the script reads its content straight from the shell's standard input: it reads exactly its
+        // size and the end line, and exits 0 only then, so the shell stays in step or (on failure) is retired.
         var script = RemoteFileScripts.Write(path, size, options, Guid.NewGuid().ToString("N"), DateTime.UtcNow);
         var invocation = RemoteInvocation.For(script, options.Become, _settings.User, what);
         var end = RemoteFileScripts.EndOfContent;
@@ -68,6 +70,7 @@ public sealed partial class SshConnection
                 await input.WriteAsync(end, token);
             },
             null,
+            invocation.Become is null,
             ct);
         var stderr = invocation.FinishStderr(output.Stderr, output.ExitCode, _options.Redactor);
         if (output.ExitCode != 0)

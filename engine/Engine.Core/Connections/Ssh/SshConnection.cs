@@ -9,7 +9,8 @@ namespace Converge.Core.Connections.Ssh;
 /// shell (<see cref="PersistentShell"/>) through which every command, probe batch and file transfer goes, so a
 /// host costs one TCP connection, one key exchange, one authentication and one session however many tasks it runs.
 /// <para>
-/// Files move through the shell (<c>cat</c> with the content streamed on standard input or output)
+/// Files move through the shell (<c>cat</c> streams a file back; a write's content is streamed on standard input
+/// to <c>dd</c>, straight from the shell's own standard input when there is no become)
 /// rather than SFTP: SSH.NET cannot open an SFTP subsystem on an <see cref="SshClient"/>'s session
 /// (sshnet/SSH.NET#381), so SFTP would cost a second connection, handshake and authentication per host
 /// (and a second sshd process on it). The shell also writes atomically in one round trip, with the
