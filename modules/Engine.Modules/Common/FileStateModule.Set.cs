@@ -82,7 +82,8 @@ public abstract partial class FileStateModule<TParams>
             script.Append("chmod ").Append(ShellQuote.Quote(desired.Mode)).Append(" -- \"$@\" || exit 1\n");
         }
 
-        var command = CommandSpec.Shell(script.ToString(), CommandKind.Change) with { Changes = [PathChange.Directory(target)] };
+        // Named as Converge's own script (it reads neither $$, $PPID nor $0), so the remote shell runs it without a second sh.
+        var command = CommandSpec.Change("/bin/sh", "-c", script.ToString(), "converge-file") with { Changes = [PathChange.Directory(target)] };
         await HostCommand.RunAsync(context, command, $"mkdir -p {target}", ct);
     }
 

@@ -209,8 +209,8 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
         // journal), head chmod dd mv per written file (3), touch touch rm rm; a no-op: bash sh flock sh tail stat sha256sum rm.
         // After: no head -c per write (dd reads the loop's own input), no chmod 644 for the two templates (created under
         // umask 022), no sh for the handler journal (it runs in the loop's subshell). The copy's requested mode and the
-        // directory's keep their chmod; the directory's script keeps its sh (it is not named converge-…).
-        Assert.Equal(Session(["chmod", "chmod", "dd", "dd", "dd", "flock", "mkdir", "mkdir", "mkdir", "mv", "mv", "mv", "rm", "rm", "sh", "sh", "sync", "tail", "touch", "touch"]), applyPrograms);
+        // directory's keep their chmod; no sh for the directory either (the file module names its script converge-file).
+        Assert.Equal(Session(["chmod", "chmod", "dd", "dd", "dd", "flock", "mkdir", "mkdir", "mkdir", "mv", "mv", "mv", "rm", "rm", "sh", "sync", "tail", "touch", "touch"]), applyPrograms);
         Assert.Equal(Session(["flock", "rm", "sh", "sha256sum", "stat", "tail"]), rerunPrograms);
     }
 
