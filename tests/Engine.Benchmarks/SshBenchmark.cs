@@ -63,6 +63,7 @@ public static class SshBenchmark
                 ("ping only", PingArguments(workspace, server)),
             })
             {
+                await FlushWritesAsync();
                 var load = LoadAverage();
                 var ((exit, wall, cpu, peak, log), hostsCpu) = await meter.MeasureAsync(() => MeasureAsync(converge, arguments));
                 var perTask = wall.TotalMilliseconds / (hosts * SshWorkspace.TasksPerHost);
@@ -158,6 +159,18 @@ public static class SshBenchmark
         }
 
         return Path.Combine(folder, "converge");
+    }
+
+    /// <summary>
+    /// Flushes the file systems before a timed run, so the run's own fsyncs (every write, the handler journal) do not
+    /// also wait for what the benchmark wrote setting it up: the workspace, a thousand host folders and their chown,
+    /// the previous run's host folders emptied. Measured: a 50-host first apply right after set-up took 2.33 s (wall
+    /// 1.35 times the CPU bound), the same run again 2.01 s (1.16).
+    /// </summary>
+    internal static async Task FlushWritesAsync()
+    {
+        using var sync = Process.Start("sync")!;
+        await sync.WaitForExitAsync();
     }
 
     /// <summary>The entry point of a converge given as a folder, an apphost or a converge.dll.</summary>
