@@ -33,6 +33,7 @@ public sealed class PersistentShell : IDisposable
     private readonly Action<ReadOnlySpan<byte>> _stdout;
     private readonly Action<ReadOnlySpan<byte>> _stderr;
     private readonly Action<int> _completed;
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PersistentShellEndedException? _ended;
     private bool _retired;
     private ShellChannel? _channel;
@@ -162,8 +163,19 @@ public sealed class PersistentShell : IDisposable
 
         if (direct && status != 0)
         {
-            // The loop exits after this reply (its input may be out of step): never hand this shell out again.
+            // The loop exits after this reply (its input may be out of step): never hand this shell out again. Its
+            // channel is closed by the server right after; it is waited for (bounded), because closing it from this
+            // side first races with that close, and SSH.NET then ends the whole connection ("eof packet referred to
+            // nonexistent channel", seen in CI).
             Volatile.Write(ref _retired, true);
+            try
+            {
+                await _closed.Task.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+            }
+            catch (TimeoutException)
+            {
+                // The loop did not exit in time: the shell is disposed anyway, as any ended one.
+            }
         }
 
         var stdout = reply.Stdout is MemoryStream buffer && stdoutSink is null ? buffer.ToArray() : [];
@@ -259,6 +271,8 @@ public sealed class PersistentShell : IDisposable
         {
             r.Done.TrySetException(ended);
         }
+
+        _closed.TrySetResult();
     }
 
     private sealed class Reply(Stream stdout)
