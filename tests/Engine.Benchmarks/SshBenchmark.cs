@@ -63,7 +63,7 @@ public static class SshBenchmark
                 ("ping only", PingArguments(workspace, server)),
             })
             {
-                await FlushWritesAsync();
+                await SettleBeforeTimedRunAsync();
                 var load = LoadAverage();
                 var ((exit, wall, cpu, peak, log), hostsCpu) = await meter.MeasureAsync(() => MeasureAsync(converge, arguments));
                 var perTask = wall.TotalMilliseconds / (hosts * SshWorkspace.TasksPerHost);
@@ -167,7 +167,7 @@ public static class SshBenchmark
     /// the previous run's host folders emptied. Measured: a 50-host first apply right after set-up took 2.33 s (wall
     /// 1.35 times the CPU bound), the same run again 2.01 s (1.16).
     /// </summary>
-    internal static async Task FlushWritesAsync()
+    internal static async Task SettleBeforeTimedRunAsync()
     {
         using var sync = Process.Start("sync")!;
         await sync.WaitForExitAsync();

@@ -136,7 +136,7 @@ public static partial class VersusAnsibleBenchmark
         var controlDirectory = Directory.CreateTempSubdirectory("converge-bench-cp-").FullName;
         string[] arguments = ["-i", workspace.Inventory, workspace.Playbook, "-f", hosts.ToString(CultureInfo.InvariantCulture), .. run == "check" ? new[] { "--check", "--diff" } : []];
         var environment = new Dictionary<string, string> { ["ANSIBLE_CONFIG"] = config, ["ANSIBLE_SSH_CONTROL_PATH_DIR"] = controlDirectory };
-        await SshBenchmark.FlushWritesAsync();
+        await SshBenchmark.SettleBeforeTimedRunAsync();
         var load = SshBenchmark.LoadAverage();
         var ((result, mastersCpu), hostsCpu) = await meter.MeasureAsync(async () =>
         {
@@ -163,7 +163,7 @@ public static partial class VersusAnsibleBenchmark
             "no-op rerun" => workspace.Arguments("apply", server, "--detailed-exitcode"),
             _ => workspace.Arguments("check", server),
         };
-        await SshBenchmark.FlushWritesAsync();
+        await SshBenchmark.SettleBeforeTimedRunAsync();
         var load = SshBenchmark.LoadAverage();
         var (result, hostsCpu) = await meter.MeasureAsync(() => ToolRun.MeasureAsync(converge, arguments));
 
