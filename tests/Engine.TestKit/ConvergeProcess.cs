@@ -23,6 +23,35 @@ public static class ConvergeProcess
         return new ConvergeOutcome(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
+    /// <summary>
+    /// Runs converge like <see cref="RunAsync(IEnumerable{string}, string?, IReadOnlyDictionary{string, string?}?, CancellationToken)"/>,
+    /// but a run still going after <paramref name="limit"/> is killed and reported with what it printed so far
+    /// (and what <paramref name="postMortem"/> finds), instead of a bare cancellation that loses its output.
+    /// </summary>
+    public static async Task<ConvergeOutcome> RunWithinAsync(IEnumerable<string> arguments, TimeSpan limit, Func<Task<string>> postMortem)
+    {
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        using var timeout = new CancellationTokenSource(limit);
+        var command = Cli.Wrap("dotnet")
+            .WithArguments([EntryPoint, .. arguments])
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout, Encoding.UTF8))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr, Encoding.UTF8));
+        try
+        {
+            var result = await command.ExecuteAsync(timeout.Token);
+            return new ConvergeOutcome(result.ExitCode, stdout.ToString(), stderr.ToString());
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // Looked at after the kill, so the report shows what the run left behind, not what it was doing.
+            throw new TimeoutException(
+                $"converge {string.Join(' ', arguments)} was still running after {limit.TotalMinutes:0.#} min and was killed\n"
+                + $"--- its stdout so far\n{stdout}\n--- its stderr so far\n{stderr}\n--- post-mortem\n{await postMortem()}");
+        }
+    }
+
     /// <summary>Starts converge without waiting, for tests that kill it mid-run; output goes to the given files.</summary>
     public static System.Diagnostics.Process Start(IEnumerable<string> arguments, string stdoutFile)
     {

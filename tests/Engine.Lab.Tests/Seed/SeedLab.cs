@@ -14,7 +14,7 @@ public abstract class SeedLab : IAsyncLifetime
 {
     public const string MeshFile = "/etc/network/interfaces.d/converge-mesh";
 
-    /// <summary>Longest a test waits for one converge run (a first apply takes 1-3 minutes here).</summary>
+    /// <summary>Longest a test waits for one converge run (a first apply takes 1-3 minutes here); past it the test fails with a post-mortem of the lab.</summary>
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(10);
 
     private readonly string _reports = Directory.CreateTempSubdirectory("converge-seed-").FullName;
@@ -80,8 +80,7 @@ public abstract class SeedLab : IAsyncLifetime
     public async Task<SeedRun> ConvergeAsync(string verb, params string[] extra)
     {
         var report = ReportPath();
-        using var limit = new CancellationTokenSource(RunLimit);
-        var outcome = await ConvergeProcess.RunAsync([verb, .. Arguments(report), .. extra], null, null, limit.Token);
+        var outcome = await ConvergeProcess.RunWithinAsync([verb, .. Arguments(report), .. extra], RunLimit, () => LabPostMortem.DescribeAsync(Lab, Name));
         return Read(outcome, report);
     }
 
