@@ -11,7 +11,12 @@ namespace Converge.Core.Running;
 /// The lock is an flock(2) on <c>{converge_state_dir}/lock</c>, held by a tiny holder process the probe leaves
 /// behind with the locked descriptor. The holder watches the run's process on the host, the sshd process serving
 /// the run's connection (or, for a local run, the controller itself), and exits within 0.1 s of its end
-/// (GNU <c>tail --pid</c> polls it without a process per poll; elsewhere a <c>sleep 0.5</c> loop), which releases the lock. So a run that dies (killed controller, dropped connection, reboot) never leaves
+/// (GNU <c>tail --pid</c> polls it without a process per poll; elsewhere a <c>sleep 0.5</c> loop), which releases
+/// the lock. Of the connection's sshd processes (the session, under the connection's monitor, under the listener)
+/// it watches the monitor, the highest one whose parent is an sshd too: the listener reaps it as it exits, while the
+/// session is often left to PID 1 when the monitor exits first, and a PID 1 that reaps late (or never: a container
+/// whose PID 1 is <c>sleep</c>) kept it a zombie, which both checks count as running, so the next run found the lock
+/// held. So a run that dies (killed controller, dropped connection, reboot) never leaves
 /// a lock that blocks the next one: the kernel drops the flock with its last holder, and a lock file whose flock
 /// is free is stale and simply taken over. The file records the holder's run id, the watched pid, the start time
 /// and the controller's name, for the message a second run prints. The script walks the process tree with the shell's
@@ -28,7 +33,7 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
 {
     private const string Script =
         """
-        d=$1; f=$d/lock; run=$2
+        d=$1; f=$d/lock; run=$2; m=
         if [ "$5" = check ]; then
           [ -e "$f" ] || { echo "unavailable: no lock file yet"; exit 0; }
           if ! { exec 9<"$f"; } 2>/dev/null; then echo "unavailable: cannot open $f"; exit 0; fi
@@ -44,14 +49,21 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
             exit 0
           fi
         fi
-        w=; s=; p=$PPID
+        w=; s=; q=; p=$PPID
         while [ -n "$p" ] && [ "$p" -gt 1 ]; do
           if [ "$p" = "$3" ]; then w=$p; break; fi
-          if [ -z "$s" ]; then c=; { read -r c < "/proc/$p/comm"; } 2>/dev/null; case $c in sshd*) s=$p ;; esac; fi
           n=; { while read -r k v; do if [ "$k" = PPid: ]; then n=$v; break; fi; done < "/proc/$p/status"; } 2>/dev/null
+          if [ "$q" != done ]; then
+            c=; { read -r c < "/proc/$p/comm"; } 2>/dev/null
+            case $c in
+              sshd*) s=${s:-$p}; q=in; c=; { read -r c < "/proc/$n/comm"; } 2>/dev/null
+                case $c in sshd*) m=$p ;; *) q=done ;; esac ;;
+              *) [ -z "$q" ] || q=done ;;
+            esac
+          fi
           p=$n
         done
-        w=${w:-$s}
+        w=${w:-${m:-$s}}
         if [ -z "$w" ]; then echo "unavailable: no run process to watch"; exit 0; fi
         if [ "$5" != check ]; then printf '%s %s %s %s\n' "$run" "$w" "$6" "$4" > "$f"; fi
         sh -c 'trap "" HUP INT; tail --pid="$1" -s 0.1 -f /dev/null 9>&- || while [ -d /proc/$1 ]; do sleep 0.5; done; exit 0' converge-lock-holder "$w" "$run" </dev/null >/dev/null 2>&1 &

@@ -25,8 +25,11 @@ public sealed class SshServer : IAsyncDisposable
 
     private readonly string _extraConfig;
 
-    private SshServer(string directory, int port, IReadOnlyList<string> addresses, IsolatedNetwork? network = null, string hostKeyType = DefaultKeyType, string extraConfig = "")
+    private readonly bool _orphansNeverReaped;
+
+    private SshServer(string directory, int port, IReadOnlyList<string> addresses, IsolatedNetwork? network = null, string hostKeyType = DefaultKeyType, string extraConfig = "", bool orphansNeverReaped = false)
     {
+        _orphansNeverReaped = orphansNeverReaped;
         Directory = directory;
         Port = port;
         Addresses = addresses;
@@ -129,14 +132,19 @@ public sealed class SshServer : IAsyncDisposable
     /// so they win over the defaults (sshd keeps the first value of a keyword): <c>LogLevel DEBUG</c>,
     /// <c>Ciphers aes128-ctr</c>.
     /// </summary>
-    public static async Task<SshServer> StartAsync(int hosts = 5, string hostKeyType = DefaultKeyType, string extraConfig = "")
+    /// <para>
+    /// With <paramref name="orphansNeverReaped"/> sshd runs in a PID namespace of its own whose PID 1 never reaps
+    /// (<c>sleep infinity</c>, as in a container started with it): a session process whose parent exits first stays a
+    /// zombie for good, as it does on such hosts.
+    /// </para>
+    public static async Task<SshServer> StartAsync(int hosts = 5, string hostKeyType = DefaultKeyType, string extraConfig = "", bool orphansNeverReaped = false)
     {
         var directory = await CreateKeysAsync(hostKeyType);
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
             var addresses = Enumerable.Range(1, hosts).Select(HostAddressOf).ToList();
-            var server = new SshServer(directory, port, addresses, hostKeyType: hostKeyType, extraConfig: extraConfig);
+            var server = new SshServer(directory, port, addresses, hostKeyType: hostKeyType, extraConfig: extraConfig, orphansNeverReaped: orphansNeverReaped);
             server.WriteConfig();
             try
             {
@@ -209,14 +217,18 @@ public sealed class SshServer : IAsyncDisposable
         for (var i = 0; i < ProcessCount; i++)
         {
             // Inside a namespace, `ip netns exec` execs sshd in place: the pid is still sshd's.
-            var start = new ProcessStartInfo(_network is null ? SshdRequirements.SshdPath : "ip")
+            // Without a reaping PID 1: unshare's child is that PID 1; it starts sshd and becomes `sleep`, and unshare
+            // kills it (and with it the namespace) when it is stopped.
+            string[] program = _network is not null ? ["ip", "netns", "exec", _network.Name, SshdRequirements.SshdPath]
+                : _orphansNeverReaped ? ["unshare", "--pid", "--fork", "--kill-child", "--mount-proc", "/bin/sh", "-c", "\"$0\" \"$@\" & exec sleep infinity", SshdRequirements.SshdPath]
+                : [SshdRequirements.SshdPath];
+            var start = new ProcessStartInfo(program[0])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            string[] inNamespace = _network is null ? [] : ["netns", "exec", _network.Name, SshdRequirements.SshdPath];
-            foreach (var argument in (string[])[.. inNamespace, "-D", "-f", ConfigFile(i), "-E", LogFile])
+            foreach (var argument in (string[])[.. program[1..], "-D", "-f", ConfigFile(i), "-E", LogFile])
             {
                 start.ArgumentList.Add(argument);
             }
