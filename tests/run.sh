@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(openssh-server openssh-client sudo strace ifupdown iproute2 iputils-ping procps dpkg-dev fakeroot debootstrap kmod psmisc util-linux e2fsprogs ansible cron git curl python3 gpg unzip zip bzip2 xz-utils python3-venv python3-pip python3-setuptools ruby supervisor)
+packages=(openssh-server openssh-client sudo strace ifupdown iproute2 iputils-ping procps dpkg-dev fakeroot debootstrap kmod psmisc util-linux e2fsprogs ansible cron git curl python3 gpg unzip zip bzip2 xz-utils python3-venv python3-pip python3-setuptools ruby supervisor gcc libc6-dev)
 missing=()
 # The npm module's tests need npm: Debian's package, unless the machine already has one (NodeSource's nodejs
 # bundles npm and conflicts with Debian's).
@@ -26,6 +26,20 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet restore Engine.sln --verbosity quiet
 dotnet build Engine.sln --no-restore -c Release --verbosity quiet -warnaserror
+
+# The tests that start converge as a process (CLI, SSH and lab) run the native build, as the README installs it
+# (ahead-of-time compiled: what could differ from the plain build is reflection and generics made at run time).
+case "$(uname -m)" in
+  x86_64) rid=linux-x64 ;;
+  aarch64) rid=linux-arm64 ;;
+  *) rid= ;;
+esac
+if [ -n "$rid" ]; then
+  native=$(mktemp -d)
+  trap 'rm -rf "$native"' EXIT
+  dotnet publish engine/Engine.Cli -c Release -r "$rid" -p:NativeAot=true -o "$native" --verbosity quiet
+  export CONVERGE_TEST_BINARY="$native/converge"
+fi
 
 log=$(mktemp)
 status=0

@@ -82,7 +82,7 @@ class Lab:
         self.inventory = f"{self.dir}/hosts.yml"
 
     def cli(self, *args, check=True):
-        return run(["dotnet", self.converge, *args], check=check)[0]
+        return run([*converge_command(self.converge), *args], check=check)[0]
 
     def up(self):
         self.cli("lab", "down", "--name", self.name, check=False)
@@ -173,9 +173,14 @@ def ansible(case, lab, host):
             "pending": [name for name, r in results if r.get("changed")]}
 
 
+def converge_command(path):
+    """A converge.dll runs under dotnet; anything else (the native build) is the program itself."""
+    return ["dotnet", path] if path.endswith(".dll") else [path]
+
+
 def converge(case, lab, host, verb="apply"):
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        proc, seconds = run(["dotnet", lab.converge, verb, "playbook.yml", "-i", lab.inventory, "--limit", host, *extra_vars(case), "--report", report.name], cwd=case)
+        proc, seconds = run([*converge_command(lab.converge), verb, "playbook.yml", "-i", lab.inventory, "--limit", host, *extra_vars(case), "--report", report.name], cwd=case)
         try:
             data = json.load(open(report.name))
             if os.environ.get("DIFFERENTIAL_KEEP_REPORTS"):

@@ -135,15 +135,15 @@ public static class SshBenchmark
         return workspace;
     }
 
-    /// <summary>Publishes converge as the README installs it (framework-dependent, ReadyToRun for this machine's runtime); returns its entry point.</summary>
+    /// <summary>Publishes converge as the README installs it (the native build for this machine's runtime); returns its entry point.</summary>
     internal static async Task<string?> PublishAsync(TextWriter output)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "converge-published");
         var rid = "linux-" + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
         var project = Path.Combine(RepositoryPaths.Root, "engine", "Engine.Cli", "Engine.Cli.csproj");
-        await output.WriteLineAsync($"publishing converge: dotnet publish {project} -c Release -r {rid} --self-contained false -o {folder}");
+        await output.WriteLineAsync($"publishing converge: dotnet publish {project} -c Release -r {rid} -p:NativeAot=true -o {folder}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", rid, "--self-contained", "false", "-o", folder, "-nologo", "-v", "quiet" })
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", rid, "-p:NativeAot=true", "-o", folder, "-nologo", "-v", "quiet" })
         {
             start.ArgumentList.Add(argument);
         }

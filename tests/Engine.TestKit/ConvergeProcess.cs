@@ -6,16 +6,23 @@ namespace Converge.TestKit;
 
 /// <summary>
 /// Runs the real <c>converge</c> entry point as a child process (the <c>converge.dll</c> built beside the
-/// tests), the way a user runs it: its exit code, standard output and standard error.
+/// tests, or the executable <c>CONVERGE_TEST_BINARY</c> names: <c>tests/run.sh</c> points it at the native build it
+/// publishes, so the suites run what users install), the way a user runs it: its exit code, standard output and
+/// standard error.
 /// </summary>
 public static class ConvergeProcess
 {
-    public static string EntryPoint => Path.Combine(AppContext.BaseDirectory, "converge.dll");
+    public static string EntryPoint => Environment.GetEnvironmentVariable("CONVERGE_TEST_BINARY") is { Length: > 0 } binary
+        ? binary
+        : Path.Combine(AppContext.BaseDirectory, "converge.dll");
+
+    /// <summary>The program and leading arguments that start converge: <c>dotnet converge.dll</c>, or the native executable.</summary>
+    public static IReadOnlyList<string> Command => EntryPoint.EndsWith(".dll", StringComparison.Ordinal) ? ["dotnet", EntryPoint] : [EntryPoint];
 
     public static async Task<ConvergeOutcome> RunAsync(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken ct = default)
     {
-        var command = Cli.Wrap("dotnet")
-            .WithArguments([EntryPoint, .. arguments])
+        var command = Cli.Wrap(Command[0])
+            .WithArguments([.. Command.Skip(1), .. arguments])
             .WithValidation(CommandResultValidation.None)
             .WithWorkingDirectory(workingDirectory ?? Directory.GetCurrentDirectory())
             .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>());
@@ -33,8 +40,8 @@ public static class ConvergeProcess
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         using var timeout = new CancellationTokenSource(limit);
-        var command = Cli.Wrap("dotnet")
-            .WithArguments([EntryPoint, .. arguments])
+        var command = Cli.Wrap(Command[0])
+            .WithArguments([.. Command.Skip(1), .. arguments])
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout, Encoding.UTF8))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr, Encoding.UTF8));
@@ -57,10 +64,10 @@ public static class ConvergeProcess
     {
         var start = new System.Diagnostics.ProcessStartInfo("/bin/sh")
         {
-            ArgumentList = { "-c", "exec dotnet \"$0\" \"$@\" > \"$CONVERGE_TEST_OUT\" 2>&1", EntryPoint },
+            ArgumentList = { "-c", "exec \"$0\" \"$@\" > \"$CONVERGE_TEST_OUT\" 2>&1", Command[0] },
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in Command.Skip(1).Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

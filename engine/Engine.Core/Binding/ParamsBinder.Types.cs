@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.Reflection;
 using Converge.Core.Diagnostics;
@@ -57,7 +58,7 @@ public sealed partial class ParamsBinder
 
     private static object MakeList(Type listType, Type element, IEnumerable<object?> items)
     {
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
+        var list = NewList(element);
         foreach (var item in items)
         {
             // An element that did not convert is already a problem of the binding; a list of numbers cannot hold it.
@@ -76,6 +77,20 @@ public sealed partial class ParamsBinder
         list.CopyTo(array, 0);
         return array;
     }
+
+    /// <summary>
+    /// A list of <paramref name="element"/>. The native build has no JIT, so a list type it did not compile cannot be made
+    /// at run time: the value types params use are named here (so they are compiled), and a list of a reference type
+    /// shares one compiled body for every such type.
+    /// </summary>
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "value-type elements params use are named above; reference types share canonical code")]
+    private static IList NewList(Type element) =>
+        element == typeof(string) ? new List<string>()
+        : element == typeof(int) ? new List<int>()
+        : element == typeof(long) ? new List<long>()
+        : element == typeof(bool) ? new List<bool>()
+        : element == typeof(double) ? new List<double>()
+        : (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
 
     private static object MakeDictionary(Type valueType, IEnumerable<(string Key, object? Value)> pairs)
     {

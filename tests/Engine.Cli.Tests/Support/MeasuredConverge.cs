@@ -8,7 +8,7 @@ namespace Converge.Cli.Tests.Support;
 /// <summary>
 /// Runs the real <c>converge</c> as a child process and measures that one child's peak resident memory,
 /// exactly, from the <c>struct rusage</c> that wait4(2) returns for it. The child is started with
-/// posix_spawnp(3) (through <c>sh -c 'exec dotnet converge.dll ...'</c>, so the measured process is
+/// posix_spawnp(3) (through <c>sh -c 'exec dotnet converge.dll ...'</c> or the native build's executable, so the measured process is
 /// converge itself) because .NET's <c>Process</c> reaps its children without exposing their usage.
 /// </summary>
 internal static partial class MeasuredConverge
@@ -22,8 +22,8 @@ internal static partial class MeasuredConverge
         var stderr = Path.Combine(scratch, id + ".err");
         string[] argv =
         [
-            "/bin/sh", "-c", "out=$1; err=$2; shift 2; exec dotnet \"$@\" <\"/dev/null\" >\"$out\" 2>\"$err\"", "sh",
-            stdout, stderr, ConvergeProcess.EntryPoint, .. arguments,
+            "/bin/sh", "-c", "out=$1; err=$2; shift 2; exec \"$@\" <\"/dev/null\" >\"$out\" 2>\"$err\"", "sh",
+            stdout, stderr, .. ConvergeProcess.Command, .. arguments,
         ];
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToArray();
         var (exit, peakKilobytes) = await Task.Run(() => SpawnAndWait(argv, environment));

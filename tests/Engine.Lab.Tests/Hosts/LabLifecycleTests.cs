@@ -183,7 +183,7 @@ public sealed class LabLifecycleTests(SharedLab shared)
         // `nohup converge lab up` (or a CI runner that ignores SIGHUP): the ignored signal reached the hosts' init,
         // which cannot trap a signal ignored on entry, so `reboot` inside a host (SIGHUP to its PID 1) did nothing.
         var up = await CliWrap.Cli.Wrap("nohup")
-            .WithArguments(["dotnet", ConvergeProcess.EntryPoint, "lab", "up", "--name", Nohup, "--hosts", "1"])
+            .WithArguments([.. ConvergeProcess.Command, "lab", "up", "--name", Nohup, "--hosts", "1"])
             .WithValidation(CliWrap.CommandResultValidation.None)
             .ExecuteAsync();
         try

@@ -21,7 +21,7 @@ public sealed class DifferentialRolesTests
     {
         var json = Path.Combine(Path.GetTempPath(), $"differential-roles-{Environment.ProcessId}.json");
         var script = Path.Combine(RepositoryPaths.Root, "tests", "Corpus", "differential-roles.py");
-        var converge = Path.Combine(AppContext.BaseDirectory, "converge.dll");
+        var converge = ConvergeProcess.EntryPoint;
         try
         {
             var result = await CliWrap.Cli.Wrap("python3")

@@ -188,18 +188,16 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
         // request's programs. The suite's sshd tests run one at a time, so this run is the only one on it.
         await using var first = await ExecTrace.AttachAsync(sshd.Server.ProcessId);
         var apply = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server));
+        await WaitUntilGoneAsync("\0converge-shell\0");
         var applyPrograms = await first.StopAsync();
 
         // The first run's lock holder exits within 0.1 s of its session; a rerun before then would wait for the lock
         // (flock -w, pgrep): not what a no-op costs.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (LockHolderRuns() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await WaitUntilGoneAsync("\0converge-lock-holder\0");
 
         await using var second = await ExecTrace.AttachAsync(sshd.Server.ProcessId);
         var rerun = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server, "--detailed-exitcode"));
+        await WaitUntilGoneAsync("\0converge-shell\0");
         var rerunPrograms = await second.StopAsync();
 
         Assert.True(apply.ExitCode == 0, apply.ToString());
@@ -215,15 +213,26 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
     }
 
     /// <summary>
-    /// Whether a run's lock holder still runs on this machine (the lock file cannot be read for its run id: .NET's
-    /// own flock on open conflicts with the holder's). Another helper's run may have one too; the caller waits a bounded time.
+    /// Waits (at most 10 s) until no process on this machine has <paramref name="marker"/> in its command line: the
+    /// run's persistent shell, which execs its last program (<c>rm</c> of its stderr file) after the controller has
+    /// gone, or the run's lock holder, which a rerun would otherwise wait for (flock -w, pgrep). Another test's run
+    /// may have one too; the wait is bounded.
     /// </summary>
-    private static bool LockHolderRuns() =>
+    private static async Task WaitUntilGoneAsync(string marker)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Runs(marker) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    private static bool Runs(string marker) =>
         Directory.EnumerateDirectories("/proc").Any(d =>
         {
             try
             {
-                return File.ReadAllText(Path.Combine(d, "cmdline")).Contains("\0converge-lock-holder\0", StringComparison.Ordinal);
+                return File.ReadAllText(Path.Combine(d, "cmdline")).Contains(marker, StringComparison.Ordinal);
             }
             catch (IOException)
             {
