@@ -7,17 +7,15 @@ namespace Converge.Lab;
 /// <see cref="CreatorPid"/> is the process that ran <c>up</c> (tests use it to find labs a killed run left).</summary>
 public sealed record LabState(string Name, int SubnetIndex, IReadOnlyList<LabHost> Hosts, DateTimeOffset Created, int? CreatorPid = null)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     public LabNetwork Network => new(Name, SubnetIndex);
 
     public LabHost Host(string name) =>
         Hosts.FirstOrDefault(h => h.Name == name)
         ?? throw new LabException($"lab {Name} has no host '{name}'; its hosts are: {string.Join(", ", Hosts.Select(h => h.Name))}");
 
-    public void Save(string file) => File.WriteAllText(file, JsonSerializer.Serialize(this, Json));
+    public void Save(string file) => File.WriteAllText(file, JsonSerializer.Serialize(this, LabStateJson.Default.LabState));
 
     public static LabState Load(string file) =>
-        JsonSerializer.Deserialize<LabState>(File.ReadAllText(file), Json)
+        JsonSerializer.Deserialize(File.ReadAllText(file), LabStateJson.Default.LabState)
         ?? throw new LabException($"{file} is empty");
 }

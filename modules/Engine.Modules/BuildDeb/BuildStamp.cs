@@ -8,9 +8,7 @@ namespace Converge.Modules.BuildDeb;
 /// </summary>
 public sealed record BuildStamp(string SourceSha256, string OptionsSha256, IReadOnlyList<BuildStamp.Built> Artifacts)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
+    public string ToJson() => JsonSerializer.Serialize(this, BuildStampJson.Default.BuildStamp) + "\n";
 
     /// <summary>The stamp, or null when there is none or it cannot be read (then the build runs again).</summary>
     public static BuildStamp? Parse(string? text)
@@ -22,7 +20,7 @@ public sealed record BuildStamp(string SourceSha256, string OptionsSha256, IRead
 
         try
         {
-            return JsonSerializer.Deserialize<BuildStamp>(text, Json);
+            return JsonSerializer.Deserialize(text, BuildStampJson.Default.BuildStamp);
         }
         catch (JsonException)
         {
