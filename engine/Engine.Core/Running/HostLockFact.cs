@@ -22,51 +22,61 @@ namespace Converge.Core.Running;
 /// and the controller's name, for the message a second run prints. The script walks the process tree with the shell's
 /// own <c>read</c> (no process per step: exec costs a host 1–2 ms each where it is slow) and records the controller's
 /// clock as the start time. Every inventory host of one run that is the
-/// same machine shares the lock (its holder processes carry the run id). In check mode the lock is taken only
-/// when its file exists (from an earlier apply) and the file is not rewritten: check mode creates nothing on the
-/// host, yet still refuses to plan against a host another run is changing. A contended lock is waited for up to 3 s (the previous run's
+/// same machine shares the lock (the lock file names the run that holds it). In check mode the lock is taken only
+/// when its file exists (from an earlier apply), the file is not rewritten, and the lock is shared: check mode
+/// creates nothing on the host and changes nothing, so check runs (and two names of one machine in one check run)
+/// exclude only an apply, yet a check still refuses to plan against a host another run is changing. Over SSH the
+/// holder is a subshell of the probe's shell running <c>tail</c> (a second <c>sh</c> would cost the host an exec);
+/// a local run's is a <c>sh</c> named <c>converge-lock-holder</c> with the run id, for <see cref="Release"/>. A contended lock is waited for up to 3 s (the previous run's
 /// holder may still be exiting), then the host fails. A local run's holder watches the controller, which may outlive
 /// the run, so the run stops it when its last local session ends (<see cref="Release"/>).
 /// </para>
 /// </summary>
 internal sealed class HostLockFact(string stateDirectory, string runId, bool check, Become? become) : Fact<HostLockState>
 {
+    /// <summary>The script, unindented: it travels in the host's first probe batch, which stays under the loop's
+    /// <see cref="Connections.Ssh.PersistentShellScript.ReadLimit"/> (past it the batch costs a <c>head -c</c>).</summary>
     private const string Script =
         """
-        d=$1; f=$d/lock; run=$2; m=
+        d=$1; f=$d/lock; run=$2
         if [ "$5" = check ]; then
-          [ -e "$f" ] || { echo "unavailable: no lock file yet"; exit 0; }
-          if ! { exec 9<"$f"; } 2>/dev/null; then echo "unavailable: cannot open $f"; exit 0; fi
+        [ -e "$f" ] || { echo "unavailable: no lock file yet"; exit 0; }
+        { exec 9<"$f"; } 2>/dev/null || { echo "unavailable: cannot open $f"; exit 0; }
+        l=-s
         else
-          [ -d "$d" ] || mkdir -p -- "$d" 2>/dev/null
-          if ! { exec 9>>"$f"; } 2>/dev/null; then echo "unavailable: cannot open $f"; exit 0; fi
+        [ -d "$d" ] || mkdir -p -- "$d" 2>/dev/null
+        { exec 9>>"$f"; } 2>/dev/null || { echo "unavailable: cannot open $f"; exit 0; }
+        l=-x
         fi
-        ours() { pgrep -f "converge-lock-holder [0-9]* $run\$" >/dev/null 2>&1; }
-        if ! flock -n 9; then
-          if ours; then echo same; exit 0; fi
-          if ! flock -w 3 9; then
-            if ours; then echo same; else printf 'held '; head -n 1 -- "$f"; echo; fi
-            exit 0
-          fi
+        o() { h=; { read -r h x <"$f"; } 2>/dev/null; [ "$h" = "$run" ]; }
+        if ! flock -n $l 9; then
+        o && { echo same; exit 0; }
+        if ! flock -w 3 $l 9; then
+        if o; then echo same; else printf 'held '; head -n 1 -- "$f"; echo; fi
+        exit 0
         fi
-        w=; s=; q=; p=$PPID
-        while [ -n "$p" ] && [ "$p" -gt 1 ]; do
-          if [ "$p" = "$3" ]; then w=$p; break; fi
-          n=; { while read -r k v; do if [ "$k" = PPid: ]; then n=$v; break; fi; done < "/proc/$p/status"; } 2>/dev/null
-          if [ "$q" != done ]; then
-            c=; { read -r c < "/proc/$p/comm"; } 2>/dev/null
-            case $c in
-              sshd*) s=${s:-$p}; q=in; c=; { read -r c < "/proc/$n/comm"; } 2>/dev/null
-                case $c in sshd*) m=$p ;; *) q=done ;; esac ;;
-              *) [ -z "$q" ] || q=done ;;
-            esac
-          fi
-          p=$n
+        fi
+        w=; s=; m=; q=; p=$PPID
+        while [ "${p:-0}" -gt 1 ]; do
+        [ "$p" = "$3" ] && { w=$p; break; }
+        n=; { while read -r k v; do [ "$k" = PPid: ] && { n=$v; break; }; done <"/proc/$p/status"; } 2>/dev/null
+        if [ "$q" != done ]; then
+        c=; { read -r c <"/proc/$p/comm"; } 2>/dev/null
+        case $c in
+        sshd*) s=${s:-$p}; q=in; c=; { read -r c <"/proc/$n/comm"; } 2>/dev/null; case $c in sshd*) m=$p ;; *) q=done ;; esac ;;
+        *) [ -z "$q" ] || q=done ;;
+        esac
+        fi
+        p=$n
         done
         w=${w:-${m:-$s}}
-        if [ -z "$w" ]; then echo "unavailable: no run process to watch"; exit 0; fi
-        if [ "$5" != check ]; then printf '%s %s %s %s\n' "$run" "$w" "$6" "$4" > "$f"; fi
+        [ -n "$w" ] || { echo "unavailable: no run process to watch"; exit 0; }
+        [ "$5" = check ] || printf '%s %s %s %s\n' "$run" "$w" "$6" "$4" >"$f"
+        if [ "$w" = "$3" ]; then
         sh -c 'trap "" HUP INT; tail --pid="$1" -s 0.1 -f /dev/null 9>&- || while [ -d /proc/$1 ]; do sleep 0.5; done; exit 0' converge-lock-holder "$w" "$run" </dev/null >/dev/null 2>&1 &
+        else
+        ( trap '' HUP INT; tail --pid="$w" -s 0.1 -f /dev/null 9>&- || while [ -d "/proc/$w" ]; do sleep 0.5; done ) </dev/null >/dev/null 2>&1 &
+        fi
         echo acquired
         """;
 

@@ -192,8 +192,8 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
         var applyPrograms = await first.StopAsync();
 
         // The first run's lock holder exits within 0.1 s of its session; a rerun before then would wait for the lock
-        // (flock -w, pgrep): not what a no-op costs.
-        await WaitUntilGoneAsync("\0converge-lock-holder\0");
+        // (a second flock, waiting): not what a no-op costs.
+        await WaitUntilGoneAsync("tail\0--pid=");
 
         await using var second = await ExecTrace.AttachAsync(sshd.Server.ProcessId);
         var rerun = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server, "--detailed-exitcode"));
@@ -208,14 +208,15 @@ public sealed class HostProcessCountTests(SshdFixture sshd)
         // After: no head -c per write (dd reads the loop's own input), no chmod 644 for the two templates (created under
         // umask 022), no sh for the handler journal (it runs in the loop's subshell). The copy's requested mode and the
         // directory's keep their chmod; no sh for the directory either (the file module names its script converge-file).
-        Assert.Equal(Session(["chmod", "chmod", "dd", "dd", "dd", "flock", "mkdir", "mkdir", "mkdir", "mv", "mv", "mv", "rm", "rm", "sh", "sync", "tail", "touch", "touch"]), applyPrograms);
-        Assert.Equal(Session(["flock", "rm", "sh", "sha256sum", "stat", "tail"]), rerunPrograms);
+        // Session 12: the lock holder is a subshell running tail, not sh running tail.
+        Assert.Equal(Session(["chmod", "chmod", "dd", "dd", "dd", "flock", "mkdir", "mkdir", "mkdir", "mv", "mv", "mv", "rm", "rm", "sync", "tail", "touch", "touch"]), applyPrograms);
+        Assert.Equal(Session(["flock", "rm", "sha256sum", "stat", "tail"]), rerunPrograms);
     }
 
     /// <summary>
     /// Waits (at most 10 s) until no process on this machine has <paramref name="marker"/> in its command line: the
     /// run's persistent shell, which execs its last program (<c>rm</c> of its stderr file) after the controller has
-    /// gone, or the run's lock holder, which a rerun would otherwise wait for (flock -w, pgrep). Another test's run
+    /// gone, or the run's lock holder (its tail), which a rerun would otherwise wait for (a second flock). Another test's run
     /// may have one too; the wait is bounded.
     /// </summary>
     private static async Task WaitUntilGoneAsync(string marker)

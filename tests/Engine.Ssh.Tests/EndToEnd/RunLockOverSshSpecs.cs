@@ -43,6 +43,40 @@ public sealed class RunLockOverSshSpecs(SshdFixture sshd)
         Assert.True(ZombieSshdCount() >= 2, "no session process was left unreaped: the test no longer shows a host that never reaps");
     }
 
+    /// <summary>The file task, after a command that holds each host for longer than a contended lock is waited for (3 s).</summary>
+    private const string SlowPlaybook = """
+        - hosts: all
+          gather_facts: false
+          tasks:
+            - name: a while
+              command: sleep 4
+              check_mode: false
+              changed_when: false
+            - name: a file
+              copy:
+                dest: "{{ root }}/file"
+                content: "{{ entry }}\n"
+        """;
+
+    [SshdFact]
+    public async Task Two_names_of_one_machine_in_one_run_share_its_lock_in_apply_and_in_check()
+    {
+        // host1 and host2 are two addresses of this one machine; with one state folder they are one lock.
+        var state = Path.Combine(sshd.Server.HostDirectory(0), "shared-state-" + Guid.NewGuid().ToString("N")[..8]);
+        var shared = new Dictionary<string, object> { ["converge_state_dir"] = state };
+        using var workspace = SshWorkspace.Create(sshd.Server, 2, new Dictionary<int, IReadOnlyDictionary<string, object>> { [0] = shared, [1] = shared }, SlowPlaybook);
+
+        var apply = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server, "-e", "entry=applied"));
+        var check = await ConvergeProcess.RunAsync(workspace.Arguments("check", sshd.Server, "-e", "entry=checked"));
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.All(workspace.HostRoots, root => Assert.Equal("applied\n", File.ReadAllText(Path.Combine(root, "file"))));
+        // Check mode takes the lock shared (it changes nothing): both names plan, and both see the drift.
+        Assert.True(check.ExitCode == 2, check.ToString());
+        Assert.DoesNotContain("another run", check.Stdout + apply.Stdout, StringComparison.Ordinal);
+        Assert.All(workspace.HostRoots, root => Assert.Equal("applied\n", File.ReadAllText(Path.Combine(root, "file"))));
+    }
+
     private static int ZombieSshdCount() =>
         Directory.GetDirectories("/proc").Count(d =>
         {
