@@ -1,5 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Converge.Core.Diagnostics;
 using Converge.Core.Modules;
@@ -79,11 +79,13 @@ public sealed partial class ParamsBinder
     }
 
     /// <summary>
-    /// A list of <paramref name="element"/>. The native build has no JIT, so a list type it did not compile cannot be made
-    /// at run time: the value types params use are named here (so they are compiled), and a list of a reference type
-    /// shares one compiled body for every such type.
+    /// The value types a params list may hold. The native build has no JIT, so a list type it did not compile cannot be
+    /// made at run time: these are named in <see cref="NewList"/> (so they are compiled), and a list of a reference type
+    /// shares one compiled body for every such type. A test walks every module's params against this set.
     /// </summary>
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "value-type elements params use are named above; reference types share canonical code")]
+    public static IReadOnlySet<Type> ListValueElements { get; } = new HashSet<Type> { typeof(int), typeof(long), typeof(bool), typeof(double) };
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "the value-type elements params use are named here (ListValueElements); reference types share canonical code")]
     private static IList NewList(Type element) =>
         element == typeof(string) ? new List<string>()
         : element == typeof(int) ? new List<int>()
