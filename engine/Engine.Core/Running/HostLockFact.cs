@@ -28,7 +28,10 @@ namespace Converge.Core.Running;
 /// exclude only an apply, yet a check still refuses to plan against a host another run is changing. Over SSH the
 /// holder is a subshell of the probe's shell running <c>tail</c> (a second <c>sh</c> would cost the host an exec);
 /// a local run's is a <c>sh</c> named <c>converge-lock-holder</c> with the run id, for <see cref="Release"/>. A contended lock is waited for up to 3 s (the previous run's
-/// holder may still be exiting), then the host fails. A local run's holder watches the controller, which may outlive
+/// holder may still be exiting) in 0.2 s steps, each of which looks again whether the file names this run: the run id
+/// is written as soon as the lock is taken, so a second name of the same machine that races the first one is let in
+/// within a step, not after 3 s (which delayed that host's tasks past others': max_fail_percentage's test saw it).
+/// Then the host fails. A local run's holder watches the controller, which may outlive
 /// the run, so the run stops it when its last local session ends (<see cref="Release"/>).
 /// </para>
 /// </summary>
@@ -50,12 +53,14 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
         fi
         o() { h=; { read -r h x <"$f"; } 2>/dev/null; [ "$h" = "$run" ]; }
         if ! flock -n $l 9; then
+        i=0
+        until flock -w 0.2 $l 9; do
         o && { echo same; exit 0; }
-        if ! flock -w 3 $l 9; then
-        if o; then echo same; else printf 'held '; head -n 1 -- "$f"; echo; fi
-        exit 0
+        i=$((i+1)); [ $i -lt 15 ] && continue
+        printf 'held '; head -n 1 -- "$f"; echo; exit 0
+        done
         fi
-        fi
+        [ "$5" = check ] || printf '%s\n' "$run" >"$f"
         w=; s=; m=; q=; p=$PPID
         while [ "${p:-0}" -gt 1 ]; do
         [ "$p" = "$3" ] && { w=$p; break; }

@@ -78,8 +78,12 @@ public sealed class SshNetShellChannel : ShellChannel
         try
         {
             // On a disconnected session (Drop disconnects first) closing the input would only throw SSH.NET's "Client not
-            // connected" (an exception per host at the end of every run) and skip the cancel, as this does.
-            if (!_client.IsConnected)
+            // connected" (an exception per host at the end of every run) and skip the cancel, as this does. A command
+            // that has ended (the server closed its channel: a retired shell's loop exits) gets no EOF or signal either:
+            // once SSH.NET has answered the server's close, the server has freed the channel, and OpenSSH ends the
+            // whole connection on a packet for a channel it no longer has ("eof packet referred to nonexistent
+            // channel", seen in CI on a failed write's retired shell).
+            if (!_client.IsConnected || _execution.IsCompleted)
             {
                 _command.Dispose();
                 return;
