@@ -21,9 +21,7 @@ public static class ConvergeProcess
 
     public static async Task<ConvergeOutcome> RunAsync(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken ct = default)
     {
-        var command = Cli.Wrap(Command[0])
-            .WithArguments([.. Command.Skip(1), .. arguments])
-            .WithValidation(CommandResultValidation.None)
+        var command = Wrap(arguments)
             .WithWorkingDirectory(workingDirectory ?? Directory.GetCurrentDirectory())
             .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>());
         var result = await command.ExecuteBufferedAsync(Encoding.UTF8, ct);
@@ -40,9 +38,7 @@ public static class ConvergeProcess
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         using var timeout = new CancellationTokenSource(limit);
-        var command = Cli.Wrap(Command[0])
-            .WithArguments([.. Command.Skip(1), .. arguments])
-            .WithValidation(CommandResultValidation.None)
+        var command = Wrap(arguments)
             .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout, Encoding.UTF8))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr, Encoding.UTF8));
         try
@@ -77,4 +73,7 @@ public static class ConvergeProcess
     }
 
     public static Task<ConvergeOutcome> RunAsync(params string[] arguments) => RunAsync(arguments, null, null, default);
+
+    private static CliWrap.Command Wrap(IEnumerable<string> arguments) =>
+        Cli.Wrap(Command[0]).WithArguments([.. Command.Skip(1), .. arguments]).WithValidation(CommandResultValidation.None);
 }

@@ -28,7 +28,8 @@ public sealed partial class ParamsBinder
         return target.IsClass && target != typeof(string) && target != typeof(object) && target != typeof(Secret) && target.GetConstructor(Type.EmptyTypes) is not null;
     }
 
-    private static Type? ElementType(Type type)
+    /// <summary>The element type of a params list (array, List, IReadOnlyList, ...), or null.</summary>
+    internal static Type? ElementType(Type type)
     {
         if (type.IsArray)
         {
@@ -44,7 +45,8 @@ public sealed partial class ParamsBinder
         return null;
     }
 
-    private static Type? DictionaryValueType(Type type)
+    /// <summary>The value type of a params map keyed by string, or null.</summary>
+    internal static Type? DictionaryValueType(Type type)
     {
         if (type.IsGenericType && type.GetGenericTypeDefinition() is var g
             && (g == typeof(IReadOnlyDictionary<,>) || g == typeof(Dictionary<,>) || g == typeof(IDictionary<,>))

@@ -27,12 +27,12 @@ namespace Converge.Core.Running;
 /// creates nothing on the host and changes nothing, so check runs (and two names of one machine in one check run)
 /// exclude only an apply, yet a check still refuses to plan against a host another run is changing. Over SSH the
 /// holder is a subshell of the probe's shell running <c>tail</c> (a second <c>sh</c> would cost the host an exec);
-/// a local run's is a <c>sh</c> named <c>converge-lock-holder</c> with the run id, for <see cref="Release"/>. A contended lock is waited for up to 3 s (the previous run's
-/// holder may still be exiting) in 0.2 s steps, each of which looks again whether the file names this run: the run id
-/// is written as soon as the lock is taken, so a second name of the same machine that races the first one is let in
-/// within a step, not after 3 s (which delayed that host's tasks past others': max_fail_percentage's test saw it).
-/// Then the host fails. A local run's holder watches the controller, which may outlive
-/// the run, so the run stops it when its last local session ends (<see cref="Release"/>).
+/// a local run's watches the controller, which may outlive the run, so it is a <c>sh</c> named
+/// <c>converge-lock-holder</c> with the run id, which the run stops when its last local session ends
+/// (<see cref="Release"/>). A contended lock is waited for up to 3 s (the previous run's holder may still be exiting)
+/// in 0.2 s steps, each of which looks again whether the file names this run: the run id is written as soon as the
+/// lock is taken, so a second name of the same machine that races the first one is let in within a step, not after
+/// 3 s (which delayed that host's tasks past others': max_fail_percentage's test saw it). Then the host fails.
 /// </para>
 /// </summary>
 internal sealed class HostLockFact(string stateDirectory, string runId, bool check, Become? become) : Fact<HostLockState>

@@ -6,6 +6,7 @@ namespace Converge.Modules.Tests.Common;
 /// <summary>
 /// The native build cannot make a list type at run time that it did not compile: every list of a value type that any
 /// module's params hold (at any depth) must be one ParamsBinder names, and a map's values must be reference types.
+/// Lists and maps are recognised by the binder's own rules.
 /// </summary>
 public sealed class NativeBuildParamsTests
 {
@@ -35,7 +36,7 @@ public sealed class NativeBuildParamsTests
         {
             var where = path + "." + property.Name;
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (Element(propertyType) is { } element)
+            if (ParamsBinder.ElementType(propertyType) is { } element)
             {
                 if (element.IsValueType && !ParamsBinder.ListValueElements.Contains(element))
                 {
@@ -44,7 +45,7 @@ public sealed class NativeBuildParamsTests
 
                 Walk(element, where + "[]", seen, problems);
             }
-            else if (MapValue(propertyType) is { } value)
+            else if (ParamsBinder.DictionaryValueType(propertyType) is { } value)
             {
                 if (value.IsValueType)
                 {
@@ -59,12 +60,4 @@ public sealed class NativeBuildParamsTests
             }
         }
     }
-
-    private static Type? Element(Type type) =>
-        type.IsArray ? type.GetElementType()
-        : type.IsGenericType && type.GetGenericArguments().Length == 1 && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0]
-        : null;
-
-    private static Type? MapValue(Type type) =>
-        type.IsGenericType && type.GetGenericArguments().Length == 2 && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[1] : null;
 }

@@ -131,12 +131,12 @@ public sealed class SshServer : IAsyncDisposable
     /// type sshd gets (<c>ed25519</c>, <c>rsa</c>, <c>ecdsa</c>) and config lines, which come first in sshd_config
     /// so they win over the defaults (sshd keeps the first value of a keyword): <c>LogLevel DEBUG</c>,
     /// <c>Ciphers aes128-ctr</c>.
-    /// </summary>
     /// <para>
     /// With <paramref name="orphansNeverReaped"/> sshd runs in a PID namespace of its own whose PID 1 never reaps
     /// (<c>sleep infinity</c>, as in a container started with it): a session process whose parent exits first stays a
     /// zombie for good, as it does on such hosts.
     /// </para>
+    /// </summary>
     public static async Task<SshServer> StartAsync(int hosts = 5, string hostKeyType = DefaultKeyType, string extraConfig = "", bool orphansNeverReaped = false)
     {
         var directory = await CreateKeysAsync(hostKeyType);
