@@ -131,16 +131,39 @@ public sealed class WireClientTests(SshdFixture sshd)
     {
         // The server's X25519 value replaced by zeros (a point of small order): the shared secret would be all zeros,
         // a session key the man in the middle knows. The host key signature would not verify either, but the value is
-        // refused before.
+        // refused before. The server offers only curve25519 (Converge prefers P-256).
         const byte kexEcdhReply = 31;
+        await using var server = await SshServer.StartAsync(hosts: 1, extraConfig: "KexAlgorithms curve25519-sha256");
         using var zeroed = new KeyExchangeTamperingProxy(
-            sshd.Server.Addresses[2],
-            sshd.Server.Port,
-            packet => [KeyExchangeTamperingProxy.MessageOf(packet) == kexEcdhReply ? WithServerValueZeroed(packet) : packet]);
+            server.Addresses[0],
+            server.Port,
+            packet => [KeyExchangeTamperingProxy.MessageOf(packet) == kexEcdhReply ? WithServerValueChanged(packet, 32, value => Array.Clear(value)) : packet]);
 
-        var failure = await Assert.ThrowsAsync<HostUnreachableException>(() => ConnectThroughAsync(zeroed));
+        var failure = await Assert.ThrowsAsync<HostUnreachableException>(() => ConnectThroughAsync(zeroed, server));
 
         Assert.Equal($"host1: cannot connect to 127.0.0.1:{zeroed.Port}: the server's key exchange value is invalid", failure.Message);
+    }
+
+    [SshdFact]
+    public async Task A_server_P_256_value_that_is_not_a_point_on_the_curve_is_refused()
+    {
+        // RFC 5656 §4 (invalid-curve attacks): the peer's point must be on the curve. The last byte of Y changed leaves a
+        // well-formed uncompressed point (04 || X || Y) that is not on P-256; so is one whose prefix is not 04.
+        const byte kexEcdhReply = 31;
+        using var offCurve = new KeyExchangeTamperingProxy(
+            sshd.Server.Addresses[2],
+            sshd.Server.Port,
+            packet => [KeyExchangeTamperingProxy.MessageOf(packet) == kexEcdhReply ? WithServerValueChanged(packet, 65, value => value[^1] ^= 1) : packet]);
+        using var compressed = new KeyExchangeTamperingProxy(
+            sshd.Server.Addresses[2],
+            sshd.Server.Port,
+            packet => [KeyExchangeTamperingProxy.MessageOf(packet) == kexEcdhReply ? WithServerValueChanged(packet, 65, value => value[0] = 0x02) : packet]);
+
+        var first = await Assert.ThrowsAsync<HostUnreachableException>(() => ConnectThroughAsync(offCurve));
+        var second = await Assert.ThrowsAsync<HostUnreachableException>(() => ConnectThroughAsync(compressed));
+
+        Assert.Equal($"host1: cannot connect to 127.0.0.1:{offCurve.Port}: the server's key exchange value is invalid", first.Message);
+        Assert.Equal($"host1: cannot connect to 127.0.0.1:{compressed.Port}: the server's key exchange value is invalid", second.Message);
     }
 
     [SshdFact]
@@ -174,13 +197,18 @@ public sealed class WireClientTests(SshdFixture sshd)
         Assert.True(bad.Count == 0, string.Join('\n', bad));
     }
 
-    /// <summary>A copy of a raw KEX_ECDH_REPLY packet (RFC 5656 §4: host key, server value, signature) whose server value is all zeros.</summary>
-    private static byte[] WithServerValueZeroed(byte[] packet)
+    /// <summary>
+    /// A copy of a raw KEX_ECDH_REPLY packet (RFC 5656 §4: host key, server value, signature) whose server value, which
+    /// must be <paramref name="length"/> bytes long, <paramref name="change"/> has altered.
+    /// </summary>
+    private static byte[] WithServerValueChanged(byte[] packet, int length, Action<byte[]> change)
     {
         var copy = (byte[])packet.Clone();
-        var value = 5 + 1 + 4 + (int)BinaryPrimitives.ReadUInt32BigEndian(copy.AsSpan(6)) + 4;
-        Assert.Equal(32u, BinaryPrimitives.ReadUInt32BigEndian(copy.AsSpan(value - 4)));
-        copy.AsSpan(value, 32).Clear();
+        var at = 5 + 1 + 4 + (int)BinaryPrimitives.ReadUInt32BigEndian(copy.AsSpan(6)) + 4;
+        Assert.Equal((uint)length, BinaryPrimitives.ReadUInt32BigEndian(copy.AsSpan(at - 4)));
+        var value = copy[at..(at + length)];
+        change(value);
+        value.CopyTo(copy, at);
         return copy;
     }
 
@@ -195,14 +223,15 @@ public sealed class WireClientTests(SshdFixture sshd)
         return text.ToString();
     }
 
-    /// <summary>Connects to host 3 of the test sshd through <paramref name="proxy"/>, trusting its real host key there.</summary>
-    private async Task<IConnection> ConnectThroughAsync(KeyExchangeTamperingProxy proxy)
+    /// <summary>Connects to the test sshd (or <paramref name="other"/>) through <paramref name="proxy"/>, trusting its real host key there.</summary>
+    private async Task<IConnection> ConnectThroughAsync(KeyExchangeTamperingProxy proxy, SshServer? other = null)
     {
-        var knownHosts = Path.Combine(sshd.Server.Directory, $"known_hosts-{Guid.NewGuid():N}");
-        await File.WriteAllTextAsync(knownHosts, $"[127.0.0.1]:{proxy.Port} {sshd.Server.HostKeyLine}\n");
-        var options = TestConnections.Options(sshd.Server) with { KnownHostsFile = knownHosts };
+        var server = other ?? sshd.Server;
+        var knownHosts = Path.Combine(server.Directory, $"known_hosts-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(knownHosts, $"[127.0.0.1]:{proxy.Port} {server.HostKeyLine}\n");
+        var options = TestConnections.Options(server) with { KnownHostsFile = knownHosts };
         var variables = new Dictionary<string, object?> { ["ansible_host"] = "127.0.0.1", ["ansible_port"] = proxy.Port };
-        return await TestConnections.OpenAsync(sshd.Server, options: options, extra: variables);
+        return await TestConnections.OpenAsync(server, options: options, extra: variables);
     }
 
     private async Task<HostUnreachableException> ConnectToAsync(TcpListener listener)

@@ -8,7 +8,7 @@ namespace Converge.Core.Connections.Ssh;
 /// <summary>
 /// What the first SSH connection of a process pays once, done ahead on another core while the playbook loads:
 /// BouncyCastle's Ed25519 and X25519 tables (built on first use; reading an Ed25519 key derives its public key
-/// with them), OpenSSL's AES-GCM and SHA-256 set-up, the socket layer and SSH.NET's key classes being loaded.
+/// with them), OpenSSL's AES-GCM, SHA-256 and P-256 set-up, the socket layer and SSH.NET's key classes being loaded.
 /// Contacts no host, reads no file and changes nothing, so it may run before validation. Throws what those
 /// primitives throw; the caller ignores it, since the first connection runs the same code and reports it then.
 /// </summary>
@@ -26,6 +26,11 @@ public static class SshWarmUp
         }
 
         _ = SHA256.HashData(block);
+        using (var ecdh = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256))
+        {
+            _ = ecdh.ExportParameters(includePrivateParameters: false);
+        }
+
         new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp).Dispose();
         RuntimeHelpers.RunClassConstructor(typeof(PrivateKeyFile).TypeHandle);
     }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Org.BouncyCastle.Math.EC.Rfc7748;
 
 namespace Converge.Core.Connections.Ssh.Wire;
 
@@ -104,24 +103,16 @@ internal sealed partial class WireTransport
 
         var skipGuess = guessFollows && (kex[0] != method || hostKeyAlgorithms[0] != hostKeyAlgorithm);
 
-        // curve25519-sha256 (RFC 8731): an ephemeral X25519 key pair per exchange.
-        var secret = RandomNumberGenerator.GetBytes(X25519.ScalarSize);
-        var ours = new byte[X25519.PointSize];
-        X25519.ScalarMultBase(secret, 0, ours, 0);
-        await SendLockedAsync(SshPayloadWriter.Message(WireMessages.KexEcdhInit, 64).String(ours), ct);
+        using var agreement = KeyAgreement.Start(method);
+        var ours = agreement.PublicValue;
+        await SendLockedAsync(SshPayloadWriter.Message(WireMessages.KexEcdhInit, 96).String(ours), ct);
 
         var reply = await KexMessageAsync(WireMessages.KexEcdhReply, skipGuess, initial, ct);
         var fields = new SshPayloadReader(reply.Span[1..]);
         var hostKey = fields.String().ToArray();
         var theirs = fields.String().ToArray();
         var signature = fields.String().ToArray();
-        var shared = new byte[X25519.PointSize];
-        if (theirs.Length != X25519.PointSize || !X25519.CalculateAgreement(secret, 0, theirs, 0, shared, 0))
-        {
-            throw new WireProtocolException("the server's key exchange value is invalid");
-        }
-
-        CryptographicOperations.ZeroMemory(secret);
+        var shared = agreement.SharedSecret(theirs) ?? throw new WireProtocolException("the server's key exchange value is invalid");
         var k = new SshPayloadWriter(64).Mpint(shared).Payload.ToArray();
         CryptographicOperations.ZeroMemory(shared);
         var h = SHA256.HashData(new SshPayloadWriter(1024)
