@@ -69,7 +69,8 @@ public sealed class PersistentShellFramingTests(SshdFixture sshd)
         var script = "i=0; while [ $i -lt N ]; do printf ' line\\\\%s \\n' $i >&2; i=$((i+1)); done; printf 'tail' >&2";
 
         var results = new List<CommandResult>();
-        int[] counts = [0, 3, 63, 64, 65, 500];
+        // 20,000 lines (~250 KB, many SSH packets): standard error travels on the channel's own stream.
+        int[] counts = [0, 3, 63, 64, 65, 500, 20_000];
         foreach (var lines in counts)
         {
             results.Add(await connection.RunAsync(CommandSpec.Shell(script.Replace("N", lines.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), CommandKind.Probe), CancellationToken.None));

@@ -72,6 +72,38 @@ public sealed class PersistentShellTests(SshdFixture sshd)
         Assert.Equal(2, ((SshConnection)connection).ChannelCount);
     }
 
+    [SshdFact]
+    public async Task A_shells_first_request_rides_in_its_exec_request_unless_it_holds_a_secret()
+    {
+        // The loop's command line (its /proc cmdline, which the host's other users can read) carries the first script
+        // when it holds none of the run's secrets; then the loop reads the next request as usual.
+        var secret = "hunter2-" + Guid.NewGuid().ToString("N")[..8];
+        var redactor = new Converge.Core.Secrets.Redactor();
+        redactor.Register(new Converge.Core.Secrets.Secret(secret));
+        await using var plain = await TestConnections.OpenAsync(sshd.Server, host: 3);
+        await using var guarded = await TestConnections.OpenAsync(sshd.Server, host: 3, options: TestConnections.Options(sshd.Server, redactor));
+
+        var plainFirst = await plain.RunAsync(CommandSpec.Shell("echo first-of-plain; echo warning >&2; exit 3", CommandKind.Probe), CancellationToken.None);
+        var guardedFirst = await guarded.RunAsync(CommandSpec.Shell($"[ {secret} = {secret} ] && echo first-of-guarded", CommandKind.Probe), CancellationToken.None);
+        var plainLoop = await LoopCommandLineAsync(plain);
+        var guardedLoop = await LoopCommandLineAsync(guarded);
+
+        Assert.Equal(new CommandResult(3, null, "first-of-plain\n", "warning\n"), plainFirst);
+        Assert.Equal("first-of-guarded\n", guardedFirst.Stdout);
+        Assert.Contains("echo first-of-plain", plainLoop);
+        Assert.DoesNotContain(secret, guardedLoop);
+        Assert.DoesNotContain("first-of-guarded", guardedLoop);
+        Assert.Equal(1, ((SshConnection)plain).ChannelCount);
+        Assert.Equal(1, ((SshConnection)guarded).ChannelCount);
+    }
+
+    /// <summary>The persistent shell's command line: <c>$$</c> in a request's subshell is the loop's pid.</summary>
+    private static async Task<string> LoopCommandLineAsync(IConnection connection)
+    {
+        var pid = (await connection.RunAsync(CommandSpec.Shell("echo $$", CommandKind.Probe), CancellationToken.None)).Stdout.Trim();
+        return (await File.ReadAllTextAsync($"/proc/{pid}/cmdline")).Replace('\0', ' ');
+    }
+
     private static int ParentOf(int pid)
     {
         try

@@ -18,6 +18,9 @@ public sealed class ChannelOutputSink(Action<ReadOnlySpan<byte>> received, Actio
     private static readonly PropertyInfo OutputStreamProperty =
         typeof(SshCommand).GetProperty(nameof(SshCommand.OutputStream)) ?? throw new MissingMemberException(nameof(SshCommand), nameof(SshCommand.OutputStream));
 
+    private static readonly PropertyInfo ExtendedOutputStreamProperty =
+        typeof(SshCommand).GetProperty(nameof(SshCommand.ExtendedOutputStream)) ?? throw new MissingMemberException(nameof(SshCommand), nameof(SshCommand.ExtendedOutputStream));
+
     private readonly object _sync = new();
     private bool _ended;
 
@@ -31,11 +34,15 @@ public sealed class ChannelOutputSink(Action<ReadOnlySpan<byte>> received, Actio
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    /// <summary>Makes <paramref name="command"/> write its standard output into this sink; call before executing it.</summary>
-    public void AttachTo(SshCommand command)
+    /// <summary>
+    /// Makes <paramref name="command"/> write its standard output (or, with <paramref name="stderr"/>, its standard
+    /// error) into this sink; call before executing it.
+    /// </summary>
+    public void AttachTo(SshCommand command, bool stderr = false)
     {
-        var old = command.OutputStream;
-        OutputStreamProperty.SetValue(command, this);
+        var property = stderr ? ExtendedOutputStreamProperty : OutputStreamProperty;
+        var old = (Stream)property.GetValue(command)!;
+        property.SetValue(command, this);
         old.Dispose();
     }
 

@@ -13,9 +13,9 @@ namespace Converge.Core.Connections.Ssh;
 /// shell's start-up files once per run instead of once per command. One request at a time; the connection
 /// keeps a few of these when its callers overlap.
 /// <para>
-/// SSH.NET's session thread hands the channel's output straight to the frame scanner (<see cref="ChannelOutputSink"/>),
-/// which completes each reply; no thread blocks on a pipe. Standard error travels inside the reply on standard
-/// output, so one output stream per shell suffices.
+/// The connection's reading thread hands the channel's output and error streams straight to their frame scanners
+/// (<see cref="ChannelOutputSink"/> under SSH.NET), which complete each reply once both streams have framed it; no
+/// thread blocks on a pipe.
 /// </para>
 /// </summary>
 public sealed class PersistentShell : IDisposable
@@ -26,32 +26,61 @@ public sealed class PersistentShell : IDisposable
     /// </summary>
     public const int InlineInputLimit = 64 * 1024;
 
-    private readonly ConcurrentQueue<Reply> _replies = new();
+    /// <summary>What the login shell and the loop may write to standard error before the first reply is kept for the message if the loop cannot start.</summary>
+    private const int StartupErrorLimit = 4096;
+
+    private readonly ConcurrentQueue<Reply> _stdoutReplies = new();
+    private readonly ConcurrentQueue<Reply> _stderrReplies = new();
     private readonly object _sync = new();
-    private readonly ShellFrameScanner _scanner;
+    private readonly ShellFrameScanner _stdoutScanner;
+    private readonly ShellFrameScanner _stderrScanner;
     private readonly string _token;
+    private readonly Reply _startup = new(Stream.Null, StartupErrorLimit);
+    private readonly Reply? _first;
     private readonly Action<ReadOnlySpan<byte>> _stdout;
     private readonly Action<ReadOnlySpan<byte>> _stderr;
-    private readonly Action<int> _completed;
+    private readonly Action<int> _stdoutCompleted;
+    private readonly Action<int> _stderrCompleted;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PersistentShellEndedException? _ended;
     private bool _retired;
     private ShellChannel? _channel;
 
-    private PersistentShell(string token)
+    private PersistentShell(string token, bool first)
     {
-        _scanner = new ShellFrameScanner(token);
+        _stdoutScanner = new ShellFrameScanner(token);
+        _stderrScanner = ShellFrameScanner.Stderr(token);
         _token = token;
 
-        // The loop's first, empty reply: whatever the login shell printed before it is dropped with it.
-        _replies.Enqueue(new Reply(Stream.Null));
-        _stdout = data => (_replies.TryPeek(out var r) ? r.Stdout : Stream.Null).Write(data);
-        _stderr = data => (_replies.TryPeek(out var r) ? r.Stderr : Stream.Null).Write(data);
-        _completed = status =>
+        // The loop's first, empty reply: whatever the login shell printed before it is dropped with it (its standard
+        // error kept, bounded, for the message if the loop never starts). Then the request the exec carried, if any.
+        Enqueue(_startup);
+        if (first)
         {
-            if (_replies.TryDequeue(out var r))
+            _first = new Reply(new MemoryStream());
+            Enqueue(_first);
+        }
+
+        _stdout = data => (_stdoutReplies.TryPeek(out var r) ? r.Stdout : Stream.Null).Write(data);
+        _stderr = data =>
+        {
+            if (_stderrReplies.TryPeek(out var r))
             {
-                r.Done.TrySetResult(status);
+                r.WriteStderr(data);
+            }
+        };
+        _stdoutCompleted = status =>
+        {
+            if (_stdoutReplies.TryDequeue(out var r))
+            {
+                r.Complete(status);
+            }
+        };
+        _stderrCompleted = _ =>
+        {
+            if (_stderrReplies.TryDequeue(out var r))
+            {
+                r.Complete(null);
             }
         };
     }
@@ -62,21 +91,31 @@ public sealed class PersistentShell : IDisposable
     /// </summary>
     public bool HasEnded => Volatile.Read(ref _ended) is not null || Volatile.Read(ref _retired);
 
-    /// <summary>Starts the loop on a new exec channel (SSH.NET opens the channel synchronously).</summary>
-    /// <summary>Starts the loop on a new exec channel of SSH.NET's <paramref name="client"/>.</summary>
-    public static PersistentShell Start(SshClient client)
+    /// <summary>
+    /// Starts the loop on a new exec channel of SSH.NET's <paramref name="client"/> (SSH.NET opens the channel
+    /// synchronously); a <paramref name="first"/> script travels in the exec request (<see cref="FirstAsync"/>).
+    /// </summary>
+    public static PersistentShell Start(SshClient client, string? first = null)
     {
-        var (shell, command) = Create();
-        shell.Attach(new SshNetShellChannel(client, command, shell.Received, shell.Ended));
+        var (shell, command) = Create(first);
+        shell.Attach(new SshNetShellChannel(client, command, shell.Received, shell.ReceivedError, shell.Ended));
         return shell;
     }
 
-    /// <summary>Starts the loop on a new exec channel of Converge's own <paramref name="client"/>.</summary>
-    internal static async Task<PersistentShell> StartAsync(WireClient client, CancellationToken ct)
+    /// <summary>Starts the loop on a new exec channel of Converge's own <paramref name="client"/>; a <paramref name="first"/> script as above.</summary>
+    internal static async Task<PersistentShell> StartAsync(WireClient client, string? first, CancellationToken ct)
     {
-        var (shell, command) = Create();
-        shell.Attach(await WireShellChannel.StartAsync(client, command, shell.Received, shell.Ended, ct));
+        var (shell, command) = Create(first);
+        shell.Attach(await WireShellChannel.StartAsync(client, command, shell.Received, shell.ReceivedError, shell.Ended, ct));
         return shell;
+    }
+
+    /// <summary>The reply to the script the shell was started with (<see cref="PersistentShellScript.Command"/>).</summary>
+    public async Task<ChannelOutput> FirstAsync(CancellationToken ct)
+    {
+        var reply = _first ?? throw new InvalidOperationException("the shell was started without a first script");
+        await using var cancel = ct.Register(static state => ((PersistentShell)state!).End(), this);
+        return await OutputAsync(reply, null, direct: false, ct);
     }
 
     public Task<ChannelOutput> RunAsync(
@@ -113,7 +152,7 @@ public sealed class PersistentShell : IDisposable
                 throw ended;
             }
 
-            _replies.Enqueue(reply);
+            Enqueue(reply);
         }
 
         // Cancelling mid-request leaves the loop in an unknown place: the shell is ended, never reused.
@@ -151,6 +190,17 @@ public sealed class PersistentShell : IDisposable
             throw;
         }
 
+        return await OutputAsync(reply, stdoutSink, direct, ct);
+    }
+
+    public void Dispose()
+    {
+        End();
+        _channel?.Dispose();
+    }
+
+    private async Task<ChannelOutput> OutputAsync(Reply reply, Stream? stdoutSink, bool direct, CancellationToken ct)
+    {
         int status;
         try
         {
@@ -179,15 +229,16 @@ public sealed class PersistentShell : IDisposable
         }
 
         var stdout = reply.Stdout is MemoryStream buffer && stdoutSink is null ? buffer.ToArray() : [];
-        var stderr = Encoding.UTF8.GetString(reply.Stderr.GetBuffer(), 0, (int)reply.Stderr.Length);
+        var stderr = reply.StderrText();
         var signal = SignalOf(status);
         return new ChannelOutput(signal is null ? status : null, signal, stdout, stderr, false);
     }
 
-    public void Dispose()
+    /// <summary>Queues a reply on both streams; the connection's reading thread completes it once both have framed it.</summary>
+    private void Enqueue(Reply reply)
     {
-        End();
-        _channel?.Dispose();
+        _stdoutReplies.Enqueue(reply);
+        _stderrReplies.Enqueue(reply);
     }
 
     private static string? SignalOf(int status) => status switch
@@ -205,11 +256,10 @@ public sealed class PersistentShell : IDisposable
 
     private ShellChannel Channel => _channel ?? throw new InvalidOperationException("the shell has no channel yet");
 
-    private static (PersistentShell Shell, string Command) Create()
+    private static (PersistentShell Shell, string Command) Create(string? first)
     {
         var token = "converge-shell-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var stderrName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        return (new PersistentShell(token), PersistentShellScript.Command(token, stderrName));
+        return (new PersistentShell(token, first is not null), PersistentShellScript.Command(token, first));
     }
 
     private void Attach(ShellChannel channel)
@@ -241,7 +291,9 @@ public sealed class PersistentShell : IDisposable
     private static InvalidDataException ShortInput(long remaining, long announced) =>
         new($"the input ended {remaining} bytes short of the {announced} announced (did the file change?)");
 
-    private void Received(ReadOnlySpan<byte> chunk) => _scanner.Feed(chunk, _stdout, _stderr, _completed);
+    private void Received(ReadOnlySpan<byte> chunk) => _stdoutScanner.Feed(chunk, _stdout, _stdoutCompleted);
+
+    private void ReceivedError(ReadOnlySpan<byte> chunk) => _stderrScanner.Feed(chunk, _stderr, _stderrCompleted);
 
     private void Ended(Exception? failure)
     {
@@ -260,27 +312,54 @@ public sealed class PersistentShell : IDisposable
         // Ended before the channel was attached means it never started; the channel is then asked once attached.
         var channel = Volatile.Read(ref _channel);
         var connectionLost = channel is { ConnectionLost: true } || channel is { SessionConnected: false };
-        var detail = failure?.Message ?? channel?.Describe() ?? "the remote shell could not start";
+        var startupError = _startup.Done.Task.IsCompleted ? string.Empty : _startup.StderrText().Trim();
+        var detail = failure?.Message ?? channel?.Describe(startupError) ?? "the remote shell could not start";
         var ended = new PersistentShellEndedException(connectionLost, detail);
         lock (_sync)
         {
             _ended = ended;
         }
 
-        while (_replies.TryDequeue(out var r))
+        foreach (var replies in new[] { _stdoutReplies, _stderrReplies })
         {
-            r.Done.TrySetException(ended);
+            while (replies.TryDequeue(out var r))
+            {
+                r.Done.TrySetException(ended);
+            }
         }
 
         _closed.TrySetResult();
     }
 
-    private sealed class Reply(Stream stdout)
+    private sealed class Reply(Stream stdout, int stderrLimit = int.MaxValue)
     {
+        private int _status;
+        private int _halves;
+
         public Stream Stdout { get; } = stdout;
 
         public MemoryStream Stderr { get; } = new();
 
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void WriteStderr(ReadOnlySpan<byte> data) =>
+            Stderr.Write(data[..(int)Math.Min(data.Length, Math.Max(0, stderrLimit - Stderr.Length))]);
+
+        public string StderrText() => Encoding.UTF8.GetString(Stderr.GetBuffer(), 0, (int)Stderr.Length);
+
+        /// <summary>One stream has framed this reply (standard output with its <paramref name="status"/>); done once both have.</summary>
+        public void Complete(int? status)
+        {
+            if (status is { } value)
+            {
+                _status = value;
+            }
+
+            // Both halves come from the connection's one reading thread, in either order.
+            if (++_halves == 2)
+            {
+                Done.TrySetResult(_status);
+            }
+        }
     }
 }

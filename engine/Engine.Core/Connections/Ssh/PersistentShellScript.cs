@@ -16,11 +16,15 @@ namespace Converge.Core.Connections.Ssh;
 /// the loop or the next script), with standard input from <c>/dev/null</c> or from <c>head -c INPUT-BYTES</c>
 /// (GNU head never reads past the count, even on a pipe, so the next request stays on standard input). What the
 /// script did not read is drained so the stream stays in step: one builtin <c>read</c> tells whether anything is
-/// left (usually not: nothing then runs), and <c>cat</c> drains the rest only then. Standard error goes to a
-/// private file (0600, created with O_EXCL under a random name, so it is never someone else's file or link; mktemp
-/// would cost a process) and is sent after the status, its first 64 lines with the builtin <c>read</c> and
-/// <c>printf</c> (a probe batch always has a few: its frames) and <c>cat</c> only for the rest, so one stream carries the whole reply
-/// and the controller needs one reader per host. A failing script is just a status: the loop carries on.
+/// left (usually not: nothing then runs), and <c>cat</c> drains the rest only then. A failing script is just a
+/// status: the loop carries on.
+/// </para>
+/// <para>
+/// The first request of a shell may instead travel in the exec request itself, as the loop's second argument
+/// (<see cref="Command"/>): it runs before the loop reads anything, with no input, so its script costs the host
+/// no byte-by-byte <c>read</c> (the host's first probe batch is ~4 KB: ~1 ms of a host's ~28 ms no-op). An exec
+/// request's command line is visible to the host's other users (<c>ps</c>), so only a script that holds no secret
+/// is sent so (<see cref="SshConnection"/> asks the run's redactor).
 /// </para>
 /// <para>
 /// A request whose header is <c>=INPUT-BYTES</c> instead runs its script with the loop's own standard input, so
@@ -34,10 +38,12 @@ namespace Converge.Core.Connections.Ssh;
 /// request. What the script left unread then goes nowhere: the loop never reads it as a request.
 /// </para>
 /// <para>
-/// Reply: the script's standard output, <c>\n TOKEN SP status \n</c>, its standard error, <c>\n TOKEN \n</c>
-/// (<see cref="ShellFrameScanner"/>). The token is 128 random bits fresh per shell, so output cannot forge a
-/// frame without guessing it. The loop first sends one empty reply, which marks where the login shell's own
-/// output (a chatty <c>~/.bashrc</c>) ends.
+/// Reply: on standard output the script's standard output and <c>\n TOKEN SP status \n</c>; on standard error (the
+/// channel's own stderr stream) the script's standard error and <c>\n TOKEN \n</c> (<see cref="ShellFrameScanner"/>).
+/// Until session 13 standard error went to a private temporary file sent after the status, which cost every shell
+/// a subshell to create it and an <c>rm</c> at its end. The token is 128 random bits fresh per shell, so output
+/// cannot forge a frame without guessing it. The loop first sends one empty reply on both streams, which marks where
+/// the login shell's own output (a chatty <c>~/.bashrc</c>) ends.
 /// </para>
 /// </summary>
 public static class PersistentShellScript
@@ -45,11 +51,20 @@ public static class PersistentShellScript
     private const string Loop =
         """
         converge_t=$1
-        converge_e=${TMPDIR:-/tmp}/.converge-shell-$2
-        ( umask 077; set -C; : >"$converge_e" ) || exit 1
-        trap 'rm -f -- "$converge_e"' EXIT
         trap 'exit 1' HUP INT TERM PIPE
-        printf '\n%s 0\n\n%s\n' "$converge_t" "$converge_t"
+        converge_x() {
+          case $converge_m in
+            0) ( eval "$converge_s" ) </dev/null ;;
+            =*) ( eval "$converge_s" ) ;;
+            *) head -c "$converge_m" | ( ( eval "$converge_s" ); converge_r=$?; IFS= read -r converge_l || [ -n "$converge_l" ] && cat >/dev/null; exit $converge_r ) ;;
+          esac
+          converge_r=$?
+          printf '\n%s %s\n' "$converge_t" "$converge_r"
+          printf '\n%s\n' "$converge_t" >&2
+        }
+        printf '\n%s 0\n' "$converge_t"
+        printf '\n%s\n' "$converge_t" >&2
+        if [ -n "$2" ]; then converge_m=0; converge_s=$2; converge_x; fi
         while IFS=' ' read -r converge_m converge_n; do
           if [ -n "$converge_n" ]; then
             converge_s=$(head -c "$converge_n")
@@ -63,28 +78,20 @@ public static class PersistentShellScript
             done
           fi
           if [ "$converge_l" != "$converge_t" ]; then exit 1; fi
-          case $converge_m in
-            0) ( eval "$converge_s" ) </dev/null 2>"$converge_e" ;;
-            =*) ( eval "$converge_s" ) 2>"$converge_e" ;;
-            *) head -c "$converge_m" | ( ( eval "$converge_s" ); converge_r=$?; IFS= read -r converge_l || [ -n "$converge_l" ] && cat >/dev/null; exit $converge_r ) 2>"$converge_e" ;;
-          esac
-          converge_r=$?
-          printf '\n%s %s\n' "$converge_t" "$converge_r"
-          if [ -s "$converge_e" ]; then
-            {
-              converge_k=0
-              while [ "$converge_k" -lt 64 ] && IFS= read -r converge_l; do printf '%s\n' "$converge_l"; converge_k=$((converge_k + 1)); done
-              if [ "$converge_k" -lt 64 ]; then printf '%s' "$converge_l"; else cat; fi
-            } <"$converge_e"
-          fi
-          printf '\n%s\n' "$converge_t"
+          converge_x
           case $converge_m in =*) [ "$converge_r" -eq 0 ] || exit 1 ;; esac
         done
         """;
 
-    /// <summary>The exec request: the login shell execs <c>/bin/sh</c> with the loop, so it costs one process.</summary>
-    public static string Command(string token, string stderrName) =>
-        "exec /bin/sh -c " + ShellQuote.Quote(Loop) + " converge-shell " + token + " " + stderrName;
+    /// <summary>
+    /// The exec request: the login shell execs <c>/bin/sh</c> with the loop, so it costs one process. A
+    /// <paramref name="first"/> script runs as the first request (no input), before the loop reads any.
+    /// </summary>
+    public static string Command(string token, string? first = null) =>
+        "exec /bin/sh -c " + ShellQuote.Quote(Loop) + " converge-shell " + token + (first is null ? string.Empty : " " + ShellQuote.Quote(first));
+
+    /// <summary>The longest first script sent in the exec request (<see cref="Command"/>); longer ones go as requests.</summary>
+    public const int FirstScriptLimit = 32 * 1024;
 
     /// <summary>
     /// Scripts up to this many bytes are read line by line with the builtin <c>read</c>, which reads a byte per

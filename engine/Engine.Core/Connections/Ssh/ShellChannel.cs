@@ -2,8 +2,8 @@ namespace Converge.Core.Connections.Ssh;
 
 /// <summary>
 /// The exec channel a <see cref="PersistentShell"/> runs its loop on: SSH.NET's (<see cref="SshNetShellChannel"/>) or
-/// Converge's own client's (<see cref="WireShellChannel"/>). Output goes to the callbacks it was made with, from the
-/// connection's reading thread; they must not block.
+/// Converge's own client's (<see cref="WireShellChannel"/>). Standard output and standard error go to the callbacks
+/// it was made with, from the connection's reading thread; they must not block.
 /// </summary>
 public abstract class ShellChannel : IDisposable
 {
@@ -19,8 +19,8 @@ public abstract class ShellChannel : IDisposable
     /// <summary>Sends <paramref name="data"/> to the loop's standard input.</summary>
     public abstract ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct);
 
-    /// <summary>How the loop ended (exit status or signal, and what it wrote to standard error), once it has.</summary>
-    public abstract string Describe();
+    /// <summary>How the loop ended (exit status or signal, and <paramref name="stderr"/>: what it wrote to standard error before its first reply), once it has.</summary>
+    public abstract string Describe(string stderr);
 
     /// <summary>Kills the loop and closes the channel; never throws.</summary>
     public abstract void End();

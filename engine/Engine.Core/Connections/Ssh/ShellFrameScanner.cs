@@ -4,25 +4,38 @@ using System.Text;
 namespace Converge.Core.Connections.Ssh;
 
 /// <summary>
-/// Splits the persistent shell's standard output into replies, as <see cref="PersistentShell"/> frames them:
-/// the command's standard output, <c>\n TOKEN SP status \n</c>, the command's standard error, <c>\n TOKEN \n</c>.
-/// Bytes arrive in chunks of any size; a marker split across chunks is held back until it is complete, so
-/// at most a marker's length is buffered and everything else goes straight to the reply's sinks
-/// (a download streams to its file with bounded memory).
+/// Splits one of the persistent shell's output streams into replies, as <see cref="PersistentShellScript"/> frames
+/// them: on standard output each reply ends with <c>\n TOKEN SP status \n</c>, on standard error with
+/// <c>\n TOKEN \n</c> (see <see cref="Stderr"/>). Bytes arrive in chunks of any size; a marker split across chunks is
+/// held back until it is complete, so at most a marker's length is buffered and everything else goes straight to the
+/// reply's sink (a download streams to its file with bounded memory).
 /// </summary>
-public sealed class ShellFrameScanner(string token)
+public sealed class ShellFrameScanner
 {
-    private readonly byte[] _statusMarker = Encoding.ASCII.GetBytes("\n" + token + " ");
-    private readonly byte[] _endMarker = Encoding.ASCII.GetBytes("\n" + token + "\n");
+    private readonly byte[] _marker;
+    private readonly bool _hasStatus;
     private byte[] _carry = [];
-    private bool _inStderr;
-    private int _status;
+
+    /// <summary>A scanner of the loop's standard output, whose frames end with the request's status.</summary>
+    public ShellFrameScanner(string token)
+        : this(token, hasStatus: true)
+    {
+    }
+
+    private ShellFrameScanner(string token, bool hasStatus)
+    {
+        _marker = Encoding.ASCII.GetBytes("\n" + token + (hasStatus ? " " : "\n"));
+        _hasStatus = hasStatus;
+    }
+
+    /// <summary>A scanner of the loop's standard error, whose frames end with the token alone (their status is 0).</summary>
+    public static ShellFrameScanner Stderr(string token) => new(token, hasStatus: false);
 
     /// <summary>
-    /// Feeds a chunk. Standard output goes to <paramref name="stdout"/>, standard error to <paramref name="stderr"/>;
-    /// <paramref name="completed"/> is called with the status at the end of each reply.
+    /// Feeds a chunk. A reply's bytes go to <paramref name="data"/>; <paramref name="completed"/> is called with the
+    /// status at the end of each reply.
     /// </summary>
-    public void Feed(ReadOnlySpan<byte> chunk, Action<ReadOnlySpan<byte>> stdout, Action<ReadOnlySpan<byte>> stderr, Action<int> completed)
+    public void Feed(ReadOnlySpan<byte> chunk, Action<ReadOnlySpan<byte>> data, Action<int> completed)
     {
         byte[]? joined = null;
         if (_carry.Length > 0)
@@ -34,23 +47,21 @@ public sealed class ShellFrameScanner(string token)
 
         while (!chunk.IsEmpty)
         {
-            var marker = _inStderr ? _endMarker : _statusMarker;
-            var at = chunk.IndexOf(marker);
+            var at = chunk.IndexOf(_marker);
             if (at < 0)
             {
                 // Keep back what could be the start of a marker that the next chunk completes.
-                var keep = Math.Min(chunk.Length, marker.Length - 1);
-                (_inStderr ? stderr : stdout)(chunk[..^keep]);
+                var keep = Math.Min(chunk.Length, _marker.Length - 1);
+                data(chunk[..^keep]);
                 _carry = chunk[^keep..].ToArray();
                 return;
             }
 
-            (_inStderr ? stderr : stdout)(chunk[..at]);
-            var rest = chunk[(at + marker.Length)..];
-            if (_inStderr)
+            data(chunk[..at]);
+            var rest = chunk[(at + _marker.Length)..];
+            if (!_hasStatus)
             {
-                _inStderr = false;
-                completed(_status);
+                completed(0);
                 chunk = rest;
                 continue;
             }
@@ -62,12 +73,12 @@ public sealed class ShellFrameScanner(string token)
                 return;
             }
 
-            if (!Utf8Parser.TryParse(rest[..lineEnd], out _status, out var used) || used != lineEnd)
+            if (!Utf8Parser.TryParse(rest[..lineEnd], out int status, out var used) || used != lineEnd)
             {
                 throw new InvalidDataException("the remote shell sent a malformed status line");
             }
 
-            _inStderr = true;
+            completed(status);
             chunk = rest[(lineEnd + 1)..];
         }
     }

@@ -98,10 +98,16 @@ public sealed partial class SshConnection
                 await writeInput(stream, token);
             }
         };
-        var shell = await TakeShellAsync(client, ct);
+        // A request without input may ride in a new shell's exec request, but the command line shows in the host's
+        // process list: only a script that holds none of the run's secrets goes so.
+        var first = input is null && stdoutSink is null && invocation.Text.Length is > 0 and <= PersistentShellScript.FirstScriptLimit
+            && _options.Redactor.Redact(invocation.Text) == invocation.Text ? invocation.Text : null;
+        var (shell, started) = await TakeShellAsync(client, first, ct);
         try
         {
-            return await shell.RunAsync(invocation.Text, prefix.Length + inputLength, input, stdoutSink, directInput && invocation.Marker is null, ct);
+            return started
+                ? await shell.FirstAsync(ct)
+                : await shell.RunAsync(invocation.Text, prefix.Length + inputLength, input, stdoutSink, directInput && invocation.Marker is null, ct);
         }
         catch (PersistentShellEndedException e) when (e.ConnectionLost || !client.IsConnected)
         {

@@ -156,8 +156,13 @@ public sealed partial class SshConnection : IConnection
         _client = null;
     }
 
-    /// <summary>An idle shell on <paramref name="client"/>, or a new one when every shell is busy (or none is open yet).</summary>
-    private async Task<PersistentShell> TakeShellAsync(SshSession client, CancellationToken ct)
+    /// <summary>
+    /// An idle shell on <paramref name="client"/>, or a new one when every shell is busy (or none is open yet). A new
+    /// one runs <paramref name="first"/>, when given, as its first request, carried in its exec request
+    /// (<see cref="PersistentShellScript"/>): <c>Started</c> says the script went so and its reply is the shell's
+    /// <see cref="PersistentShell.FirstAsync"/>.
+    /// </summary>
+    private async Task<(PersistentShell Shell, bool Started)> TakeShellAsync(SshSession client, string? first, CancellationToken ct)
     {
         await _shellSlots.WaitAsync(ct);
         lock (_idleShells)
@@ -166,7 +171,7 @@ public sealed partial class SshConnection : IConnection
             {
                 if (!idle.HasEnded)
                 {
-                    return idle;
+                    return (idle, false);
                 }
 
                 idle.Dispose();
@@ -176,7 +181,7 @@ public sealed partial class SshConnection : IConnection
         try
         {
             Interlocked.Increment(ref _channels);
-            return await client.StartShellAsync(ct);
+            return (await client.StartShellAsync(first, ct), first is not null);
         }
         catch (Exception e) when (e is SshException or IOException or ObjectDisposedException or InvalidOperationException)
         {

@@ -35,7 +35,7 @@ internal sealed class SshNetSession(SshClient client) : SshSession
         }
     }
 
-    public override Task<PersistentShell> StartShellAsync(CancellationToken ct) => Task.FromResult(PersistentShell.Start(client));
+    public override Task<PersistentShell> StartShellAsync(string? first, CancellationToken ct) => Task.FromResult(PersistentShell.Start(client, first));
 
     public override void Disconnect() => client.Disconnect();
 

@@ -5,7 +5,7 @@ namespace Converge.Core.Connections.Ssh;
 
 /// <summary>
 /// A shell's exec channel through SSH.NET, for servers Converge's own client cannot speak to. SSH.NET's session
-/// thread writes the output into a <see cref="ChannelOutputSink"/>, so no thread blocks on a pipe.
+/// thread writes the output and the error stream each into a <see cref="ChannelOutputSink"/>, so no thread blocks on a pipe.
 /// </summary>
 public sealed class SshNetShellChannel : ShellChannel
 {
@@ -14,11 +14,20 @@ public sealed class SshNetShellChannel : ShellChannel
     private readonly Task _execution;
     private readonly Stream _input;
 
-    public SshNetShellChannel(SshClient client, string command, Action<ReadOnlySpan<byte>> received, Action<Exception?> ended)
+    public SshNetShellChannel(SshClient client, string command, Action<ReadOnlySpan<byte>> received, Action<ReadOnlySpan<byte>> receivedError, Action<Exception?> ended)
     {
         _client = client;
         _command = client.CreateCommand(command);
         new ChannelOutputSink(received, ended).AttachTo(_command);
+
+        // The output sink reports the end; a failure in the error one ends the shell the same way.
+        new ChannelOutputSink(receivedError, failure =>
+        {
+            if (failure is not null)
+            {
+                ended(failure);
+            }
+        }).AttachTo(_command, stderr: true);
         _execution = _command.ExecuteAsync(CancellationToken.None);
         try
         {
@@ -53,25 +62,8 @@ public sealed class SshNetShellChannel : ShellChannel
         return ValueTask.CompletedTask;
     }
 
-    public override string Describe()
-    {
-        if (ConnectionLost)
-        {
-            return _execution.Exception!.InnerException!.Message;
-        }
-
-        var stderr = string.Empty;
-        try
-        {
-            stderr = _command.ExtendedOutputStream.Length > 0 ? new StreamReader(_command.ExtendedOutputStream).ReadToEnd().Trim() : string.Empty;
-        }
-        catch (ObjectDisposedException)
-        {
-            // Nothing was kept.
-        }
-
-        return Ending(_command.ExitStatus, _command.ExitSignal, stderr);
-    }
+    public override string Describe(string stderr) =>
+        ConnectionLost ? _execution.Exception!.InnerException!.Message : Ending(_command.ExitStatus, _command.ExitSignal, stderr);
 
     public override void End()
     {

@@ -10,8 +10,8 @@ internal abstract class SshSession : IDisposable
     /// <summary>The TCP socket, for <see cref="DeadPeerDetection"/>; null when it cannot be reached.</summary>
     public abstract Socket? Socket { get; }
 
-    /// <summary>Starts a <see cref="PersistentShell"/> on a new exec channel.</summary>
-    public abstract Task<PersistentShell> StartShellAsync(CancellationToken ct);
+    /// <summary>Starts a <see cref="PersistentShell"/> on a new exec channel, with a <paramref name="first"/> script in its exec request if given.</summary>
+    public abstract Task<PersistentShell> StartShellAsync(string? first, CancellationToken ct);
 
     /// <summary>Closes the connection politely; the shells end with it.</summary>
     public abstract void Disconnect();

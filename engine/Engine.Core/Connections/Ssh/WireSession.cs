@@ -10,7 +10,7 @@ internal sealed class WireSession(WireClient client) : SshSession
 
     public override Socket? Socket => client.Socket;
 
-    public override Task<PersistentShell> StartShellAsync(CancellationToken ct) => PersistentShell.StartAsync(client, ct);
+    public override Task<PersistentShell> StartShellAsync(string? first, CancellationToken ct) => PersistentShell.StartAsync(client, first, ct);
 
     public override void Disconnect() => client.Disconnect();
 

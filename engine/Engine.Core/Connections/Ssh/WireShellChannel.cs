@@ -6,21 +6,19 @@ namespace Converge.Core.Connections.Ssh;
 /// <summary>A shell's exec channel through Converge's own client (<see cref="WireClient"/>).</summary>
 internal sealed class WireShellChannel : ShellChannel, IWireChannelEvents
 {
-    // What the loop itself wrote to standard error (it only does when it fails to start), kept for Describe.
-    private const int ErrorLimit = 4096;
-
     private readonly WireClient _client;
     private readonly Action<ReadOnlySpan<byte>> _received;
+    private readonly Action<ReadOnlySpan<byte>> _receivedError;
     private readonly Action<Exception?> _ended;
-    private readonly MemoryStream _error = new();
     private WireChannel? _channel;
     private Exception? _lost;
     private bool _failed;
 
-    private WireShellChannel(WireClient client, Action<ReadOnlySpan<byte>> received, Action<Exception?> ended)
+    private WireShellChannel(WireClient client, Action<ReadOnlySpan<byte>> received, Action<ReadOnlySpan<byte>> receivedError, Action<Exception?> ended)
     {
         _client = client;
         _received = received;
+        _receivedError = receivedError;
         _ended = ended;
     }
 
@@ -29,30 +27,17 @@ internal sealed class WireShellChannel : ShellChannel, IWireChannelEvents
     public override bool ConnectionLost => _lost is not null;
 
     public static async Task<WireShellChannel> StartAsync(
-        WireClient client, string command, Action<ReadOnlySpan<byte>> received, Action<Exception?> ended, CancellationToken ct)
+        WireClient client, string command, Action<ReadOnlySpan<byte>> received, Action<ReadOnlySpan<byte>> receivedError, Action<Exception?> ended, CancellationToken ct)
     {
-        var shell = new WireShellChannel(client, received, ended);
+        var shell = new WireShellChannel(client, received, receivedError, ended);
         shell._channel = await client.ExecAsync(command, shell, ct);
         return shell;
     }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct) => _channel!.WriteAsync(data, ct);
 
-    public override string Describe()
-    {
-        if (_lost is { } lost)
-        {
-            return lost.Message;
-        }
-
-        string stderr;
-        lock (_error)
-        {
-            stderr = Encoding.UTF8.GetString(_error.GetBuffer(), 0, (int)_error.Length).Trim();
-        }
-
-        return Ending(_channel?.ExitStatus, _channel?.ExitSignal, stderr);
-    }
+    public override string Describe(string stderr) =>
+        _lost is { } lost ? lost.Message : Ending(_channel?.ExitStatus, _channel?.ExitSignal, stderr);
 
     public override void End()
     {
@@ -62,33 +47,9 @@ internal sealed class WireShellChannel : ShellChannel, IWireChannelEvents
         }
     }
 
-    void IWireChannelEvents.Output(ReadOnlySpan<byte> data)
-    {
-        if (_failed)
-        {
-            return;
-        }
+    void IWireChannelEvents.Output(ReadOnlySpan<byte> data) => Deliver(_received, data);
 
-        try
-        {
-            _received(data);
-        }
-        catch (Exception e)
-        {
-            // A sink that cannot be written (a full disk) or a garbled frame: the shell cannot be trusted any more, but
-            // the connection and its other channels can.
-            _failed = true;
-            _ended(e);
-        }
-    }
-
-    void IWireChannelEvents.Error(ReadOnlySpan<byte> data)
-    {
-        lock (_error)
-        {
-            _error.Write(data[..Math.Min(data.Length, ErrorLimit - (int)Math.Min(_error.Length, ErrorLimit))]);
-        }
-    }
+    void IWireChannelEvents.Error(ReadOnlySpan<byte> data) => Deliver(_receivedError, data);
 
     void IWireChannelEvents.Closed(Exception? connectionLost)
     {
@@ -103,5 +64,25 @@ internal sealed class WireShellChannel : ShellChannel, IWireChannelEvents
     {
         End();
         base.Dispose(disposing);
+    }
+
+    private void Deliver(Action<ReadOnlySpan<byte>> to, ReadOnlySpan<byte> data)
+    {
+        if (_failed)
+        {
+            return;
+        }
+
+        try
+        {
+            to(data);
+        }
+        catch (Exception e)
+        {
+            // A sink that cannot be written (a full disk) or a garbled frame: the shell cannot be trusted any more, but
+            // the connection and its other channels can.
+            _failed = true;
+            _ended(e);
+        }
     }
 }
