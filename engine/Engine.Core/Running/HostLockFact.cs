@@ -8,63 +8,61 @@ namespace Converge.Core.Running;
 /// and passes check mode: like the handler journal, the lock is Converge's own bookkeeping under the state
 /// directory, not a change to what the playbook manages.
 /// <para>
-/// The lock is an flock(2) on <c>{converge_state_dir}/lock</c>, held by a tiny holder process the probe leaves
-/// behind with the locked descriptor. The holder watches the run's process on the host, the sshd process serving
-/// the run's connection (or, for a local run, the controller itself), and exits within 0.1 s of its end
-/// (GNU <c>tail --pid</c> polls it without a process per poll; elsewhere a <c>sleep 0.5</c> loop), which releases
-/// the lock. Of the connection's sshd processes (the session, under the connection's monitor, under the listener)
-/// it watches the monitor, the highest one whose parent is an sshd too: the listener reaps it as it exits, while the
-/// session is often left to PID 1 when the monitor exits first, and a PID 1 that reaps late (or never: a container
-/// whose PID 1 is <c>sleep</c>) kept it a zombie, which both checks count as running, so the next run found the lock
-/// held. So a run that dies (killed controller, dropped connection, reboot) never leaves
-/// a lock that blocks the next one: the kernel drops the flock with its last holder, and a lock file whose flock
-/// is free is stale and simply taken over. The file records the holder's run id, the watched pid, the start time
-/// and the controller's name, for the message a second run prints. The script walks the process tree with the shell's
-/// own <c>read</c> (no process per step: exec costs a host 1–2 ms each where it is slow) and records the controller's
-/// clock as the start time. Every inventory host of one run that is the
-/// same machine shares the lock (the lock file names the run that holds it). In check mode the lock is taken only
-/// when its file exists (from an earlier apply), the file is not rewritten, and the lock is shared: check mode
-/// creates nothing on the host and changes nothing, so check runs (and two names of one machine in one check run)
-/// exclude only an apply, yet a check still refuses to plan against a host another run is changing. Over SSH the
-/// holder is a subshell of the probe's shell running <c>tail</c> (a second <c>sh</c> would cost the host an exec);
-/// a local run's watches the controller, which may outlive the run, so it is a <c>sh</c> named
-/// <c>converge-lock-holder</c> with the run id, which the run stops when its last local session ends
-/// (<see cref="Release"/>). A contended lock is waited for up to 3 s (the previous run's holder may still be exiting)
-/// in 0.2 s steps, each of which looks again whether the file names this run: the run id is written as soon as the
-/// lock is taken, so a second name of the same machine that races the first one is let in within a step, not after
-/// 3 s (which delayed that host's tasks past others': max_fail_percentage's test saw it). Then the host fails.
+/// The lock is a record, <c>{converge_state_dir}/lock.N</c>: the highest N is the current one, and it names the run
+/// that holds it and the process on the host whose life is the run's there, the sshd serving the run's connection
+/// (or, for a local run, the controller itself), with that process's start time (from <c>/proc/PID/stat</c>, so a
+/// reused pid is not mistaken for it). A record whose process is gone (or a zombie) is stale. A run takes the lock by
+/// creating the next record, <c>lock.N+1</c>, exclusively (<c>set -C</c>: O_EXCL, atomic), so of two runs that find
+/// the same stale record only one creates the next; the other then reads it and finds it held. So a run that dies
+/// (killed controller, dropped connection, reboot) never leaves a lock that blocks the next one, and over SSH
+/// nothing has to release it: the sshd process ends with the connection. Everything is the shell's own
+/// (<c>read</c>, globbing, <c>set -C</c>): no program runs on the usual path (until session 13, <c>flock</c> and a
+/// holder process running <c>tail --pid</c> cost every host two programs, 7% of a no-op's cost on it). Every 32nd
+/// record removes the older ones with one <c>rm</c>.
+/// </para>
+/// <para>
+/// Of the connection's sshd processes (the session, under the connection's monitor, under the listener) the record
+/// names the monitor, the highest one whose parent is an sshd too: the listener reaps it as it exits, while the
+/// session is often left to PID 1 when the monitor exits first. The script walks the process tree with the shell's
+/// own <c>read</c>. Where <c>/proc</c> hides other users' processes (<c>hidepid</c>), a process that cannot be read
+/// counts as alive unless <c>kill -0</c> says there is no such process, so the lock is never taken from a live run.
+/// </para>
+/// <para>
+/// A record already naming this run (a second inventory name of the same machine) is shared. A record still empty
+/// (its run is writing it) or naming a live process is waited for up to 3 s (the previous run's sshd may still be
+/// exiting), looking again every 0.2 s; then the host fails, naming the holder (an empty record after 3 s is
+/// stale: its run died between creating and writing it). In check mode nothing is written: a check refuses to plan
+/// against a host an apply is changing, but it does not keep an apply from starting (until session 13 a check
+/// held a shared flock, which did). A local run's record names the controller, which may outlive the run (tests, a
+/// long-lived process), so the run removes its record when its last local session ends (<see cref="Release"/>).
 /// </para>
 /// </summary>
 internal sealed class HostLockFact(string stateDirectory, string runId, bool check, Become? become) : Fact<HostLockState>
 {
-    /// <summary>The script, unindented: it travels in the host's first probe batch, which stays under the loop's
-    /// <see cref="Connections.Ssh.PersistentShellScript.ReadLimit"/> (past it the batch costs a <c>head -c</c>).</summary>
+    /// <summary>The script, unindented: it travels in the host's first probe batch.</summary>
     private const string Script =
         """
-        d=$1; f=$d/lock; run=$2
-        if [ "$5" = check ]; then
-        [ -e "$f" ] || { echo "unavailable: no lock file yet"; exit 0; }
-        { exec 9<"$f"; } 2>/dev/null || { echo "unavailable: cannot open $f"; exit 0; }
-        l=-s
-        else
-        [ -d "$d" ] || mkdir -p -- "$d" 2>/dev/null
-        { exec 9>>"$f"; } 2>/dev/null || { echo "unavailable: cannot open $f"; exit 0; }
-        l=-x
+        d=$1; run=$2; ctl=$3; from=$4; mode=$5; now=$6
+        if [ "$mode" != check ]; then [ -d "$d" ] || mkdir -p -- "$d" 2>/dev/null; fi
+        a() {
+        [ "${1:-0}" -gt 0 ] 2>/dev/null || return 1
+        e=$2; l=; { read -r l <"/proc/$1/stat"; } 2>/dev/null
+        if [ -z "$l" ]; then
+        [ -e /proc/1/stat ] && return 1
+        case $(kill -0 "$1" 2>&1) in *[Nn]o\ such*) return 1 ;; esac
+        return 0
         fi
-        o() { h=; { read -r h x <"$f"; } 2>/dev/null; [ "$h" = "$run" ]; }
-        if ! flock -n $l 9; then
-        i=0
-        until flock -w 0.2 $l 9; do
-        o && { echo same; exit 0; }
-        i=$((i+1)); [ $i -lt 15 ] && continue
-        printf 'held '; head -n 1 -- "$f"; echo; exit 0
-        done
-        fi
-        [ "$5" = check ] || printf '%s\n' "$run" >"$f"
+        l=${l##*) }; set -- $l
+        case $1 in Z|X|x) return 1 ;; esac
+        [ "$e" = - ] && return 0
+        shift 19; [ "$1" = "$e" ]
+        }
+        k() { t=-; l=; { read -r l <"/proc/$1/stat"; } 2>/dev/null; [ -n "$l" ] || return 0; l=${l##*) }; set -- $l; shift 19; t=$1; }
+        z() { o=$1; set --; for x in "$d"/lock.*; do y=${x##*/lock.}; case $y in ''|*[!0-9]*) ;; *) [ "$y" -lt "$o" ] && set -- "$@" "$x" ;; esac; done; [ $# -eq 0 ] || rm -f -- "$@"; }
         w=; s=; m=; q=; p=$PPID
         while [ "${p:-0}" -gt 1 ]; do
-        [ "$p" = "$3" ] && { w=$p; break; }
-        n=; { while read -r k v; do [ "$k" = PPid: ] && { n=$v; break; }; done <"/proc/$p/status"; } 2>/dev/null
+        [ "$p" = "$ctl" ] && { w=$p; break; }
+        n=; { while read -r x v; do [ "$x" = PPid: ] && { n=$v; break; }; done <"/proc/$p/status"; } 2>/dev/null
         if [ "$q" != done ]; then
         c=; { read -r c <"/proc/$p/comm"; } 2>/dev/null
         case $c in
@@ -76,12 +74,27 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
         done
         w=${w:-${m:-$s}}
         [ -n "$w" ] || { echo "unavailable: no run process to watch"; exit 0; }
-        [ "$5" = check ] || printf '%s %s %s %s\n' "$run" "$w" "$6" "$4" >"$f"
-        if [ "$w" = "$3" ]; then
-        sh -c 'trap "" HUP INT; tail --pid="$1" -s 0.1 -f /dev/null 9>&- || while [ -d /proc/$1 ]; do sleep 0.5; done; exit 0' converge-lock-holder "$w" "$run" </dev/null >/dev/null 2>&1 &
-        else
-        ( trap '' HUP INT; tail --pid="$w" -s 0.1 -f /dev/null 9>&- || while [ -d "/proc/$w" ]; do sleep 0.5; done ) </dev/null >/dev/null 2>&1 &
+        k "$w"
+        i=0
+        while :; do
+        g=0
+        for x in "$d"/lock.*; do y=${x##*/lock.}; case $y in ''|*[!0-9]*) ;; *) [ "$y" -gt "$g" ] && g=$y ;; esac; done
+        h=; hp=; hk=; hs=; hc=
+        [ "$g" -eq 0 ] || { read -r h hp hk hs hc <"$d/lock.$g"; } 2>/dev/null
+        [ -n "$h" ] && [ "$h" = "$run" ] && { echo same; exit 0; }
+        if [ "$g" -gt 0 ] && { [ -z "$h" ] || a "$hp" "$hk"; }; then
+        i=$((i+1))
+        if [ $i -lt 15 ]; then sleep 0.2; continue; fi
+        [ -z "$h" ] || { echo "held $h $hp $hs $hc"; exit 0; }
         fi
+        [ "$mode" = check ] && { echo acquired; exit 0; }
+        g=$((g+1))
+        set -C
+        if { printf '%s %s %s %s %s\n' "$run" "$w" "$t" "$now" "$from" >"$d/lock.$g"; } 2>/dev/null; then set +C; break; fi
+        set +C
+        [ -e "$d/lock.$g" ] || { echo "unavailable: cannot create $d/lock.$g"; exit 0; }
+        done
+        [ $((g % 32)) -ne 0 ] || z "$g"
         echo acquired
         """;
 
@@ -92,10 +105,10 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
             DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))
             with { Become = become };
 
-    /// <summary>Stops this run's holder processes on the host, which releases the lock (a probe: bookkeeping, allowed in check mode).</summary>
+    /// <summary>Removes this run's record from the host, which releases the lock (a probe: bookkeeping, allowed in check mode).</summary>
     public CommandSpec Release { get; } =
         CommandSpec.Probe(
-            "/bin/sh", "-c", "pkill -P \"$(pgrep -d, -f -- \"$1\")\" 2>/dev/null; pkill -f -- \"$1\"; exit 0", "converge-lock-release", $"converge-lock-holder [0-9]* {runId}$")
+            "/bin/sh", "-c", "for x in \"$1\"/lock.*; do h=; { read -r h y <\"$x\"; } 2>/dev/null; [ \"$h\" = \"$2\" ] && rm -f -- \"$x\"; done; exit 0", "converge-lock-release", stateDirectory.TrimEnd('/'), runId)
             with { Become = become };
 
     public override HostLockState Parse(CommandResult result)

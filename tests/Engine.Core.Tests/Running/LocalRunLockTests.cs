@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Converge.Core.Modules;
 using Converge.Core.Reporting;
 using Converge.Core.Running;
@@ -8,8 +7,8 @@ using Converge.Core.Tests.Support;
 namespace Converge.Core.Tests.Running;
 
 /// <summary>
-/// A local run's lock holder watches the controller, which outlives the run in a long-lived process; the run
-/// itself releases the lock when its last local session ends, so the next run of the same process is not refused.
+/// A local run's lock record names the controller, which outlives the run in a long-lived process; the run itself
+/// removes its record when its last local session ends, so the next run of the same process is not refused.
 /// </summary>
 public sealed class LocalRunLockTests
 {
@@ -27,23 +26,15 @@ public sealed class LocalRunLockTests
         });
 
         var first = await RunOnceAsync(run, modules, templates, "firstrun0001");
-        var holders = await HoldersAsync("firstrun0001");
+        var left = Directory.GetFiles(Path.Combine(dir.Path, "state"), "lock.*");
         var second = await RunOnceAsync(run, modules, templates, "secondrun001");
 
         Assert.All(first.Tasks, t => Assert.Equal(OutcomeStatus.Changed, t.Status));
-        Assert.Equal(string.Empty, holders);
+        Assert.Empty(left);
         Assert.All(second.Tasks, t => Assert.Equal(OutcomeStatus.Ok, t.Status));
         Assert.Equal(2, second.Tasks.Count);
     }
 
     private static Task<RunReport> RunOnceAsync(LoadedRun run, ModuleRegistry modules, TemplateEngine templates, string runId) =>
         new Runner(modules, templates).RunAsync(run, new RunOptions { RunId = runId, Connect = s => new Converge.Core.Connections.LocalConnection(s.Host) }, new RecordingObserver(), default);
-
-    private static async Task<string> HoldersAsync(string runId)
-    {
-        using var pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", $"converge-lock-holder [0-9]* {runId}$"]) { RedirectStandardOutput = true })!;
-        var output = await pgrep.StandardOutput.ReadToEndAsync();
-        await pgrep.WaitForExitAsync();
-        return output.Trim();
-    }
 }

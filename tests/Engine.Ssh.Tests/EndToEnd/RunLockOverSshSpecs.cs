@@ -71,10 +71,33 @@ public sealed class RunLockOverSshSpecs(SshdFixture sshd)
 
         Assert.True(apply.ExitCode == 0, apply.ToString());
         Assert.All(workspace.HostRoots, root => Assert.Equal("applied\n", File.ReadAllText(Path.Combine(root, "file"))));
-        // Check mode takes the lock shared (it changes nothing): both names plan, and both see the drift.
+        // Check mode writes no record (it changes nothing): both names plan, and both see the drift.
         Assert.True(check.ExitCode == 2, check.ToString());
         Assert.DoesNotContain("another run", check.Stdout + apply.Stdout, StringComparison.Ordinal);
         Assert.All(workspace.HostRoots, root => Assert.Equal("applied\n", File.ReadAllText(Path.Combine(root, "file"))));
+    }
+
+    [SshdFact]
+    public async Task Of_six_runs_started_at_once_on_one_host_exactly_one_converges_it_and_the_others_and_a_check_name_it()
+    {
+        // The record of an earlier run is there and stale (its sshd is gone): all six see it and try to create the next
+        // one at once; set -C lets exactly one of them. The winner holds the host for 4 s, longer than the others wait.
+        var state = Path.Combine(sshd.Server.HostDirectory(0), "race-state-" + Guid.NewGuid().ToString("N")[..8]);
+        var own = new Dictionary<string, object> { ["converge_state_dir"] = state };
+        using var workspace = SshWorkspace.Create(sshd.Server, 1, new Dictionary<int, IReadOnlyDictionary<string, object>> { [0] = own }, SlowPlaybook);
+        var earlier = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server, "-e", "entry=earlier"));
+        Assert.True(earlier.ExitCode == 0, earlier.ToString());
+
+        var runs = Enumerable.Range(0, 6).Select(async i => (Entry: $"run{i}", Outcome: await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server, "-e", $"entry=run{i}")))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var check = await ConvergeProcess.RunAsync(workspace.Arguments("check", sshd.Server, "-e", "entry=checked"));
+        var ended = await Task.WhenAll(runs);
+
+        var winner = Assert.Single(ended, r => r.Outcome.ExitCode == 0);
+        Assert.All(ended.Where(r => r != winner), r => Assert.Contains("host1 is being converged by another run (run ", r.Outcome.Stdout));
+        Assert.Contains("host1 is being converged by another run (run ", check.Stdout);
+        Assert.Equal(winner.Entry + "\n", File.ReadAllText(Path.Combine(workspace.HostRoots[0], "file")));
+        Assert.Equal(["lock.1", "lock.2"], Directory.GetFiles(state, "lock.*").Select(Path.GetFileName).Order());
     }
 
     private static int ZombieSshdCount() =>
