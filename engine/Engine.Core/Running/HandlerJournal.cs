@@ -14,7 +14,10 @@ namespace Converge.Core.Running;
 /// </summary>
 internal sealed class HandlerJournal(IConnection connection, Become? become, string stateDirectory, string playbookName)
 {
-    private string PendingDirectory => stateDirectory.TrimEnd('/') + "/pending";
+    /// <summary>The journal's folder under the state directory; the run lock makes it with the state directory (<see cref="HostLockFact"/>).</summary>
+    public const string PendingFolder = "pending";
+
+    private string PendingDirectory => stateDirectory.TrimEnd('/') + "/" + PendingFolder;
 
     /// <summary>The keys of pending notifications as a fact, so the runner reads them in its first batch; read as the journal's become.</summary>
     public Fact<HashSet<string>> Pending => new PendingHandlersFact(PendingDirectory, become);

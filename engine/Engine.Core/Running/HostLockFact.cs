@@ -18,14 +18,17 @@ namespace Converge.Core.Running;
 /// nothing has to release it: the sshd process ends with the connection. Everything is the shell's own
 /// (<c>read</c>, globbing, <c>set -C</c>): no program runs on the usual path (until session 13, <c>flock</c> and a
 /// holder process running <c>tail --pid</c> cost every host two programs, 7% of a no-op's cost on it). Every 32nd
-/// record removes the older ones with one <c>rm</c>.
+/// record removes the older ones with one <c>rm</c>. In apply mode the one <c>mkdir</c> a new host needs makes the
+/// handler journal's folder too (<see cref="HandlerJournal.PendingFolder"/>), which then costs that journal none.
 /// </para>
 /// <para>
 /// Of the connection's sshd processes (the session, under the connection's monitor, under the listener) the record
 /// names the monitor, the highest one whose parent is an sshd too: the listener reaps it as it exits, while the
 /// session is often left to PID 1 when the monitor exits first. The script walks the process tree with the shell's
 /// own <c>read</c>. Where <c>/proc</c> hides other users' processes (<c>hidepid</c>), a process that cannot be read
-/// counts as alive unless <c>kill -0</c> says there is no such process, so the lock is never taken from a live run.
+/// counts as alive unless <c>kill -0</c> says there is no such process, so the lock is never taken from a live run;
+/// there a user's login cannot read even its own sshd (sshd makes it non-dumpable), so the record names the parent
+/// of the loop's shell, which is that sshd (until session 13 such a run went without the lock).
 /// </para>
 /// <para>
 /// A record already naming this run (a second inventory name of the same machine) is shared. A record still empty
@@ -43,7 +46,7 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
     private const string Script =
         """
         d=$1; run=$2; ctl=$3; from=$4; mode=$5; now=$6
-        if [ "$mode" != check ]; then [ -d "$d" ] || mkdir -p -- "$d" 2>/dev/null; fi
+        if [ "$mode" != check ]; then [ -d "$d/pending" ] || mkdir -p -- "$d/pending" 2>/dev/null; fi
         a() {
         [ "${1:-0}" -gt 0 ] 2>/dev/null || return 1
         e=$2; l=; { read -r l <"/proc/$1/stat"; } 2>/dev/null
@@ -72,8 +75,7 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
         fi
         p=$n
         done
-        w=${w:-${m:-$s}}
-        [ -n "$w" ] || { echo "unavailable: no run process to watch"; exit 0; }
+        w=${w:-${m:-${s:-$PPID}}}
         k "$w"
         i=0
         while :; do

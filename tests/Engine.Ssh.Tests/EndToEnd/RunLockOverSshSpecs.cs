@@ -100,6 +100,54 @@ public sealed class RunLockOverSshSpecs(SshdFixture sshd)
         Assert.Equal(["lock.1", "lock.2"], Directory.GetFiles(state, "lock.*").Select(Path.GetFileName).Order());
     }
 
+    [SshdFact]
+    public async Task Where_proc_hides_roots_processes_a_users_run_waits_for_roots_and_takes_the_lock_after_it()
+    {
+        // hidepid=invisible: the user cannot read the /proc entry of root's run's sshd, named in root's record, so
+        // kill -0 decides: "Operation not permitted" while it lives, "No such process" once the run has ended. Nor
+        // can the user read its own sshd (sshd makes it non-dumpable): its record names the loop shell's parent.
+        const string playbook = """
+            - hosts: all
+              gather_facts: false
+              tasks:
+                - name: a while
+                  command: sleep 4
+                  changed_when: false
+                - name: a file
+                  copy:
+                    dest: "{{ root }}/{{ entry }}"
+                    content: "{{ entry }}\n"
+            """;
+        await using var server = await SshServer.StartAsync(hosts: 1, processesHidden: true);
+        var login = sshd.Users.NoPasswordUser;
+        using var users = SshWorkspace.Create(server, 1, new Dictionary<int, IReadOnlyDictionary<string, object>> { [0] = new Dictionary<string, object> { ["ansible_user"] = login } }, playbook);
+        await users.GiveToAsync(login);
+        var state = Path.Combine(users.HostRoots[0], "state");
+        Directory.CreateDirectory(state);
+        File.SetUnixFileMode(state, (UnixFileMode)0b111_111_111);
+        var shared = new Dictionary<string, object> { ["converge_state_dir"] = state };
+        using var roots = SshWorkspace.Create(server, 1, new Dictionary<int, IReadOnlyDictionary<string, object>> { [0] = shared }, playbook);
+        var asUser = users.Arguments("apply", server, "-e", "converge_state_dir=" + state);
+
+        var first = ConvergeProcess.RunAsync(roots.Arguments("apply", server, "-e", "entry=root"));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!File.Exists(Path.Combine(state, "lock.1")) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var during = await ConvergeProcess.RunAsync([.. asUser, "-e", "entry=during"]);
+        var root = await first;
+        var after = await ConvergeProcess.RunAsync([.. asUser, "-e", "entry=after"]);
+
+        Assert.True(root.ExitCode == 0, root.ToString());
+        Assert.Contains("host1 is being converged by another run (run ", during.Stdout);
+        Assert.True(after.ExitCode == 0, after.ToString());
+        Assert.Equal("after\n", File.ReadAllText(Path.Combine(users.HostRoots[0], "after")));
+        Assert.False(File.Exists(Path.Combine(users.HostRoots[0], "during")));
+        Assert.Equal(["lock.1", "lock.2"], Directory.GetFiles(state, "lock.*").Select(Path.GetFileName).Order());
+    }
+
     private static int ZombieSshdCount() =>
         Directory.GetDirectories("/proc").Count(d =>
         {

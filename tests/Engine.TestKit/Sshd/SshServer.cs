@@ -26,9 +26,11 @@ public sealed class SshServer : IAsyncDisposable
     private readonly string _extraConfig;
 
     private readonly bool _orphansNeverReaped;
+    private readonly bool _processesHidden;
 
-    private SshServer(string directory, int port, IReadOnlyList<string> addresses, IsolatedNetwork? network = null, string hostKeyType = DefaultKeyType, string extraConfig = "", bool orphansNeverReaped = false)
+    private SshServer(string directory, int port, IReadOnlyList<string> addresses, IsolatedNetwork? network = null, string hostKeyType = DefaultKeyType, string extraConfig = "", bool orphansNeverReaped = false, bool processesHidden = false)
     {
+        _processesHidden = processesHidden;
         _orphansNeverReaped = orphansNeverReaped;
         Directory = directory;
         Port = port;
@@ -136,15 +138,19 @@ public sealed class SshServer : IAsyncDisposable
     /// (<c>sleep infinity</c>, as in a container started with it): a session process whose parent exits first stays a
     /// zombie for good, as it does on such hosts.
     /// </para>
+    /// <para>
+    /// With <paramref name="processesHidden"/> sshd runs in a mount namespace whose <c>/proc</c> is mounted with
+    /// <c>hidepid=invisible</c>, as on hardened hosts: a user who logs in sees only their own processes there.
+    /// </para>
     /// </summary>
-    public static async Task<SshServer> StartAsync(int hosts = 5, string hostKeyType = DefaultKeyType, string extraConfig = "", bool orphansNeverReaped = false)
+    public static async Task<SshServer> StartAsync(int hosts = 5, string hostKeyType = DefaultKeyType, string extraConfig = "", bool orphansNeverReaped = false, bool processesHidden = false)
     {
         var directory = await CreateKeysAsync(hostKeyType);
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
             var addresses = Enumerable.Range(1, hosts).Select(HostAddressOf).ToList();
-            var server = new SshServer(directory, port, addresses, hostKeyType: hostKeyType, extraConfig: extraConfig, orphansNeverReaped: orphansNeverReaped);
+            var server = new SshServer(directory, port, addresses, hostKeyType: hostKeyType, extraConfig: extraConfig, orphansNeverReaped: orphansNeverReaped, processesHidden: processesHidden);
             server.WriteConfig();
             try
             {
@@ -218,9 +224,11 @@ public sealed class SshServer : IAsyncDisposable
         {
             // Inside a namespace, `ip netns exec` execs sshd in place: the pid is still sshd's.
             // Without a reaping PID 1: unshare's child is that PID 1; it starts sshd and becomes `sleep`, and unshare
-            // kills it (and with it the namespace) when it is stopped.
+            // kills it (and with it the namespace) when it is stopped. With hidden processes unshare and sh exec in
+            // place: the pid is still sshd's.
             string[] program = _network is not null ? ["ip", "netns", "exec", _network.Name, SshdRequirements.SshdPath]
                 : _orphansNeverReaped ? ["unshare", "--pid", "--fork", "--kill-child", "--mount-proc", "/bin/sh", "-c", "\"$0\" \"$@\" & exec sleep infinity", SshdRequirements.SshdPath]
+                : _processesHidden ? ["unshare", "--mount", "--propagation", "private", "/bin/sh", "-c", "mount -t proc -o hidepid=invisible proc /proc && exec \"$0\" \"$@\"", SshdRequirements.SshdPath]
                 : [SshdRequirements.SshdPath];
             var start = new ProcessStartInfo(program[0])
             {

@@ -96,9 +96,9 @@ public static class PersistentShellScript
     /// <summary>
     /// Scripts up to this many bytes are read line by line with the builtin <c>read</c>, which reads a byte per
     /// system call; a longer one costs less as one <c>head -c</c> (one process, ~1.5 ms where processes are slow) than
-    /// byte by byte (~0.35 ms per KB under dash, twice that under bash). Up to ~5 KB the two cost about the same; the
-    /// benchmark playbook's first batch (run lock, file facts, handler journal) is ~4.1 KB, which was 4,096 until
-    /// session 12, when the run lock's script grew past it.
+    /// byte by byte (~0.35 ms per KB under dash, twice that under bash). Up to ~5 KB the two cost about the same. A
+    /// host's first batch (run lock, file facts, handler journal: ~4 KB for the benchmark playbook) usually rides in
+    /// the exec request instead (<see cref="Command"/>), which costs neither.
     /// </summary>
     public const int ReadLimit = 5120;
 
