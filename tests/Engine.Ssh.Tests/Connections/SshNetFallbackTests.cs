@@ -86,17 +86,17 @@ public sealed class SshNetFallbackTests
         Assert.All(clients.Skip(1), c => Assert.True(IsSshNet(c), c));
     }
 
-    /// <summary>Two connections one after the other, each running a command and moving a file both ways.</summary>
+    /// <summary>Two connections one after the other, each running a command (output on both streams) and moving a file both ways.</summary>
     private static async Task RunTwiceAsync(SshServer server, ConnectionOptions options)
     {
         var path = Path.Combine(server.HostDirectory(0), $"fallback-{Guid.NewGuid():N}");
         for (var i = 0; i < 2; i++)
         {
             await using var connection = await TestConnections.OpenAsync(server, options: options);
-            var result = await connection.RunAsync(CommandSpec.Probe("echo", "reached"), CancellationToken.None);
+            var result = await connection.RunAsync(CommandSpec.Shell("echo reached; echo warned >&2", CommandKind.Probe), CancellationToken.None);
             await connection.WriteFileAsync(path, "content\n"u8.ToArray(), FileWriteOptions.Default, CancellationToken.None);
 
-            Assert.Equal("reached\n", result.Stdout);
+            Assert.Equal(new CommandResult(0, null, "reached\n", "warned\n"), result);
             Assert.Equal("content\n"u8.ToArray(), await connection.ReadFileAsync(path, null, CancellationToken.None));
         }
     }
