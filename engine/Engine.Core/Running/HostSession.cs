@@ -114,7 +114,7 @@ internal sealed class HostSession : IAsyncDisposable
     /// <summary>
     /// <c>meta: reset_connection</c>: the host's next tasks run on a new login (which sees, say, a group the login user
     /// was just added to), opened now with the same settings; its facts are read afresh. The replaced connection stays
-    /// open, idle, until the session ends: the run lock's holder watches the sshd serving it (closing it would release
+    /// open, idle, until the session ends: the run lock's record names the sshd serving it (closing it would release
     /// the lock mid-run), and the handler journal writes through it.
     /// </summary>
     public async Task ResetConnectionAsync(CancellationToken ct)
@@ -128,9 +128,9 @@ internal sealed class HostSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Over SSH the lock's holder watches the sshd serving this connection, so closing it releases the lock. A
-        // local holder watches the controller, which outlives the run (tests, a long-lived process), so the run's
-        // last local session stops it. Best effort: a holder left behind still ends with the controller.
+        // Over SSH the lock's record names the sshd serving this connection, so closing it releases the lock. A local
+        // record names the controller, which outlives the run (tests, a long-lived process), so the run's last local
+        // session removes it. Best effort: a record left behind is stale once the controller ends.
         if (HoldsLock && _primary.Settings.IsLocal && _state.LocalLocks.Leave() && Lock is { } held)
         {
             try
