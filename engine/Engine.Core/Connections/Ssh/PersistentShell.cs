@@ -168,7 +168,7 @@ public sealed class PersistentShell : IDisposable
                 await Channel.WriteAsync(request, ct);
                 if (writeInput is not null)
                 {
-                    var exact = new ExactLengthStream(Channel.Input, inputLength);
+                    var exact = new ExactLengthStream(Channel.Input, inputLength, () => reply.Done.Task.IsCompleted);
                     await writeInput(exact, ct);
                     if (exact.Remaining != 0)
                     {

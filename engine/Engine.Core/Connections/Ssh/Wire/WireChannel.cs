@@ -18,6 +18,8 @@ internal sealed class WireChannel
     private uint _remoteMaxPacket;
     private uint _consumed;
     private bool _closeSent;
+    private bool _closeWanted;
+    private int _sending;
     private int _ended;
 
     public WireChannel(WireClient client, uint id, IWireChannelEvents events)
@@ -43,7 +45,13 @@ internal sealed class WireChannel
 
     internal Task Started => _started.Task;
 
-    /// <summary>Sends <paramref name="data"/> to the command's standard input, waiting for window space as the server grants it.</summary>
+    /// <summary>
+    /// Sends <paramref name="data"/> to the command's standard input, waiting for window space as the server grants it.
+    /// No data goes out after this side's CLOSE: OpenSSH frees a channel once both CLOSEs have crossed and ends the
+    /// whole connection on a packet for a channel it no longer has ("data packet referred to nonexistent channel"). A
+    /// CLOSE wanted while a packet is being sent (the server's CLOSE arrived: a failed write's shell exited while its
+    /// content was still streaming) is sent by that write once its packet is out (<see cref="CloseAsync"/>).
+    /// </summary>
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
     {
         while (!data.IsEmpty)
@@ -52,7 +60,7 @@ internal sealed class WireChannel
             int count;
             lock (_sync)
             {
-                if (HasEnded)
+                if (HasEnded || _closeWanted)
                 {
                     throw new SshException("the channel is closed");
                 }
@@ -61,6 +69,7 @@ internal sealed class WireChannel
                 if (count > 0)
                 {
                     _remoteWindow -= (uint)count;
+                    _sending++;
                 }
 
                 wait = _window.Task;
@@ -72,8 +81,27 @@ internal sealed class WireChannel
                 continue;
             }
 
-            var message = SshPayloadWriter.Message(WireMessages.ChannelData, 64 + count).UInt32(RemoteId).String(data.Span[..count]);
-            await _client.SendAsync(message, ct);
+            try
+            {
+                var message = SshPayloadWriter.Message(WireMessages.ChannelData, 64 + count).UInt32(RemoteId).String(data.Span[..count]);
+                await _client.SendAsync(message, ct);
+            }
+            finally
+            {
+                bool close;
+                lock (_sync)
+                {
+                    _sending--;
+                    close = _closeWanted && _sending == 0 && !_closeSent;
+                    _closeSent |= close;
+                }
+
+                if (close)
+                {
+                    await SendCloseAsync();
+                }
+            }
+
             data = data[count..];
         }
     }
@@ -202,11 +230,13 @@ internal sealed class WireChannel
         }
     }
 
+    /// <summary>Sends this side's CLOSE once, after any data packet being sent (which then sends it: <see cref="WriteAsync"/>).</summary>
     private async ValueTask CloseAsync()
     {
         lock (_sync)
         {
-            if (_closeSent)
+            _closeWanted = true;
+            if (_closeSent || _sending > 0)
             {
                 return;
             }
@@ -214,7 +244,19 @@ internal sealed class WireChannel
             _closeSent = true;
         }
 
-        await _client.SendAsync(SshPayloadWriter.Message(WireMessages.ChannelClose, 16).UInt32(RemoteId), CancellationToken.None);
+        await SendCloseAsync();
+    }
+
+    private async ValueTask SendCloseAsync()
+    {
+        try
+        {
+            await _client.SendAsync(SshPayloadWriter.Message(WireMessages.ChannelClose, 16).UInt32(RemoteId), CancellationToken.None);
+        }
+        catch (Exception e) when (e is SshException or IOException or ObjectDisposedException)
+        {
+            // The connection is gone, and the channel with it.
+        }
     }
 
     private void End(Exception? connectionLost)
