@@ -81,10 +81,11 @@ public sealed class RunLockOverSshSpecs(SshdFixture sshd)
     public async Task Of_six_runs_started_at_once_on_one_host_exactly_one_converges_it_and_the_others_and_a_check_name_it()
     {
         // The record of an earlier run is there and stale (its sshd is gone): all six see it and try to create the next
-        // one at once; set -C lets exactly one of them. The winner holds the host for 4 s, longer than the others wait.
+        // one at once; set -C lets exactly one of them. The winner holds the host for 10 s, well past the others' 3 s wait
+        // even when this machine is busy (with 4 s, a check started late on a loaded CI machine outlived the winner).
         var state = Path.Combine(sshd.Server.HostDirectory(0), "race-state-" + Guid.NewGuid().ToString("N")[..8]);
         var own = new Dictionary<string, object> { ["converge_state_dir"] = state };
-        using var workspace = SshWorkspace.Create(sshd.Server, 1, new Dictionary<int, IReadOnlyDictionary<string, object>> { [0] = own }, SlowPlaybook);
+        using var workspace = SshWorkspace.Create(sshd.Server, 1, new Dictionary<int, IReadOnlyDictionary<string, object>> { [0] = own }, SlowPlaybook.Replace("sleep 4", "sleep 10", StringComparison.Ordinal));
         var earlier = await ConvergeProcess.RunAsync(workspace.Arguments("apply", sshd.Server, "-e", "entry=earlier"));
         Assert.True(earlier.ExitCode == 0, earlier.ToString());
 
