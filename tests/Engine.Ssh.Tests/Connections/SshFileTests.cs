@@ -134,8 +134,9 @@ public sealed class SshFileTests(SshdFixture sshd)
             await Task.Delay(200);
             Assert.False(File.Exists(marker));
 
-            // A failed write retires its shell (the stream may be out of step), so each failure costs one new shell.
-            Assert.Equal(3, ((SshConnection)connection).ChannelCount);
+            // A failed write retires its shell (the stream may be out of step), so each failure costs one new shell. Under
+            // SSH.NET writes take their content through head -c (SshSession.DirectInput): the loop drains it, and carries on.
+            Assert.Equal(useSshNet ? 1 : 3, ((SshConnection)connection).ChannelCount);
         }
     }
 

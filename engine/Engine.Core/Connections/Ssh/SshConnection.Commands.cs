@@ -107,7 +107,7 @@ public sealed partial class SshConnection
         {
             return started
                 ? await shell.FirstAsync(ct)
-                : await shell.RunAsync(invocation.Text, prefix.Length + inputLength, input, stdoutSink, directInput && invocation.Marker is null, ct);
+                : await shell.RunAsync(invocation.Text, prefix.Length + inputLength, input, stdoutSink, directInput && invocation.Marker is null && client.DirectInput, ct);
         }
         catch (PersistentShellEndedException e) when (e.ConnectionLost || !client.IsConnected)
         {

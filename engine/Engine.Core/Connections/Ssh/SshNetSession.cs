@@ -9,6 +9,8 @@ internal sealed class SshNetSession(SshClient client) : SshSession
 {
     public override bool IsConnected => client.IsConnected;
 
+    public override bool DirectInput => false;
+
     /// <summary>
     /// SSH.NET waits synchronously for channel-open confirmations and channel window space. With many hosts in
     /// parallel those waits hold pool threads, and the pool's slow thread injection (one per ~0.5 s beyond the

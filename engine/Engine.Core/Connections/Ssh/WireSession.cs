@@ -8,6 +8,8 @@ internal sealed class WireSession(WireClient client) : SshSession
 {
     public override bool IsConnected => client.IsConnected;
 
+    public override bool DirectInput => true;
+
     public override Socket? Socket => client.Socket;
 
     public override Task<PersistentShell> StartShellAsync(string? first, CancellationToken ct) => PersistentShell.StartAsync(client, first, ct);

@@ -88,18 +88,7 @@ internal sealed class WireChannel
             }
             finally
             {
-                bool close;
-                lock (_sync)
-                {
-                    _sending--;
-                    close = _closeWanted && _sending == 0 && !_closeSent;
-                    _closeSent |= close;
-                }
-
-                if (close)
-                {
-                    await SendCloseAsync();
-                }
+                await SentAsync();
             }
 
             data = data[count..];
@@ -119,7 +108,26 @@ internal sealed class WireChannel
 
         try
         {
-            await _client.SendAsync(SshPayloadWriter.Message(WireMessages.ChannelRequest, 48).UInt32(RemoteId).String("signal").Boolean(false).String("KILL"), CancellationToken.None);
+            // Gated as a data packet is: a CLOSE the server's CLOSE asks for meanwhile goes after the signal, never before.
+            lock (_sync)
+            {
+                if (HasEnded || _closeWanted)
+                {
+                    return;
+                }
+
+                _sending++;
+            }
+
+            try
+            {
+                await _client.SendAsync(SshPayloadWriter.Message(WireMessages.ChannelRequest, 48).UInt32(RemoteId).String("signal").Boolean(false).String("KILL"), CancellationToken.None);
+            }
+            finally
+            {
+                await SentAsync();
+            }
+
             await CloseAsync();
         }
         catch (Exception e) when (e is SshException or IOException or ObjectDisposedException)
@@ -245,6 +253,23 @@ internal sealed class WireChannel
         }
 
         await SendCloseAsync();
+    }
+
+    /// <summary>A gated packet is out: sends the CLOSE that was wanted meanwhile, once the last such packet is.</summary>
+    private async ValueTask SentAsync()
+    {
+        bool close;
+        lock (_sync)
+        {
+            _sending--;
+            close = _closeWanted && _sending == 0 && !_closeSent;
+            _closeSent |= close;
+        }
+
+        if (close)
+        {
+            await SendCloseAsync();
+        }
     }
 
     private async ValueTask SendCloseAsync()
