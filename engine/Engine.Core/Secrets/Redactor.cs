@@ -19,6 +19,9 @@ public sealed class Redactor
         }
     }
 
+    /// <summary>Whether <paramref name="text"/> holds any secret of the run (what <see cref="Redact"/> would change), without copying it.</summary>
+    public bool Reveals(string text) => !_values.IsEmpty && _values.Keys.Any(v => text.Contains(v, StringComparison.Ordinal));
+
     public string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text) || _values.IsEmpty)

@@ -98,10 +98,8 @@ public sealed partial class SshConnection
                 await writeInput(stream, token);
             }
         };
-        // A request without input may ride in a new shell's exec request, but the command line shows in the host's
-        // process list: only a script that holds none of the run's secrets goes so.
-        var first = input is null && stdoutSink is null && invocation.Text.Length is > 0 and <= PersistentShellScript.FirstScriptLimit
-            && _options.Redactor.Redact(invocation.Text) == invocation.Text ? invocation.Text : null;
+        // A request without input may ride in a new shell's exec request (TakeShellAsync checks it for secrets then).
+        var first = input is null && stdoutSink is null && invocation.Text.Length is > 0 and <= PersistentShellScript.FirstScriptLimit ? invocation.Text : null;
         var (shell, started) = await TakeShellAsync(client, first, ct);
         try
         {

@@ -178,6 +178,13 @@ public sealed partial class SshConnection : IConnection
             }
         }
 
+        // The exec request's command line shows in the host's process list: a script holding any of the run's secrets
+        // goes as a normal request instead. Asked only here, when a shell starts, not for every request.
+        if (first is not null && _options.Redactor.Reveals(first))
+        {
+            first = null;
+        }
+
         try
         {
             Interlocked.Increment(ref _channels);
