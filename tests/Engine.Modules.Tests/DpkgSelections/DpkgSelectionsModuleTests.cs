@@ -11,10 +11,11 @@ public sealed class DpkgSelectionsModuleTests : IDisposable
 {
     private readonly ModuleTestHost _host = new();
     private readonly DpkgSelectionsModule _module;
+    private readonly string _admin;
 
     public DpkgSelectionsModuleTests()
     {
-        var admin = Directory.CreateDirectory(_host.PathOf("dpkg")).FullName;
+        var admin = _admin = Directory.CreateDirectory(_host.PathOf("dpkg")).FullName;
         File.Copy("/var/lib/dpkg/status", Path.Combine(admin, "status"));
         Directory.CreateDirectory(Path.Combine(admin, "updates"));
         Directory.CreateDirectory(Path.Combine(admin, "info"));
@@ -25,23 +26,26 @@ public sealed class DpkgSelectionsModuleTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     /// <summary>
-    /// The machine's own record of the <c>dpkg</c> package, the only one these tests select: other tests install
-    /// and purge packages of their own in the machine's database meanwhile, so the whole file may change.
+    /// The record of the <c>dpkg</c> package, the only one these tests select, in the database at
+    /// <paramref name="admin"/>: other tests install and purge packages of their own in the machine's database
+    /// meanwhile, so its whole file may change.
     /// </summary>
-    private static async Task<string> DpkgStanzaAsync()
+    private static async Task<string> DpkgStanzaAsync(string admin)
     {
-        var status = await File.ReadAllTextAsync("/var/lib/dpkg/status");
+        var status = await File.ReadAllTextAsync(Path.Combine(admin, "status"));
         return status.Split("\n\n").Single(stanza => stanza.StartsWith("Package: dpkg\n", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Hold_is_set_once_then_in_sync_and_install_releases_it()
     {
-        var machine = await DpkgStanzaAsync();
+        var machine = await DpkgStanzaAsync("/var/lib/dpkg");
         var parameters = new DpkgSelectionsParams { Name = "dpkg", Selection = "hold" };
 
         var check = await _host.CheckAsync(_module, parameters);
         var (_, result) = await _host.ConvergeAsync(_module, parameters);
+        var held = await DpkgStanzaAsync(_admin);
+        var machineMeanwhile = await DpkgStanzaAsync("/var/lib/dpkg");
         var again = await _host.CheckAsync(_module, parameters);
         await _host.ConvergeAsync(_module, parameters with { Selection = "install" });
         var released = await _host.CheckAsync(_module, parameters with { Selection = "install" });
@@ -50,8 +54,10 @@ public sealed class DpkgSelectionsModuleTests : IDisposable
         Assert.Equal("install", result!.Output["before"]);
         Assert.False(again.IsDrift, again.Reason);
         Assert.False(released.IsDrift, released.Reason);
-        Assert.Contains("\nStatus: ", machine, StringComparison.Ordinal);
-        Assert.Equal(machine, await DpkgStanzaAsync());
+        Assert.Contains("\nStatus: install ok installed\n", machine, StringComparison.Ordinal);
+        Assert.Contains("\nStatus: hold ok installed\n", held, StringComparison.Ordinal);
+        Assert.Equal(machine, machineMeanwhile);
+        Assert.Equal(machine, await DpkgStanzaAsync("/var/lib/dpkg"));
     }
 
     [Fact]
