@@ -89,7 +89,7 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
         if [ $i -lt 15 ]; then sleep 0.2; continue; fi
         [ -z "$h" ] || { echo "held $h $hp $hs $hc"; exit 0; }
         fi
-        [ "$mode" = check ] && { echo acquired; exit 0; }
+        [ "$mode" = check ] && { echo free; exit 0; }
         g=$((g+1))
         set -C
         if { printf '%s %s %s %s %s\n' "$run" "$w" "$t" "$now" "$from" >"$d/lock.$g"; } 2>/dev/null; then set +C; break; fi
@@ -130,6 +130,13 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
             return new HostLockState(HostLockStatus.Held, holder);
         }
 
-        return new HostLockState(line is "same" or "acquired" ? HostLockStatus.Acquired : HostLockStatus.Unavailable, line);
+        return new HostLockState(
+            line switch
+            {
+                "same" or "acquired" => HostLockStatus.Acquired,
+                "free" => HostLockStatus.Free,
+                _ => HostLockStatus.Unavailable,
+            },
+            line);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Converge.Core.Modules;
 using Converge.Core.Reporting;
 using Converge.Core.Running;
@@ -33,6 +34,33 @@ public sealed class LocalRunLockTests
         Assert.Empty(left);
         Assert.All(second.Tasks, t => Assert.Equal(OutcomeStatus.Ok, t.Status));
         Assert.Equal(2, second.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task A_local_check_reads_the_lock_but_has_no_record_to_release()
+    {
+        using var dir = new TempDirectory();
+        var inventory = dir.Write("hosts.yml", $"all:\n  hosts:\n    h1: {{}}\n  vars:\n    ansible_connection: local\n    converge_state_dir: {dir.Path}/state\n");
+        var modules = new ModuleRegistry().Register(new ContentModule());
+        var templates = new TemplateEngine();
+        var run = new RunLoader(modules, [], templates).Load(new RunRequest
+        {
+            Playbook = dir.Write("site.yml", $"- hosts: all\n  tasks:\n    - content: {{ path: \"{dir.Path}/out\", content: x }}\n"),
+            Inventories = [inventory],
+        });
+        var checkCommands = new ConcurrentQueue<string>();
+        var applyCommands = new ConcurrentQueue<string>();
+
+        var check = await new Runner(modules, templates).RunAsync(run, new RunOptions { RunId = "checkrun0001", Check = true, Connect = s => new RecordingConnection(s.Host, checkCommands) }, new RecordingObserver(), default);
+        var checkWrote = File.Exists(Path.Combine(dir.Path, "out"));
+        var apply = await new Runner(modules, templates).RunAsync(run, new RunOptions { RunId = "applyrun0001", Connect = s => new RecordingConnection(s.Host, applyCommands) }, new RecordingObserver(), default);
+
+        Assert.Equal(OutcomeStatus.Changed, Assert.Single(check.Tasks).Status);
+        Assert.False(checkWrote);
+        Assert.Contains(checkCommands, c => c.Contains(" converge-lock ", StringComparison.Ordinal));
+        Assert.DoesNotContain(checkCommands, c => c.Contains("converge-lock-release", StringComparison.Ordinal));
+        Assert.Contains(applyCommands, c => c.Contains("converge-lock-release", StringComparison.Ordinal));
+        Assert.Equal(OutcomeStatus.Changed, Assert.Single(apply.Tasks).Status);
     }
 
     private static Task<RunReport> RunOnceAsync(LoadedRun run, ModuleRegistry modules, TemplateEngine templates, string runId) =>
