@@ -17,18 +17,12 @@ public sealed class LocalRunLockTests
     public async Task A_local_run_releases_its_lock_when_it_ends_and_the_next_run_takes_it()
     {
         using var dir = new TempDirectory();
-        var inventory = dir.Write("hosts.yml", $"all:\n  hosts:\n    h1: {{}}\n    h2: {{}}\n  vars:\n    ansible_connection: local\n    converge_state_dir: {dir.Path}/state\n");
-        var modules = new ModuleRegistry().Register(new ContentModule());
-        var templates = new TemplateEngine();
-        var run = new RunLoader(modules, [], templates).Load(new RunRequest
-        {
-            Playbook = dir.Write("site.yml", $"- hosts: all\n  tasks:\n    - content: {{ path: \"{dir.Path}/{{{{ inventory_hostname }}}}\", content: x }}\n"),
-            Inventories = [inventory],
-        });
+        var run = Load(dir, "    h1: {}\n    h2: {}\n", $"{dir.Path}/{{{{ inventory_hostname }}}}");
+        var commands = new ConcurrentQueue<string>();
 
-        var first = await RunOnceAsync(run, modules, templates, "firstrun0001");
+        var first = await run(Options("firstrun0001", commands));
         var left = Directory.GetFiles(Path.Combine(dir.Path, "state"), "lock.*");
-        var second = await RunOnceAsync(run, modules, templates, "secondrun001");
+        var second = await run(Options("secondrun001", commands));
 
         Assert.All(first.Tasks, t => Assert.Equal(OutcomeStatus.Changed, t.Status));
         Assert.Empty(left);
@@ -40,20 +34,13 @@ public sealed class LocalRunLockTests
     public async Task A_local_check_reads_the_lock_but_has_no_record_to_release()
     {
         using var dir = new TempDirectory();
-        var inventory = dir.Write("hosts.yml", $"all:\n  hosts:\n    h1: {{}}\n  vars:\n    ansible_connection: local\n    converge_state_dir: {dir.Path}/state\n");
-        var modules = new ModuleRegistry().Register(new ContentModule());
-        var templates = new TemplateEngine();
-        var run = new RunLoader(modules, [], templates).Load(new RunRequest
-        {
-            Playbook = dir.Write("site.yml", $"- hosts: all\n  tasks:\n    - content: {{ path: \"{dir.Path}/out\", content: x }}\n"),
-            Inventories = [inventory],
-        });
+        var run = Load(dir, "    h1: {}\n", $"{dir.Path}/out");
         var checkCommands = new ConcurrentQueue<string>();
         var applyCommands = new ConcurrentQueue<string>();
 
-        var check = await new Runner(modules, templates).RunAsync(run, new RunOptions { RunId = "checkrun0001", Check = true, Connect = s => new RecordingConnection(s.Host, checkCommands) }, new RecordingObserver(), default);
+        var check = await run(Options("checkrun0001", checkCommands) with { Check = true });
         var checkWrote = File.Exists(Path.Combine(dir.Path, "out"));
-        var apply = await new Runner(modules, templates).RunAsync(run, new RunOptions { RunId = "applyrun0001", Connect = s => new RecordingConnection(s.Host, applyCommands) }, new RecordingObserver(), default);
+        var apply = await run(Options("applyrun0001", applyCommands));
 
         Assert.Equal(OutcomeStatus.Changed, Assert.Single(check.Tasks).Status);
         Assert.False(checkWrote);
@@ -63,6 +50,20 @@ public sealed class LocalRunLockTests
         Assert.Equal(OutcomeStatus.Changed, Assert.Single(apply.Tasks).Status);
     }
 
-    private static Task<RunReport> RunOnceAsync(LoadedRun run, ModuleRegistry modules, TemplateEngine templates, string runId) =>
-        new Runner(modules, templates).RunAsync(run, new RunOptions { RunId = runId, Connect = s => new Converge.Core.Connections.LocalConnection(s.Host) }, new RecordingObserver(), default);
+    /// <summary>A play writing <c>x</c> to <paramref name="path"/> on local <paramref name="hosts"/> (inventory lines), ready to run.</summary>
+    private static Func<RunOptions, Task<RunReport>> Load(TempDirectory dir, string hosts, string path)
+    {
+        var inventory = dir.Write("hosts.yml", $"all:\n  hosts:\n{hosts}  vars:\n    ansible_connection: local\n    converge_state_dir: {dir.Path}/state\n");
+        var modules = new ModuleRegistry().Register(new ContentModule());
+        var templates = new TemplateEngine();
+        var run = new RunLoader(modules, [], templates).Load(new RunRequest
+        {
+            Playbook = dir.Write("site.yml", $"- hosts: all\n  tasks:\n    - content: {{ path: \"{path}\", content: x }}\n"),
+            Inventories = [inventory],
+        });
+        return options => new Runner(modules, templates).RunAsync(run, options, new RecordingObserver(), default);
+    }
+
+    private static RunOptions Options(string runId, ConcurrentQueue<string> commands) =>
+        new() { RunId = runId, Connect = s => new RecordingConnection(s.Host, commands) };
 }
