@@ -13,7 +13,7 @@ public sealed class InterruptSpecs
         - hosts: localhost
           tasks:
             - name: slow
-              shell: touch "{{ example_root }}/started"; sleep {{ slow_seconds }} & echo $! > "{{ example_root }}/sleeper"; wait; touch "{{ example_root }}/finished"
+              shell: touch "{{ example_root }}/started"; sleep {{ slow_seconds }} & echo $! > "{{ example_root }}/sleeper"; wait $! && touch "{{ example_root }}/finished"
             - name: next
               file:
                 path: "{{ example_root }}/next"
