@@ -55,12 +55,16 @@ public static class ConvergeProcess
         }
     }
 
-    /// <summary>Starts converge without waiting, for tests that kill it mid-run; output goes to the given files.</summary>
+    /// <summary>
+    /// Starts converge without waiting, for tests that signal or kill it mid-run; output goes to the given file.
+    /// SIGINT is reset to its default first (<c>env --default-signal</c>): a suite started as a background job of a
+    /// script inherits it ignored, and the native converge then keeps ignoring it, as POSIX programs do.
+    /// </summary>
     public static System.Diagnostics.Process Start(IEnumerable<string> arguments, string stdoutFile)
     {
         var start = new System.Diagnostics.ProcessStartInfo("/bin/sh")
         {
-            ArgumentList = { "-c", "exec \"$0\" \"$@\" > \"$CONVERGE_TEST_OUT\" 2>&1", Command[0] },
+            ArgumentList = { "-c", "exec env --default-signal=INT \"$0\" \"$@\" > \"$CONVERGE_TEST_OUT\" 2>&1", Command[0] },
             UseShellExecute = false,
         };
         foreach (var argument in Command.Skip(1).Concat(arguments))
