@@ -27,8 +27,12 @@ namespace Converge.Core.Running;
 /// session is often left to PID 1 when the monitor exits first. The script walks the process tree with the shell's
 /// own <c>read</c>. Where <c>/proc</c> hides other users' processes (<c>hidepid</c>), a process that cannot be read
 /// counts as alive unless <c>kill -0</c> says there is no such process, so the lock is never taken from a live run;
-/// there a user's login cannot read even its own sshd (sshd makes it non-dumpable), so the record names the parent
-/// of the loop's shell, which is that sshd (until session 13 such a run went without the lock).
+/// there a user's login cannot read even its own sshd (sshd makes it non-dumpable), and a process that was
+/// non-dumpable stays hidden as a zombie, so where PID 1 never reaps the user's next run would find it "alive" for
+/// good. There the record names the run's SSH connection instead (<c>tcp:SERVERPORT:CLIENTPORT</c> from
+/// <c>$SSH_CONNECTION</c>, ports in hex), which is alive while <c>/proc/net/tcp</c> or <c>tcp6</c> (readable by all,
+/// whatever <c>hidepid</c> says) lists it established. Without <c>$SSH_CONNECTION</c> (a become user's environment)
+/// the record names the loop shell's parent, that sshd (until session 13 such a run went without the lock).
 /// </para>
 /// <para>
 /// A record already naming this run (a second inventory name of the same machine) is shared. A record still empty
@@ -48,6 +52,9 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
         d=$1; run=$2; ctl=$3; from=$4; mode=$5; now=$6
         if [ "$mode" != check ]; then [ -d "$d/pending" ] || mkdir -p -- "$d/pending" 2>/dev/null; fi
         a() {
+        case $1 in tcp:*) lp=${1#tcp:}; rp=${lp#*:}; lp=${lp%:*}
+        for f in /proc/net/tcp /proc/net/tcp6; do { while read -r sl la ra st sl; do case $la:$ra:$st in *:"$lp":*:"$rp":01) return 0 ;; esac; done <"$f"; } 2>/dev/null; done
+        return 1 ;; esac
         [ "${1:-0}" -gt 0 ] 2>/dev/null || return 1
         e=$2; l=; { read -r l <"/proc/$1/stat"; } 2>/dev/null
         if [ -z "$l" ]; then
@@ -75,6 +82,7 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
         fi
         p=$n
         done
+        if [ -z "$w$s" ] && [ -n "${SSH_CONNECTION:-}" ] && ! { read -r l <"/proc/$PPID/stat"; } 2>/dev/null; then set -- $SSH_CONNECTION; w=tcp:$(printf '%04X:%04X' "$4" "$2"); fi
         w=${w:-${m:-${s:-$PPID}}}
         k "$w"
         i=0
@@ -113,6 +121,12 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
             "/bin/sh", "-c", "for x in \"$1\"/lock.*; do h=; { read -r h y <\"$x\"; } 2>/dev/null; [ \"$h\" = \"$2\" ] && rm -f -- \"$x\"; done; exit 0", "converge-lock-release", stateDirectory.TrimEnd('/'), runId)
             with { Become = become };
 
+    /// <summary>A port of a <c>tcp:SERVER:CLIENT</c> record, in decimal (the record has it in hex, as <c>/proc/net/tcp</c>).</summary>
+    private static string PortOf(string watched, int field) =>
+        watched.Split(':') is { Length: 3 } parts && int.TryParse(parts[field], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            ? port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "?";
+
     public override HostLockState Parse(CommandResult result)
     {
         var line = result.Stdout.Trim();
@@ -124,8 +138,11 @@ internal sealed class HostLockFact(string stateDirectory, string runId, bool che
         if (line.StartsWith("held ", StringComparison.Ordinal))
         {
             var fields = line["held ".Length..].Split(' ');
+            var watched = fields.Length >= 2 && fields[1].StartsWith("tcp:", StringComparison.Ordinal)
+                ? $"its SSH connection to port {PortOf(fields[1], 1)} from port {PortOf(fields[1], 2)}"
+                : $"pid {(fields.Length >= 2 ? fields[1] : "?")}";
             var holder = fields.Length >= 4
-                ? $"run {fields[0]} from {fields[3]} (watching pid {fields[1]} on the host) since {fields[2]}"
+                ? $"run {fields[0]} from {fields[3]} (watching {watched} on the host) since {fields[2]}"
                 : "another run";
             return new HostLockState(HostLockStatus.Held, holder);
         }

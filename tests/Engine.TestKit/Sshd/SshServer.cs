@@ -225,8 +225,9 @@ public sealed class SshServer : IAsyncDisposable
             // Inside a namespace, `ip netns exec` execs sshd in place: the pid is still sshd's.
             // Without a reaping PID 1: unshare's child is that PID 1; it starts sshd and becomes `sleep`, and unshare
             // kills it (and with it the namespace) when it is stopped. With hidden processes unshare and sh exec in
-            // place: the pid is still sshd's.
+            // place: the pid is still sshd's. With both, that PID 1 mounts the namespace's /proc hidden first.
             string[] program = _network is not null ? ["ip", "netns", "exec", _network.Name, SshdRequirements.SshdPath]
+                : _orphansNeverReaped && _processesHidden ? ["unshare", "--pid", "--fork", "--kill-child", "--mount", "--propagation", "private", "/bin/sh", "-c", "mount -t proc -o hidepid=invisible proc /proc && { \"$0\" \"$@\" & exec sleep infinity; }", SshdRequirements.SshdPath]
                 : _orphansNeverReaped ? ["unshare", "--pid", "--fork", "--kill-child", "--mount-proc", "/bin/sh", "-c", "\"$0\" \"$@\" & exec sleep infinity", SshdRequirements.SshdPath]
                 : _processesHidden ? ["unshare", "--mount", "--propagation", "private", "/bin/sh", "-c", "mount -t proc -o hidepid=invisible proc /proc && exec \"$0\" \"$@\"", SshdRequirements.SshdPath]
                 : [SshdRequirements.SshdPath];
