@@ -55,6 +55,15 @@ public sealed class HostLockSpecs
         // The killed run's record (lock.1) is stale: the next run wrote lock.2, and removed it again when it ended
         // (a local run's record names the controller, which may outlive the run).
         Assert.Equal(["lock.1"], Directory.GetFiles(workspace.StateDirectory, "lock.*").Select(Path.GetFileName));
+
+        // The kill reached converge alone: its task's shell goes on and ends once released. Waited for, so its last
+        // write cannot race the workspace's removal.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await File.ReadAllTextAsync(workspace.PathOf("log")) != "done\ndone\n")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the killed run's task never ended: " + await File.ReadAllTextAsync(workspace.PathOf("log")));
+            await Task.Delay(20);
+        }
     }
 
     private static Process Start(Workspace workspace, string entry)
