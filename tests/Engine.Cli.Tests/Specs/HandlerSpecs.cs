@@ -34,7 +34,8 @@ public sealed class HandlerSpecs
         {
             // Wait until the change is applied and the run sits in the slow step, then kill it before the handler.
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!(File.Exists(workspace.PathOf("config")) && Directory.Exists(Path.Combine(state, "pending"))) && DateTime.UtcNow < deadline)
+            // (The pending folder itself exists from the run's first batch on: the run lock makes it.)
+            while (!(File.Exists(workspace.PathOf("config")) && Directory.Exists(Path.Combine(state, "pending")) && Directory.GetFiles(Path.Combine(state, "pending")).Length > 0) && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(100);
             }
