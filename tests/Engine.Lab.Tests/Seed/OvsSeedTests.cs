@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Converge.Lab.Tests.Hosts;
+using Converge.TestKit.Packages;
 using Xunit.Abstractions;
 
 namespace Converge.Lab.Tests.Seed;
@@ -55,6 +56,11 @@ public sealed class OvsSeedTests(OvsSeedLab seed, ITestOutputHelper output) : Se
             await EditMtuAsync(host);
         }
 
+        // node3 must still be in its tasks when it loses power: once it reached its reboot (the first host to, with
+        // throttle: 1), the run would rightly wait reboot_timeout (900 s) for it to come back. Its tasks take
+        // milliseconds, so the test keeps it in one: node3's record of its Open vSwitch package names another .deb,
+        // so the run reinstalls it, and waits there for the dpkg lock the test holds (lock_timeout 60 s).
+        await Lab.ConsoleOkAsync(Name, "node3", "sh", "-c", $"echo {new string('0', 64)} > /var/lib/converge/debs/openvswitch-lab.sha256; {DpkgLockHolder.Script(300)}");
         var log = Path.GetTempFileName();
         try
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Converge.Lab;
 using Converge.TestKit;
+using Converge.TestKit.Packages;
 
 namespace Converge.Modules.Tests.Apt;
 
@@ -109,14 +110,12 @@ public sealed class AptLabTests(AptLab lab)
     [LabFact]
     public async Task Apply_waits_for_the_dpkg_lock_and_fails_naming_its_holder_after_lock_timeout()
     {
-        // python3 takes the lock as dpkg does (a POSIX lock), says so in a file, and holds it for {0} s.
-        const string Hold = "rm -f /tmp/locked; setsid python3 -c 'import fcntl,sys,time; f=open(\"/var/lib/dpkg/lock-frontend\",\"w\"); fcntl.lockf(f, fcntl.LOCK_EX); open(\"/tmp/locked\",\"w\").close(); time.sleep(float(sys.argv[1]))' {0} </dev/null >/dev/null 2>&1 & echo $! > /tmp/holder.pid; while [ ! -e /tmp/locked ]; do sleep 0.1; done";
         var waits = await WriteAsync("lock.yml", "node1", "    - apt: { name: converge-apt-e, lock_timeout: 60 }");
         var gives = await WriteAsync("lock-timeout.yml", "node1", "    - apt: { name: converge-apt-e, state: absent, lock_timeout: 2 }");
 
-        await lab.ConsoleAsync("node1", string.Format(System.Globalization.CultureInfo.InvariantCulture, Hold, 12));
+        await lab.ConsoleAsync("node1", DpkgLockHolder.Script(12));
         var waited = await RunAsync("apply", waits);
-        await lab.ConsoleAsync("node1", string.Format(System.Globalization.CultureInfo.InvariantCulture, Hold, 60));
+        await lab.ConsoleAsync("node1", DpkgLockHolder.Script(60));
         var timedOut = await RunAsync("apply", gives);
         await lab.ConsoleAsync("node1", "kill $(cat /tmp/holder.pid)");
 
@@ -131,14 +130,13 @@ public sealed class AptLabTests(AptLab lab)
     [LabFact]
     public async Task Install_pkg_waits_for_the_dpkg_lock_and_fails_naming_its_holder_after_lock_timeout()
     {
-        const string Hold = "rm -f /tmp/locked; setsid python3 -c 'import fcntl,sys,time; f=open(\"/var/lib/dpkg/lock-frontend\",\"w\"); fcntl.lockf(f, fcntl.LOCK_EX); open(\"/tmp/locked\",\"w\").close(); time.sleep(float(sys.argv[1]))' {0} </dev/null >/dev/null 2>&1 & echo $! > /tmp/holder.pid; while [ ! -e /tmp/locked ]; do sleep 0.1; done";
         var waits = await WriteAsync("ipkg-lock.yml", "node1", "    - install-pkg: { name: converge-apt-e, update_cache: true, lock_timeout: 60 }");
         var gives = await WriteAsync("ipkg-lock-timeout.yml", "node1", "    - install-pkg: { name: converge-apt-e, state: absent, lock_timeout: 2 }");
         await lab.ConsoleAsync("node1", "dpkg --purge converge-apt-e >/dev/null 2>&1; true");
 
-        await lab.ConsoleAsync("node1", string.Format(System.Globalization.CultureInfo.InvariantCulture, Hold, 8));
+        await lab.ConsoleAsync("node1", DpkgLockHolder.Script(8));
         var waited = await RunAsync("apply", waits);
-        await lab.ConsoleAsync("node1", string.Format(System.Globalization.CultureInfo.InvariantCulture, Hold, 60));
+        await lab.ConsoleAsync("node1", DpkgLockHolder.Script(60));
         var timedOut = await RunAsync("apply", gives);
         await lab.ConsoleAsync("node1", "kill $(cat /tmp/holder.pid)");
 
