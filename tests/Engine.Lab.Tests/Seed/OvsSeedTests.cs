@@ -76,6 +76,7 @@ public sealed class OvsSeedTests(OvsSeedLab seed, ITestOutputHelper output) : Se
 
             Assert.True((run.ExitCode & 8) == 8, run.ToString());
             Assert.True(run.Unreachable("node3"), run.ToString());
+            Assert.Equal(["node3"], run.Hosts("Open vSwitch packages", "unreachable"));
             Assert.False(run.Unreachable("node1") || run.Unreachable("node2"), run.ToString());
             Assert.Equal(["node1", "node2"], run.Hosts("reboot", "changed"));
             foreach (var host in new[] { "node1", "node2" })
