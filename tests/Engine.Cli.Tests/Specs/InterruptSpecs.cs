@@ -63,8 +63,15 @@ public sealed class InterruptSpecs
 
         // kill(1) reached Converge alone (README § Interrupts), so the task's command outlives it: end it.
         await WaitForAsync(workspace.PathOf("sleeper"));
-        using var sleeper = Process.GetProcessById(int.Parse(await File.ReadAllTextAsync(workspace.PathOf("sleeper")), System.Globalization.CultureInfo.InvariantCulture));
-        sleeper.Kill();
+        try
+        {
+            using var sleeper = Process.GetProcessById(int.Parse(await File.ReadAllTextAsync(workspace.PathOf("sleeper")), System.Globalization.CultureInfo.InvariantCulture));
+            sleeper.Kill();
+        }
+        catch (ArgumentException)
+        {
+            // Already ended (its 20 s are up).
+        }
     }
 
     /// <summary>Starts the run; its first task sleeps <paramref name="seconds"/>.</summary>
