@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
 using Converge.Core.Connections;
 
 namespace Converge.TestKit;
 
 /// <summary>
 /// A real connection that counts what passes through it (round trips over SSH): single commands by kind,
-/// probe batches with their sizes, stats and file reads.
+/// probe batches with their sizes, stats and file reads; and records the arguments of every command and probe.
 /// </summary>
 public sealed class CountingConnection(IConnection inner) : ConnectionDecorator(inner)
 {
@@ -26,6 +27,9 @@ public sealed class CountingConnection(IConnection inner) : ConnectionDecorator(
 
     public List<int> BatchSizes { get; } = [];
 
+    /// <summary>The arguments of every single command and batched probe, joined by spaces, in the order sent.</summary>
+    public ConcurrentQueue<string> Arguments { get; } = new();
+
     /// <summary>Commands, probe batches and stats: every round trip except file reads.</summary>
     public int Runs => _probes + _changes + _batches + _stats;
 
@@ -41,6 +45,7 @@ public sealed class CountingConnection(IConnection inner) : ConnectionDecorator(
     public override Task<CommandResult> RunAsync(CommandSpec command, CancellationToken ct)
     {
         Interlocked.Increment(ref command.Kind == CommandKind.Probe ? ref _probes : ref _changes);
+        Arguments.Enqueue(string.Join(' ', command.Arguments));
         return Inner.RunAsync(command, ct);
     }
 
@@ -50,6 +55,11 @@ public sealed class CountingConnection(IConnection inner) : ConnectionDecorator(
         lock (BatchSizes)
         {
             BatchSizes.Add(probes.Count);
+        }
+
+        foreach (var probe in probes)
+        {
+            Arguments.Enqueue(string.Join(' ', probe.Arguments));
         }
 
         return Inner.RunProbesAsync(probes, ct);

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using Converge.Core.Connections;
 using Converge.Core.Modules;
 using Converge.Core.Reporting;
 using Converge.Core.Running;
 using Converge.Core.Templates;
 using Converge.Core.Tests.Support;
+using Converge.TestKit;
 
 namespace Converge.Core.Tests.Running;
 
@@ -18,11 +20,11 @@ public sealed class LocalRunLockTests
     {
         using var dir = new TempDirectory();
         var run = Load(dir, "    h1: {}\n    h2: {}\n", $"{dir.Path}/{{{{ inventory_hostname }}}}");
-        var commands = new ConcurrentQueue<string>();
+        var connections = new ConcurrentQueue<CountingConnection>();
 
-        var first = await run(Options("firstrun0001", commands));
+        var first = await run(Options("firstrun0001", connections));
         var left = Directory.GetFiles(Path.Combine(dir.Path, "state"), "lock.*");
-        var second = await run(Options("secondrun001", commands));
+        var second = await run(Options("secondrun001", connections));
 
         Assert.All(first.Tasks, t => Assert.Equal(OutcomeStatus.Changed, t.Status));
         Assert.Empty(left);
@@ -35,13 +37,15 @@ public sealed class LocalRunLockTests
     {
         using var dir = new TempDirectory();
         var run = Load(dir, "    h1: {}\n", $"{dir.Path}/out");
-        var checkCommands = new ConcurrentQueue<string>();
-        var applyCommands = new ConcurrentQueue<string>();
+        var checkConnections = new ConcurrentQueue<CountingConnection>();
+        var applyConnections = new ConcurrentQueue<CountingConnection>();
 
-        var check = await run(Options("checkrun0001", checkCommands) with { Check = true });
+        var check = await run(Options("checkrun0001", checkConnections) with { Check = true });
         var checkWrote = File.Exists(Path.Combine(dir.Path, "out"));
-        var apply = await run(Options("applyrun0001", applyCommands));
+        var apply = await run(Options("applyrun0001", applyConnections));
 
+        var checkCommands = checkConnections.SelectMany(c => c.Arguments).ToList();
+        var applyCommands = applyConnections.SelectMany(c => c.Arguments).ToList();
         Assert.Equal(OutcomeStatus.Changed, Assert.Single(check.Tasks).Status);
         Assert.False(checkWrote);
         Assert.Contains(checkCommands, c => c.Contains(" converge-lock ", StringComparison.Ordinal));
@@ -64,6 +68,16 @@ public sealed class LocalRunLockTests
         return options => new Runner(modules, templates).RunAsync(run, options, new RecordingObserver(), default);
     }
 
-    private static RunOptions Options(string runId, ConcurrentQueue<string> commands) =>
-        new() { RunId = runId, Connect = s => new RecordingConnection(s.Host, commands) };
+    /// <summary>Options of a run whose local connections are counted into <paramref name="connections"/>.</summary>
+    private static RunOptions Options(string runId, ConcurrentQueue<CountingConnection> connections) =>
+        new()
+        {
+            RunId = runId,
+            Connect = s =>
+            {
+                var connection = new CountingConnection(new LocalConnection(s.Host));
+                connections.Enqueue(connection);
+                return connection;
+            },
+        };
 }
